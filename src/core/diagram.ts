@@ -1,0 +1,47 @@
+import type { LifecycleDefinition, LifecycleEvent, LifecycleState } from "./lifecycle.js";
+
+/**
+ * Renders a lifecycle definition as a Mermaid `stateDiagram-v2`, generated from its tables so it
+ * can never drift from the code. Events accepted from every open status are drawn from one
+ * "any open status" node; time-based moves are labelled with their delay.
+ *
+ * @param def - a lifecycle definition (`lifecycle.definition`)
+ * @returns the Mermaid source
+ * @example
+ * stateDiagram(consultation.definition).split("\n")[0]; // => "stateDiagram-v2"
+ */
+export function stateDiagram<
+  S extends string,
+  A extends string,
+  St extends LifecycleState<S>,
+  Ev extends LifecycleEvent<string, A>,
+  Ef,
+  C extends string,
+>(def: LifecycleDefinition<S, A, St, Ev, Ef, C>): string {
+  const statuses = Object.keys(def.statuses) as S[];
+  const lines = ["stateDiagram-v2", "  direction LR"];
+  for (const s of statuses) lines.push(`  state "${def.statuses[s].label.replaceAll('"', "'")}" as ${s}`);
+  lines.push('  state "any open status" as anyOpen');
+  lines.push(`  [*] --> ${def.initialStatus}`);
+  const edges = new Map<string, string[]>();
+  const edge = (from: string, to: string, label: string): void => {
+    const key = `${from} --> ${to}`;
+    const labels = edges.get(key);
+    if (labels === undefined) edges.set(key, [label]);
+    else if (!labels.includes(label)) labels.push(label);
+  };
+  for (const [type, rule] of Object.entries(def.events) as [string, (typeof def.events)[Ev["type"]]][]) {
+    const froms = rule.from === "open" ? ["anyOpen"] : rule.from;
+    for (const from of froms) edge(from, rule.to === "same" ? from : rule.to, type);
+  }
+  for (const timer of def.timers) edge(timer.from, timer.to, timer.label);
+  for (const [status, types] of Object.entries(def.closedAccepts ?? {}) as [string, string[]][]) {
+    for (const type of types) {
+      const rule = def.events[type as Ev["type"]];
+      edge(status, rule.to === "same" ? status : rule.to, `${type} (allowed by options)`);
+    }
+  }
+  for (const [key, labels] of edges) lines.push(`  ${key} : ${labels.join(", ")}`);
+  for (const s of statuses) if (def.statuses[s].closes) lines.push(`  ${s} --> [*]`);
+  return `${lines.join("\n")}\n`;
+}

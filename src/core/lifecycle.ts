@@ -1,0 +1,320 @@
+import { err, ok, type Result } from "./result.js";
+import { type Instant, toEpochMs, toIso } from "./time.js";
+
+/** What the metadata table says about one status. */
+export interface StatusMeta<A extends string> {
+  /** The playbook's label, verbatim. */
+  readonly label: string;
+  /** Who may move a record into this status. */
+  readonly setBy: readonly A[];
+  /** Whether the status closes the record (a closed record accepts no further event). */
+  readonly closes: boolean;
+}
+
+/** The metadata table of a lifecycle: one entry per status. */
+export type StatusTable<S extends string, A extends string> = { readonly [K in S]: StatusMeta<A> };
+
+/** What every lifecycle state has: its status and the instant of its last change (ISO UTC). */
+export interface LifecycleState<S extends string = string> {
+  readonly status: S;
+  readonly updatedAt: string;
+}
+
+/** What every lifecycle event has: its type, when it happened, and who did it. */
+export interface LifecycleEvent<T extends string = string, A extends string = string> {
+  readonly type: T;
+  readonly at: Instant;
+  readonly actor: A;
+}
+
+/** A state and the effects (work for the host, as data) that reaching it requires. */
+export interface Step<St, Ef> {
+  readonly state: St;
+  readonly effects: readonly Ef[];
+}
+
+/** Why the engine itself refused an event, whatever the lifecycle. */
+export type EngineRejectionCode =
+  | "unknownEvent"
+  | "unknownStatus"
+  | "invalidInstant"
+  | "outOfOrder"
+  | "closed"
+  | "notAllowedFrom"
+  | "actorNotPermitted";
+
+/** A refused event, as a value: the reason, the event type, the status and actor involved. */
+export interface Rejection<C extends string = never> {
+  readonly code: EngineRejectionCode | C;
+  readonly message: string;
+  readonly event: string;
+  readonly status: string;
+  readonly actor: string;
+  /** The event field at fault, when one is. */
+  readonly field?: string;
+}
+
+/** A data guard's refusal: a lifecycle-specific code and a plain-English reason. */
+export interface Refusal<C extends string> {
+  readonly code: C;
+  readonly message: string;
+  readonly field?: string;
+}
+
+/** One row of a transition table: which event moves which statuses where, for whom. */
+export interface EventRule<S extends string, A extends string, St, Ev, Ef, C extends string> {
+  /** Statuses the event is accepted from; `"open"` means every status that does not close. */
+  readonly from: readonly S[] | "open";
+  /** The status the event leads to; `"same"` leaves the status as it is. */
+  readonly to: S | "same";
+  /** Who may send it; defaults to the target status's `setBy`. Required when `to` is `"same"`. */
+  readonly by?: readonly A[];
+  /** A guard on the state alone (it also hides the event from `allowedEvents`). */
+  readonly when?: (state: St) => Refusal<C> | undefined;
+  /** A guard on the event's data. */
+  readonly check?: (state: St, event: Ev, atMs: number) => Refusal<C> | undefined;
+  /** Builds the next state and its effects; `at` is the event instant as ISO UTC. */
+  readonly apply: (state: St, event: Ev, at: string, atMs: number) => Step<St, Ef>;
+}
+
+/** A time-based move: from one status to another once `dueAt(state)` has come. */
+export interface TimerRule<S extends string, St, Ef> {
+  readonly from: S;
+  readonly to: S;
+  /** A plain-English description for diagrams, e.g. "2 h after follow-up 6 is due". */
+  readonly label: string;
+  /** Epoch ms at which the move is due, or `NaN` when it is not armed. */
+  readonly dueAt: (state: St) => number;
+  /** Builds the moved state; `at` is the due instant as ISO UTC. */
+  readonly apply: (state: St, at: string) => Step<St, Ef>;
+}
+
+/** A complete, table-driven lifecycle definition. */
+export interface LifecycleDefinition<
+  S extends string,
+  A extends string,
+  St extends LifecycleState<S>,
+  Ev extends LifecycleEvent<string, A>,
+  Ef,
+  C extends string = never,
+> {
+  readonly name: string;
+  readonly initialStatus: S;
+  readonly statuses: StatusTable<S, A>;
+  readonly events: { readonly [T in Ev["type"]]: EventRule<S, A, St, Extract<Ev, { type: T }>, Ef, C> };
+  readonly timers: readonly TimerRule<S, St, Ef>[];
+  /** Events a closed status still accepts (host's choice; none by default). */
+  readonly closedAccepts?: { readonly [K in S]?: readonly Ev["type"][] };
+}
+
+/** The result of folding an event log: the final state, all effects, and what was refused. */
+export interface Replay<St, Ef, C extends string> extends Step<St, Ef> {
+  readonly rejected: readonly { readonly index: number; readonly rejection: Rejection<C> }[];
+}
+
+/** The verbs every leadrules lifecycle exposes. */
+export interface Lifecycle<
+  S extends string,
+  A extends string,
+  St extends LifecycleState<S>,
+  Ev extends LifecycleEvent<string, A>,
+  Ef,
+  C extends string = never,
+> {
+  /** The definition the lifecycle was built from (tables, timers); used for diagrams. */
+  readonly definition: LifecycleDefinition<S, A, St, Ev, Ef, C>;
+  /** The metadata table: label, who may set it, whether it closes. */
+  readonly statuses: StatusTable<S, A>;
+  /**
+   * Applies every time-based move due at `event.at`, then the event. A refusal leaves the state
+   * as it was (the caller's object is never changed).
+   */
+  transition(state: St, event: Ev): Result<Step<St, Ef>, Rejection<C>>;
+  /** Applies every time-based move due at `now`, in order. An invalid `now` moves nothing. */
+  advance(state: St, now: Instant): Step<St, Ef>;
+  /** The event types this actor may send now (after the moves due at `now`, when given). */
+  allowedEvents(state: St, actor: A, now?: Instant): readonly Ev["type"][];
+  /** Folds an event log with `transition`; refused events leave the state unchanged and are listed. */
+  replay(start: St, events: readonly Ev[]): Replay<St, Ef, C>;
+}
+
+const MAX_TIMER_MOVES = 64;
+const has = (o: object, k: string): boolean => Object.hasOwn(o, k);
+
+/**
+ * Builds the verbs of a lifecycle from its definition. Pure: the returned object holds no
+ * mutable state.
+ *
+ * @param def - the lifecycle's tables
+ * @returns the lifecycle
+ * @example
+ * const light = createLifecycle(trafficLightDefinition);
+ * light.transition(light.initial, { type: "go", at: 0, actor: "driver" }).ok; // => true
+ */
+export function createLifecycle<
+  S extends string,
+  A extends string,
+  St extends LifecycleState<S>,
+  Ev extends LifecycleEvent<string, A>,
+  Ef,
+  C extends string = never,
+>(def: LifecycleDefinition<S, A, St, Ev, Ef, C>): Lifecycle<S, A, St, Ev, Ef, C> {
+  type Rule = EventRule<S, A, St, Ev, Ef, C>;
+  const statusNames = Object.keys(def.statuses) as S[];
+  const rules = def.events as unknown as Record<string, Rule>;
+  const compiled: Record<string, { rule: Rule; from: Set<string>; by: Set<string> }> = Object.create(null);
+  for (const type of Object.keys(rules)) {
+    const rule = rules[type] as Rule;
+    const from = rule.from === "open" ? statusNames.filter((s) => !def.statuses[s].closes) : rule.from;
+    const by = rule.by ?? (rule.to === "same" ? [] : def.statuses[rule.to].setBy);
+    compiled[type] = { rule, from: new Set(from), by: new Set(by) };
+  }
+  const timersByStatus: Record<string, TimerRule<S, St, Ef>[]> = Object.create(null);
+  for (const timer of def.timers) {
+    const list = timersByStatus[timer.from] ?? [];
+    list.push(timer);
+    timersByStatus[timer.from] = list;
+  }
+  const closedAccepts = (def.closedAccepts ?? {}) as Record<string, readonly string[] | undefined>;
+
+  function advanceTo(state: St, nowMs: number, effects: Ef[]): St {
+    let current = state;
+    for (let moves = 0; moves < MAX_TIMER_MOVES; moves++) {
+      const timers = timersByStatus[current.status];
+      if (timers === undefined) return current;
+      let next: Step<St, Ef> | undefined;
+      for (const timer of timers) {
+        const due = timer.dueAt(current);
+        if (due <= nowMs) {
+          next = timer.apply(current, toIso(due));
+          break;
+        }
+      }
+      if (next === undefined) return current;
+      for (const effect of next.effects) effects.push(effect);
+      current = next.state;
+    }
+    return current;
+  }
+
+  function reject(
+    code: Rejection<C>["code"],
+    message: string,
+    event: Ev,
+    status: string,
+    field?: string,
+  ): Result<never, Rejection<C>> {
+    const rejection: Rejection<C> = { code, message, event: String(event.type), status, actor: String(event.actor) };
+    return err(field === undefined ? rejection : { ...rejection, field });
+  }
+
+  function transition(state: St, event: Ev): Result<Step<St, Ef>, Rejection<C>> {
+    const type = event.type;
+    const entry = typeof type === "string" ? compiled[type] : undefined;
+    if (entry === undefined) {
+      return reject(
+        "unknownEvent",
+        `"${String(type)}" is not an event of the ${def.name} lifecycle`,
+        event,
+        state.status,
+        "type",
+      );
+    }
+    const atMs = toEpochMs(event.at);
+    if (Number.isNaN(atMs)) {
+      return reject(
+        "invalidInstant",
+        `at must be a valid instant (Date, ISO-8601 with offset, or epoch ms)`,
+        event,
+        state.status,
+        "at",
+      );
+    }
+    if (atMs < Date.parse(state.updatedAt)) {
+      return reject(
+        "outOfOrder",
+        `the event happened at ${toIso(atMs)}, before the last change at ${state.updatedAt}`,
+        event,
+        state.status,
+        "at",
+      );
+    }
+    const effects: Ef[] = [];
+    const current = advanceTo(state, atMs, effects);
+    const status = current.status;
+    const meta = has(def.statuses, status) ? def.statuses[status] : undefined;
+    if (meta === undefined) {
+      return reject(
+        "unknownStatus",
+        `"${String(status)}" is not a status of the ${def.name} lifecycle`,
+        event,
+        status,
+        "status",
+      );
+    }
+    if (meta.closes) {
+      if (!(closedAccepts[status]?.includes(type) ?? false)) {
+        return reject("closed", `"${meta.label}" closes the record: it accepts no ${type} event`, event, status);
+      }
+    } else if (!entry.from.has(status)) {
+      return reject("notAllowedFrom", `${type} is not allowed from "${meta.label}"`, event, status);
+    }
+    if (!entry.by.has(event.actor)) {
+      return reject(
+        "actorNotPermitted",
+        `${String(event.actor)} may not send ${type}: only ${[...entry.by].join(" or ")} may`,
+        event,
+        status,
+        "actor",
+      );
+    }
+    const rule = entry.rule;
+    const refusal = rule.when?.(current) ?? rule.check?.(current, event, atMs);
+    if (refusal !== undefined) return reject(refusal.code, refusal.message, event, status, refusal.field);
+    const step = rule.apply(current, event, toIso(atMs), atMs);
+    if (effects.length === 0) return ok(step);
+    for (const effect of step.effects) effects.push(effect);
+    return ok({ state: step.state, effects });
+  }
+
+  function advance(state: St, now: Instant): Step<St, Ef> {
+    const effects: Ef[] = [];
+    const nowMs = toEpochMs(now);
+    if (Number.isNaN(nowMs) || nowMs < Date.parse(state.updatedAt)) return { state, effects };
+    return { state: advanceTo(state, nowMs, effects), effects };
+  }
+
+  function allowedEvents(state: St, actor: A, now?: Instant): readonly Ev["type"][] {
+    const current = now === undefined ? state : advance(state, now).state;
+    const status = current.status;
+    if (!has(def.statuses, status)) return [];
+    const closes = def.statuses[status].closes;
+    const allowed: Ev["type"][] = [];
+    for (const type of Object.keys(compiled)) {
+      const entry = compiled[type] as (typeof compiled)[string];
+      const fromOk = closes ? (closedAccepts[status]?.includes(type) ?? false) : entry.from.has(status);
+      if (fromOk && entry.by.has(actor) && entry.rule.when?.(current) === undefined) {
+        allowed.push(type as Ev["type"]);
+      }
+    }
+    return allowed;
+  }
+
+  function replay(start: St, events: readonly Ev[]): Replay<St, Ef, C> {
+    let state = start;
+    const effects: Ef[] = [];
+    const rejected: { index: number; rejection: Rejection<C> }[] = [];
+    events.forEach((event, index) => {
+      const result = transition(state, event);
+      if (result.ok) {
+        state = result.value.state;
+        for (const effect of result.value.effects) effects.push(effect);
+      } else {
+        rejected.push({ index, rejection: result.error });
+      }
+    });
+    return { state, effects, rejected };
+  }
+
+  return { definition: def, statuses: def.statuses, transition, advance, allowedEvents, replay };
+}

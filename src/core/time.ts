@@ -1,0 +1,135 @@
+import { err, ok, type Result } from "./result.js";
+
+/**
+ * An instant as callers may give it: a `Date`, an ISO-8601 date-time string with `Z` or an offset
+ * (`2026-11-23T09:00:00Z`, `2026-11-23T10:00:00+01:00`), or epoch milliseconds. State always
+ * stores the normalised form: an ISO-8601 UTC string.
+ */
+export type Instant = Date | string | number;
+
+/** The error value for an instant that is not one. */
+export interface InvalidInstant {
+  readonly code: "invalidInstant";
+  readonly message: string;
+  readonly field: string;
+  readonly value: unknown;
+}
+
+/** The error value for a time-zone name the runtime does not know. */
+export interface InvalidTimeZone {
+  readonly code: "invalidTimeZone";
+  readonly message: string;
+  readonly field: string;
+  readonly value: unknown;
+}
+
+// An ISO-8601 date-time with a time and Z or an offset; ranges checked here, the calendar day below.
+const ISO =
+  /^(\d{4})-(0[1-9]|1[0-2])-(\d\d)T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+const MAX_MS = 8.64e15;
+
+function isoToMs(text: string): number {
+  const m = ISO.exec(text);
+  if (m === null) return Number.NaN;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  // Days in the month: February by the leap rule, then 31/30 alternating with the July/August turn.
+  const days = month === 2 ? (leap ? 29 : 28) : 30 + ((month + (month >> 3)) & 1);
+  return day >= 1 && day <= days ? Date.parse(text) : Number.NaN;
+}
+
+/**
+ * Reads an {@link Instant} as epoch milliseconds, or `NaN` when it is not a valid instant
+ * (an invalid `Date`, a non-ISO or impossible date string such as 30 February, a non-finite
+ * number, anything else). Never throws.
+ *
+ * @param input - the candidate instant
+ * @returns epoch milliseconds, or `NaN`
+ * @example
+ * toEpochMs("1970-01-01T00:00:01Z"); // => 1000
+ */
+export function toEpochMs(input: unknown): number {
+  if (typeof input === "number") {
+    return Number.isFinite(input) && Math.abs(input) <= MAX_MS ? input : Number.NaN;
+  }
+  if (typeof input === "string") return isoToMs(input);
+  if (input instanceof Date) return input.getTime();
+  return Number.NaN;
+}
+
+/**
+ * Formats epoch milliseconds as the ISO-8601 UTC string state stores.
+ *
+ * @param ms - a valid epoch millisecond value
+ * @returns e.g. `"2026-11-23T09:00:00.000Z"`
+ * @example
+ * toIso(0); // => "1970-01-01T00:00:00.000Z"
+ */
+export function toIso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/**
+ * Normalises an {@link Instant} to an ISO-8601 UTC string, or returns an error value naming the
+ * field.
+ *
+ * @param input - the candidate instant
+ * @param field - the field name to report, e.g. `"at"`
+ * @returns the ISO string, or an {@link InvalidInstant}
+ * @example
+ * parseInstant(0, "at"); // => { ok: true, value: "1970-01-01T00:00:00.000Z" }
+ */
+export function parseInstant(input: unknown, field: string): Result<string, InvalidInstant> {
+  const ms = toEpochMs(input);
+  if (Number.isNaN(ms)) {
+    return err({
+      code: "invalidInstant",
+      message: `${field} must be a valid Date, an ISO-8601 date-time with Z or an offset, or epoch milliseconds`,
+      field,
+      value: input,
+    });
+  }
+  return ok(toIso(ms));
+}
+
+/**
+ * Whether the runtime knows this IANA time-zone name (e.g. `"Europe/London"`).
+ *
+ * @param zone - the candidate name
+ * @returns `true` for a usable zone
+ * @example
+ * isTimeZone("Australia/Sydney"); // => true
+ */
+export function isTimeZone(zone: unknown): zone is string {
+  if (typeof zone !== "string" || zone === "") return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Checks an IANA time-zone name, returning an error value naming the field when it is unknown.
+ *
+ * @param zone - the candidate name
+ * @param field - the field name to report
+ * @returns the zone, or an {@link InvalidTimeZone}
+ * @example
+ * parseTimeZone("Mars/Olympus", "timeZone").ok; // => false
+ */
+export function parseTimeZone(zone: unknown, field: string): Result<string, InvalidTimeZone> {
+  if (isTimeZone(zone)) return ok(zone);
+  return err({
+    code: "invalidTimeZone",
+    message: `${field} must be an IANA time-zone name such as "Europe/London"`,
+    field,
+    value: zone,
+  });
+}
+
+/** Milliseconds in an hour. */
+export const HOUR_MS = 3_600_000;

@@ -1,0 +1,379 @@
+import {
+  createLifecycle,
+  type Lifecycle,
+  type LifecycleDefinition,
+  type Refusal,
+  type StatusTable,
+} from "../core/lifecycle.js";
+import { err, type InvalidInput, type Issue, invalidInput, ok, type Result } from "../core/result.js";
+import { type Instant, toEpochMs, toIso } from "../core/time.js";
+
+/** Who acts on a booking lead: a user of the practice, or the system (the PMS integration). */
+export const BOOKING_ACTORS = ["user", "system"] as const;
+/** Who acts on a booking lead. */
+export type BookingActor = (typeof BOOKING_ACTORS)[number];
+
+/** The booking lifecycle's stages ("Lead Stage" in the playbook). */
+export const BOOKING_STATUSES = {
+  lead: { label: "Lead", setBy: ["user", "system"], closes: false },
+  booked: { label: "Booked", setBy: ["user", "system"], closes: false },
+  lost: { label: "Lost", setBy: ["user"], closes: true },
+} as const satisfies StatusTable<string, BookingActor>;
+
+/** A stage of the booking lifecycle. */
+export type BookingStatus = keyof typeof BOOKING_STATUSES;
+
+/** What the practice system says about an appointment. */
+export const APPOINTMENT_STATUSES = ["booked", "attended", "cancelled", "didNotAttend"] as const;
+/** What the practice system says about an appointment. */
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+
+/** A patient (client) in the practice-management system. */
+export interface Patient {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** An appointment linked to the lead. */
+export interface LinkedAppointment {
+  readonly id: string;
+  readonly status: AppointmentStatus;
+}
+
+/** A comment left on a lead, with an optional call-back date. */
+export interface LeadComment {
+  readonly at: string;
+  readonly text: string;
+  readonly callBackAt: string | null;
+}
+
+/** A booking lead's state: plain, readonly, JSON-serialisable. */
+export interface BookingState {
+  readonly lifecycle: "booking";
+  readonly schemaVersion: 1;
+  readonly status: BookingStatus;
+  readonly updatedAt: string;
+  readonly createdAt: string;
+  readonly name: string;
+  readonly patient: Patient | null;
+  /** The division the lead is interested in; `null` is the top level. */
+  readonly division: string | null;
+  readonly source: string | null;
+  readonly owner: string | null;
+  /** When the lead first moved to `booked` (ISO UTC), or `null`. */
+  readonly bookedAt: string | null;
+  readonly appointments: readonly LinkedAppointment[];
+  /** The latest comment, or `null`. */
+  readonly comment: LeadComment | null;
+}
+
+/** What a new lead is created from. Blank fields are fine. */
+export interface NewLead {
+  readonly at: Instant;
+  readonly name?: string;
+  readonly patient?: Patient | null;
+  readonly division?: string | null;
+  readonly source?: string | null;
+  readonly owner?: string | null;
+}
+
+interface Base<T extends string> {
+  readonly type: T;
+  readonly at: Instant;
+  readonly actor: BookingActor;
+}
+
+/** Something that happened to a booking lead. */
+export type BookingEvent =
+  | (Base<"patientChosen"> & { readonly patient: Patient })
+  | (Base<"patientCreated"> & { readonly patient: Patient })
+  | Base<"markedBooked">
+  | (Base<"appointmentDetected"> & {
+      readonly appointment: { readonly id: string; readonly patientId: string; readonly status?: AppointmentStatus };
+    })
+  | (Base<"appointmentUpdated"> & { readonly appointmentId: string; readonly status: AppointmentStatus })
+  | Base<"markedLost">
+  | (Base<"commented"> & { readonly text: string; readonly callBackAt?: Instant })
+  | (Base<"ownerChanged"> & { readonly owner: string | null });
+
+/** The type of a booking event. */
+export type BookingEventType = BookingEvent["type"];
+
+/** Work the host must do after a booking transition. */
+export type BookingEffect =
+  | { readonly type: "sendPatientToPms"; readonly patientId: string }
+  | { readonly type: "offerSendPatientToPms"; readonly patientId: string }
+  | { readonly type: "callBack"; readonly at: string; readonly note: string };
+
+/** Why a booking event was refused beyond the engine's own reasons. */
+export type BookingRefusalCode =
+  | "ownerLocked"
+  | "noPatient"
+  | "otherPatient"
+  | "unknownAppointment"
+  | "invalidCallBackAt";
+
+/** The tenant's Lead Tracking settings. All off by default. */
+export interface BookingSettings {
+  /** Create a lead automatically for a new client with no matching lead. */
+  readonly createLeadsForNewClients: boolean;
+  /** Send a patient created in a lead to the PMS at once (otherwise offer a button). */
+  readonly eagerPatientShipping: boolean;
+  /** Refuse owner changes while the lead is linked to an appointment that is neither cancelled nor did-not-attend. */
+  readonly lockOwnerWhenAssociated: boolean;
+}
+
+/** All three settings off, as a new tenant starts. */
+export const BOOKING_DEFAULTS: BookingSettings = {
+  createLeadsForNewClients: false,
+  eagerPatientShipping: false,
+  lockOwnerWhenAssociated: false,
+};
+
+/** The booking lifecycle's verbs, plus `initial`. */
+export interface BookingLifecycle
+  extends Lifecycle<BookingStatus, BookingActor, BookingState, BookingEvent, BookingEffect, BookingRefusalCode> {
+  readonly settings: BookingSettings;
+  /** A new lead in stage `lead`; the name is the patient's when left blank. */
+  initial(input: NewLead): Result<BookingState, InvalidInput>;
+}
+
+/**
+ * Whether the lead is linked to an appointment that still counts: one that is neither cancelled
+ * nor "did not attend" (the playbook's "non-cxc and non-dna").
+ *
+ * @param state - a booking lead
+ * @returns `true` when such an appointment is linked
+ * @example
+ * hasActiveAppointment(lead); // => false for a lead with no appointments
+ */
+export function hasActiveAppointment(state: BookingState): boolean {
+  return state.appointments.some((a) => a.status === "booked" || a.status === "attended");
+}
+
+const blank = (s: string | undefined | null): boolean => s === undefined || s === null || s.trim() === "";
+const NONE: readonly never[] = [];
+
+/**
+ * Builds the booking lifecycle for a tenant's settings (already valid; see
+ * `createBookingLifecycle` to validate settings from outside).
+ *
+ * @param settings - the three Lead Tracking settings
+ * @returns the lifecycle
+ * @example
+ * buildBooking({ ...BOOKING_DEFAULTS, lockOwnerWhenAssociated: true }).settings.lockOwnerWhenAssociated; // => true
+ */
+export function buildBooking(settings: BookingSettings): BookingLifecycle {
+  const withPatient = (state: BookingState, patient: Patient): BookingState => ({
+    ...state,
+    patient,
+    name: blank(state.name) ? patient.name : state.name,
+  });
+  const definition: LifecycleDefinition<
+    BookingStatus,
+    BookingActor,
+    BookingState,
+    BookingEvent,
+    BookingEffect,
+    BookingRefusalCode
+  > = {
+    name: "booking",
+    initialStatus: "lead",
+    statuses: BOOKING_STATUSES,
+    events: {
+      patientChosen: {
+        from: "open",
+        to: "same",
+        by: ["user"],
+        apply: (state, event, at) => ({
+          state: { ...withPatient(state, event.patient), updatedAt: at },
+          effects: NONE,
+        }),
+      },
+      patientCreated: {
+        from: "open",
+        to: "same",
+        by: ["user"],
+        apply: (state, event, at) => ({
+          state: { ...withPatient(state, event.patient), updatedAt: at },
+          effects: [
+            {
+              type: settings.eagerPatientShipping ? "sendPatientToPms" : "offerSendPatientToPms",
+              patientId: event.patient.id,
+            },
+          ],
+        }),
+      },
+      markedBooked: {
+        from: ["lead"],
+        to: "booked",
+        apply: (state, _, at) => ({
+          state: { ...state, status: "booked", updatedAt: at, bookedAt: at },
+          effects: NONE,
+        }),
+      },
+      appointmentDetected: {
+        from: ["lead", "booked"],
+        to: "booked",
+        by: ["system"],
+        check: (state, event): Refusal<BookingRefusalCode> | undefined => {
+          if (state.patient === null) {
+            return {
+              code: "noPatient",
+              message: "the lead has no patient, so no appointment can be matched to it",
+              field: "appointment.patientId",
+            };
+          }
+          return state.patient.id === event.appointment.patientId
+            ? undefined
+            : {
+                code: "otherPatient",
+                message: `the appointment is for patient ${event.appointment.patientId}, not the lead's patient ${state.patient.id}`,
+                field: "appointment.patientId",
+              };
+        },
+        apply: (state, event, at) => {
+          const linked: LinkedAppointment = { id: event.appointment.id, status: event.appointment.status ?? "booked" };
+          const appointments = [...state.appointments.filter((a) => a.id !== linked.id), linked];
+          return {
+            state: { ...state, status: "booked", updatedAt: at, bookedAt: state.bookedAt ?? at, appointments },
+            effects: NONE,
+          };
+        },
+      },
+      appointmentUpdated: {
+        from: "open",
+        to: "same",
+        by: ["system"],
+        check: (state, event): Refusal<BookingRefusalCode> | undefined =>
+          state.appointments.some((a) => a.id === event.appointmentId)
+            ? undefined
+            : {
+                code: "unknownAppointment",
+                message: `appointment ${event.appointmentId} is not linked to this lead`,
+                field: "appointmentId",
+              },
+        apply: (state, event, at) => ({
+          state: {
+            ...state,
+            updatedAt: at,
+            appointments: state.appointments.map((a) =>
+              a.id === event.appointmentId ? { id: a.id, status: event.status } : a,
+            ),
+          },
+          effects: NONE,
+        }),
+      },
+      markedLost: {
+        from: ["lead"],
+        to: "lost",
+        apply: (state, _, at) => ({ state: { ...state, status: "lost", updatedAt: at }, effects: NONE }),
+      },
+      commented: {
+        from: "open",
+        to: "same",
+        by: ["user"],
+        check: (_, event, atMs): Refusal<BookingRefusalCode> | undefined => {
+          if (event.callBackAt === undefined) return undefined;
+          const ms = toEpochMs(event.callBackAt);
+          if (Number.isNaN(ms))
+            return { code: "invalidCallBackAt", message: "callBackAt must be a valid instant", field: "callBackAt" };
+          return ms < atMs
+            ? { code: "invalidCallBackAt", message: "callBackAt must not be before the comment", field: "callBackAt" }
+            : undefined;
+        },
+        apply: (state, event, at) => {
+          const callBackAt = event.callBackAt === undefined ? null : toIso(toEpochMs(event.callBackAt));
+          return {
+            state: { ...state, updatedAt: at, comment: { at, text: event.text, callBackAt } },
+            effects: callBackAt === null ? NONE : [{ type: "callBack", at: callBackAt, note: event.text }],
+          };
+        },
+      },
+      ownerChanged: {
+        from: "open",
+        to: "same",
+        by: ["user"],
+        when: (state): Refusal<BookingRefusalCode> | undefined =>
+          settings.lockOwnerWhenAssociated && hasActiveAppointment(state)
+            ? {
+                code: "ownerLocked",
+                message:
+                  "the owner is locked: the lead is linked to an appointment that is neither cancelled nor did-not-attend",
+                field: "owner",
+              }
+            : undefined,
+        apply: (state, event, at) => ({ state: { ...state, updatedAt: at, owner: event.owner }, effects: NONE }),
+      },
+    },
+    timers: [],
+  };
+  return {
+    ...createLifecycle(definition),
+    settings,
+    initial(input: NewLead): Result<BookingState, InvalidInput> {
+      const ms = toEpochMs(input.at);
+      const issues: Issue[] = [];
+      if (Number.isNaN(ms)) issues.push({ path: "at", message: "expected a valid instant" });
+      const patient = input.patient ?? null;
+      if (blank(input.name) && patient === null)
+        issues.push({ path: "name", message: "a lead needs a name or a patient" });
+      if (issues.length > 0) return err(invalidInput("new lead", issues));
+      const at = toIso(ms);
+      return ok({
+        lifecycle: "booking",
+        schemaVersion: 1,
+        status: "lead",
+        updatedAt: at,
+        createdAt: at,
+        name: blank(input.name) && patient !== null ? patient.name : (input.name ?? ""),
+        patient,
+        division: input.division ?? null,
+        source: input.source ?? null,
+        owner: input.owner ?? null,
+        bookedAt: null,
+        appointments: [],
+        comment: null,
+      });
+    },
+  };
+}
+
+/**
+ * The booking lifecycle (Lead → Booked / Lost) with every tenant setting off.
+ *
+ * @example
+ * booking.initial({ at: "2026-11-02T09:00:00Z", patient: { id: "p1", name: "Tim Cook" } });
+ * // => { ok: true, value: { status: "lead", name: "Tim Cook", ... } }
+ */
+export const booking: BookingLifecycle = /* @__PURE__ */ buildBooking(BOOKING_DEFAULTS);
+
+/** A client the practice system reports as new. */
+export interface NewClient {
+  readonly at: Instant;
+  readonly patient: Patient;
+  readonly division?: string | null;
+}
+
+/**
+ * "Create Leads for New Clients": when the setting is on and no existing lead matches the new
+ * client's patient, returns the lead to create; otherwise `null`. A lead matches when its patient
+ * has the same id.
+ *
+ * @param client - the new client
+ * @param leads - the tenant's existing leads
+ * @param settings - the tenant's settings
+ * @returns the new lead's input, or `null`
+ * @example
+ * leadForNewClient({ at: 0, patient: { id: "p9", name: "Ana" } }, [], { ...BOOKING_DEFAULTS, createLeadsForNewClients: true });
+ * // => { at: 0, name: "Ana", patient: { id: "p9", name: "Ana" }, division: null }
+ */
+export function leadForNewClient(
+  client: NewClient,
+  leads: readonly BookingState[],
+  settings: BookingSettings,
+): NewLead | null {
+  if (!settings.createLeadsForNewClients) return null;
+  if (leads.some((lead) => lead.patient?.id === client.patient.id)) return null;
+  return { at: client.at, name: client.patient.name, patient: client.patient, division: client.division ?? null };
+}

@@ -1,0 +1,298 @@
+import {
+  createLifecycle,
+  type Lifecycle,
+  type LifecycleDefinition,
+  type Refusal,
+  type StatusTable,
+  type Step,
+} from "../core/lifecycle.js";
+import { err, type InvalidInput, invalidInput, ok, type Result } from "../core/result.js";
+import { HOUR_MS, type Instant, toEpochMs, toIso } from "../core/time.js";
+
+/** Who acts on a consultation lead: the system (calendar, enrolment), a franchisee, the Care Center. */
+export const CONSULTATION_ACTORS = ["system", "franchisee", "careCentre"] as const;
+/** Who acts on a consultation lead. */
+export type ConsultationActor = (typeof CONSULTATION_ACTORS)[number];
+
+const USERS = ["franchisee", "careCentre"] as const;
+
+/**
+ * The consultation lifecycle's status table, verbatim from the playbook "Lead statuses & when to
+ * use": label, who may set the status, whether it closes the lead. Types, schemas, permissions and
+ * diagrams are all derived from it.
+ */
+export const CONSULTATION_STATUSES = {
+  new: { label: "New Lead - No Action Yet", setBy: ["system"], closes: false },
+  consultationBooked: { label: "Consultation Booked", setBy: ["system"], closes: false },
+  consultationRescheduled: { label: "Consultation Rescheduled and Booked", setBy: ["system"], closes: false },
+  consultationCancelled: { label: "Consultation Cancelled", setBy: ["system"], closes: false },
+  followUp: { label: "Follow up", setBy: USERS, closes: false },
+  moveScheduleFollowUp: { label: "Move/Schedule Follow Up for", setBy: ["careCentre"], closes: false },
+  consultationCancelledDnc: { label: "Consultation Cancelled and DNC", setBy: ["careCentre"], closes: true },
+  unserviceable: { label: "Unservicable Lead", setBy: USERS, closes: true },
+  outOfArea: { label: "Out of Area", setBy: USERS, closes: true },
+  dnc: { label: "DNC", setBy: USERS, closes: true },
+  cold: { label: "Cold lead", setBy: ["system", "franchisee", "careCentre"], closes: false },
+  lost: { label: "Not Sold - Lost", setBy: USERS, closes: true },
+  sold: { label: "Sold", setBy: ["system"], closes: true },
+} as const satisfies StatusTable<string, ConsultationActor>;
+
+/** A status of the consultation lifecycle. */
+export type ConsultationStatus = keyof typeof CONSULTATION_STATUSES;
+/** A status that closes a consultation lead. */
+export type ClosedConsultationStatus = {
+  [K in ConsultationStatus]: (typeof CONSULTATION_STATUSES)[K]["closes"] extends true ? K : never;
+}[ConsultationStatus];
+
+/** The follow-up a lead in `followUp` is waiting on. */
+export interface FollowUp {
+  /** 1 to the follow-up limit (6 by default). */
+  readonly number: number;
+  /** When it was logged (ISO UTC). */
+  readonly loggedAt: string;
+  /** When it is due (ISO UTC): 48 hours after logging unless the user gave a time. */
+  readonly dueAt: string;
+  /** The notes that appear on the dashboard on the due day. */
+  readonly notes: string;
+}
+
+/** A consultation lead's state: plain, readonly, JSON-serialisable. */
+export interface ConsultationState {
+  readonly lifecycle: "consultation";
+  readonly schemaVersion: 1;
+  readonly status: ConsultationStatus;
+  /** The instant of the last change (ISO UTC). */
+  readonly updatedAt: string;
+  /** Present exactly when `status` is `followUp`. */
+  readonly followUp: FollowUp | null;
+  /** Present exactly when `status` is `outOfArea`: a hint, not behaviour (see the docs). */
+  readonly transferableToCareCentre: boolean | null;
+}
+
+interface Base<T extends string> {
+  readonly type: T;
+  /** When it happened: Date, ISO-8601 with offset, or epoch ms. */
+  readonly at: Instant;
+  readonly actor: ConsultationActor;
+}
+
+/** Something that happened to a consultation lead. */
+export type ConsultationEvent =
+  | Base<"consultationBooked">
+  | Base<"consultationRescheduled">
+  | Base<"consultationCancelled">
+  | (Base<"followUpLogged"> & { readonly notes?: string; readonly dueAt?: Instant })
+  | Base<"followUpScheduleMoved">
+  | Base<"cancelledAndDnc">
+  | Base<"markedUnserviceable">
+  | (Base<"markedOutOfArea"> & { readonly transferableToCareCentre?: boolean })
+  | Base<"markedDnc">
+  | Base<"markedCold">
+  | Base<"markedLost">
+  | Base<"enrolmentCompleted">;
+
+/** The type of a consultation event. */
+export type ConsultationEventType = ConsultationEvent["type"];
+
+/** Work the host must do after a consultation transition. */
+export type ConsultationEffect =
+  | { readonly type: "followUpTask"; readonly number: number; readonly dueAt: string; readonly notes: string }
+  | { readonly type: "doNotCall" };
+
+/** Why a consultation event was refused beyond the engine's own reasons. */
+export type ConsultationRefusalCode = "followUpLimitReached" | "invalidDueAt";
+
+/** The tunable numbers and words of the consultation preset. */
+export interface ConsultationOptions {
+  /** How many follow-ups before a lead goes cold. Default 6. */
+  readonly followUpLimit: number;
+  /** Hours from logging a follow-up to its due time, when none is given. Default 48. */
+  readonly followUpDueAfterHours: number;
+  /** Hours after the last follow-up's due time before the lead goes cold. Default 2. */
+  readonly coldAfterHours: number;
+  /** Label overrides (the playbook's labels by default). */
+  readonly labels: { readonly [K in ConsultationStatus]?: string };
+  /** Default for `transferableToCareCentre` when an Out of Area event does not say. Default false. */
+  readonly outOfAreaTransferable: boolean;
+  /** Events a closed status still accepts. None by default. */
+  readonly closedAccepts: { readonly [K in ClosedConsultationStatus]?: readonly ConsultationEventType[] };
+}
+
+/** The playbook's numbers: 6 follow-ups, 48 hours apart by default, cold 2 hours after the sixth. */
+export const CONSULTATION_DEFAULTS: ConsultationOptions = {
+  followUpLimit: 6,
+  followUpDueAfterHours: 48,
+  coldAfterHours: 2,
+  labels: {},
+  outOfAreaTransferable: false,
+  closedAccepts: {},
+};
+
+/** The consultation lifecycle's verbs, plus `initial`. */
+export interface ConsultationLifecycle
+  extends Lifecycle<
+    ConsultationStatus,
+    ConsultationActor,
+    ConsultationState,
+    ConsultationEvent,
+    ConsultationEffect,
+    ConsultationRefusalCode
+  > {
+  /** The options the lifecycle was built with. */
+  readonly options: ConsultationOptions;
+  /** A new lead, in `new`, created at `at`. An invalid instant is an error value naming `at`. */
+  initial(at: Instant): Result<ConsultationState, InvalidInput>;
+  /** The label to show for a state: "Follow up 3" for the third follow-up. */
+  label(state: ConsultationState): string;
+}
+
+function make(
+  status: ConsultationStatus,
+  updatedAt: string,
+  followUp: FollowUp | null = null,
+  transferableToCareCentre: boolean | null = null,
+): ConsultationState {
+  return { lifecycle: "consultation", schemaVersion: 1, status, updatedAt, followUp, transferableToCareCentre };
+}
+
+const NONE: readonly never[] = [];
+const DNC: readonly ConsultationEffect[] = [{ type: "doNotCall" }];
+const BOOKABLE = ["new", "followUp", "consultationCancelled", "moveScheduleFollowUp", "cold"] as const;
+const BOOKED = ["consultationBooked", "consultationRescheduled"] as const;
+const NOT_COLD = [
+  "new",
+  "consultationBooked",
+  "consultationRescheduled",
+  "consultationCancelled",
+  "followUp",
+  "moveScheduleFollowUp",
+] as const;
+
+/**
+ * Builds the consultation lifecycle from options that are already known to be valid. Use
+ * {@link consultation} for the playbook's defaults, or `createConsultationLifecycle` to validate
+ * options from outside.
+ *
+ * @param options - complete, valid options
+ * @returns the lifecycle
+ * @example
+ * buildConsultation({ ...CONSULTATION_DEFAULTS, followUpLimit: 4 }).options.followUpLimit; // => 4
+ */
+export function buildConsultation(options: ConsultationOptions): ConsultationLifecycle {
+  const statuses = {} as Record<ConsultationStatus, (typeof CONSULTATION_STATUSES)[ConsultationStatus]>;
+  for (const key of Object.keys(CONSULTATION_STATUSES) as ConsultationStatus[]) {
+    const meta = CONSULTATION_STATUSES[key];
+    statuses[key] = { ...meta, label: options.labels[key] ?? meta.label } as typeof meta;
+  }
+  const dueAfterMs = options.followUpDueAfterHours * HOUR_MS;
+  const coldAfterMs = options.coldAfterHours * HOUR_MS;
+  const limit = options.followUpLimit;
+  const to =
+    (status: ConsultationStatus, effects: readonly ConsultationEffect[] = NONE) =>
+    (_: ConsultationState, __: unknown, at: string): Step<ConsultationState, ConsultationEffect> => ({
+      state: make(status, at),
+      effects,
+    });
+
+  const definition: LifecycleDefinition<
+    ConsultationStatus,
+    ConsultationActor,
+    ConsultationState,
+    ConsultationEvent,
+    ConsultationEffect,
+    ConsultationRefusalCode
+  > = {
+    name: "consultation",
+    initialStatus: "new",
+    statuses,
+    closedAccepts: options.closedAccepts,
+    events: {
+      consultationBooked: { from: BOOKABLE, to: "consultationBooked", apply: to("consultationBooked") },
+      consultationRescheduled: { from: BOOKED, to: "consultationRescheduled", apply: to("consultationRescheduled") },
+      consultationCancelled: { from: BOOKED, to: "consultationCancelled", apply: to("consultationCancelled") },
+      followUpLogged: {
+        from: ["new", "consultationCancelled", "moveScheduleFollowUp", "followUp"],
+        to: "followUp",
+        when: (state): Refusal<ConsultationRefusalCode> | undefined =>
+          state.followUp !== null && state.followUp.number >= limit
+            ? {
+                code: "followUpLimitReached",
+                message: `follow up ${state.followUp.number} is the last one (the limit is ${limit}); the lead goes cold instead`,
+              }
+            : undefined,
+        check: (_, event, atMs): Refusal<ConsultationRefusalCode> | undefined => {
+          if (event.dueAt === undefined) return undefined;
+          const due = toEpochMs(event.dueAt);
+          if (Number.isNaN(due))
+            return { code: "invalidDueAt", message: "dueAt must be a valid instant", field: "dueAt" };
+          return due < atMs
+            ? { code: "invalidDueAt", message: "dueAt must not be before the follow-up was logged", field: "dueAt" }
+            : undefined;
+        },
+        apply: (state, event, at, atMs) => {
+          const number = state.followUp === null ? 1 : state.followUp.number + 1;
+          const dueAt = toIso(event.dueAt === undefined ? atMs + dueAfterMs : toEpochMs(event.dueAt));
+          const notes = event.notes ?? "";
+          return {
+            state: make("followUp", at, { number, loggedAt: at, dueAt, notes }),
+            effects: [{ type: "followUpTask", number, dueAt, notes }],
+          };
+        },
+      },
+      followUpScheduleMoved: { from: "open", to: "moveScheduleFollowUp", apply: to("moveScheduleFollowUp") },
+      cancelledAndDnc: { from: "open", to: "consultationCancelledDnc", apply: to("consultationCancelledDnc", DNC) },
+      markedUnserviceable: { from: "open", to: "unserviceable", apply: to("unserviceable") },
+      markedOutOfArea: {
+        from: "open",
+        to: "outOfArea",
+        apply: (_, event, at) => ({
+          state: make("outOfArea", at, null, event.transferableToCareCentre ?? options.outOfAreaTransferable),
+          effects: NONE,
+        }),
+      },
+      markedDnc: { from: "open", to: "dnc", apply: to("dnc", DNC) },
+      markedCold: { from: NOT_COLD, to: "cold", apply: to("cold") },
+      markedLost: { from: "open", to: "lost", apply: to("lost") },
+      enrolmentCompleted: { from: "open", to: "sold", apply: to("sold") },
+    },
+    timers: [
+      {
+        from: "followUp",
+        to: "cold",
+        label: `${options.coldAfterHours} h after follow up ${limit} is due`,
+        dueAt: (state) =>
+          state.followUp !== null && state.followUp.number >= limit
+            ? Date.parse(state.followUp.dueAt) + coldAfterMs
+            : Number.NaN,
+        apply: (_, at) => ({ state: make("cold", at), effects: NONE }),
+      },
+    ],
+  };
+  const lifecycle = createLifecycle(definition);
+  return {
+    ...lifecycle,
+    options,
+    initial(at: Instant): Result<ConsultationState, InvalidInput> {
+      const ms = toEpochMs(at);
+      if (Number.isNaN(ms)) {
+        return err(invalidInput("consultation lead", [{ path: "at", message: "expected a valid instant" }]));
+      }
+      return ok(make("new", toIso(ms)));
+    },
+    label(state: ConsultationState): string {
+      const label = statuses[state.status]?.label ?? String(state.status);
+      return state.followUp === null ? label : `${label} ${state.followUp.number}`;
+    },
+  };
+}
+
+/**
+ * The consultation lifecycle with the playbook's defaults: follow-ups 1–6 due 48 hours after they
+ * are logged, and an automatic Cold lead 2 hours after follow-up 6 is due.
+ *
+ * @example
+ * const lead = consultation.initial("2026-11-02T09:00:00Z");
+ * if (lead.ok) consultation.transition(lead.value, { type: "followUpLogged", at: "2026-11-02T09:00:00Z", actor: "franchisee" });
+ * // => { ok: true, value: { state: { status: "followUp", ... }, effects: [{ type: "followUpTask", number: 1, dueAt: "2026-11-04T09:00:00.000Z", notes: "" }] } }
+ */
+export const consultation: ConsultationLifecycle = /* @__PURE__ */ buildConsultation(CONSULTATION_DEFAULTS);

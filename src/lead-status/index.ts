@@ -1,0 +1,77 @@
+export { stateDiagram } from "../core/diagram.js";
+export type {
+  Lifecycle,
+  LifecycleDefinition,
+  Rejection,
+  Replay,
+  StatusMeta,
+  StatusTable,
+  Step,
+} from "../core/lifecycle.js";
+export type { InvalidInput, Issue, Result } from "../core/result.js";
+export { err, ok } from "../core/result.js";
+export type { Instant } from "../core/time.js";
+export type {
+  AppointmentStatus,
+  BookingActor,
+  BookingEffect,
+  BookingEvent,
+  BookingEventType,
+  BookingLifecycle,
+  BookingRefusalCode,
+  BookingSettings,
+  BookingState,
+  BookingStatus,
+  LeadComment,
+  LinkedAppointment,
+  NewClient,
+  NewLead,
+  Patient,
+} from "./booking.js";
+export {
+  APPOINTMENT_STATUSES,
+  BOOKING_ACTORS,
+  BOOKING_DEFAULTS,
+  BOOKING_STATUSES,
+  booking,
+  buildBooking,
+  hasActiveAppointment,
+  leadForNewClient,
+} from "./booking.js";
+export type {
+  ClosedConsultationStatus,
+  ConsultationActor,
+  ConsultationEffect,
+  ConsultationEvent,
+  ConsultationEventType,
+  ConsultationLifecycle,
+  ConsultationOptions,
+  ConsultationRefusalCode,
+  ConsultationState,
+  ConsultationStatus,
+  FollowUp,
+} from "./consultation.js";
+export {
+  buildConsultation,
+  CONSULTATION_ACTORS,
+  CONSULTATION_DEFAULTS,
+  CONSULTATION_STATUSES,
+  consultation,
+} from "./consultation.js";
+export { createBookingLifecycle, createConsultationLifecycle } from "./create.js";
+export type { DivisionLeadFigures, FollowUpListQuery, LeadFigures } from "./reports.js";
+export {
+  bookedLastMonthThenCancelled,
+  leadFigures,
+  newLeadsFromLastWeekNotBooked,
+  ownerLeadsNotBookedThisYear,
+} from "./reports.js";
+export {
+  parseBookingEvent,
+  parseBookingSettings,
+  parseBookingState,
+  parseConsultationEvent,
+  parseConsultationOptions,
+  parseConsultationState,
+  parseNewLead,
+} from "./schema.js";
