@@ -29,20 +29,61 @@ export function timeZoneSchema(): z.ZodMiniCustom<string, string> {
   return z.custom<string>((v) => isTimeZone(v), { message: 'expected an IANA time-zone name such as "Europe/London"' });
 }
 
-function describe(issue: z.core.$ZodIssue, input: unknown): Issue {
+const GENERIC = "Invalid input";
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== "object" || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+const join = (path: string, key: string): string => (path === "" ? key : `${path}.${key}`);
+const kind = (value: unknown): string => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value);
+
+// zod/mini ships no messages (its default is "Invalid input" for everything) and setting its
+// locale is global configuration, which a library must not touch. The plain-English messages are
+// written here from the issue's data instead; a schema's own message wins when it has one.
+function describe(issue: z.core.$ZodIssue, input: unknown): Issue[] {
   const path = issue.path.map(String).join(".");
-  if (issue.code === "invalid_union" && issue.path.length === 0 && typeof input === "object" && input !== null) {
-    const type = (input as { type?: unknown }).type;
-    if (type === undefined) return { path: "type", message: "is required" };
+  const value = valueAt(input, issue.path);
+  const own = issue.message !== GENERIC ? issue.message : undefined;
+  if (value === undefined && issue.path.length > 0 && issue.code !== "unrecognized_keys") {
+    return [{ path, message: "is required" }];
   }
-  if (issue.code === "invalid_union" && "note" in issue && issue.note === "No matching discriminator") {
-    return { path: path === "" ? "type" : path, message: "is not a known event type" };
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return issue.keys.map((key) => ({ path: join(path, key), message: "is not a known field" }));
+    case "invalid_union":
+      if (issue.discriminator === undefined || !("options" in issue)) {
+        return [{ path, message: "does not match any allowed shape" }];
+      }
+      return [{ path, message: `${JSON.stringify(value)} is not one of ${(issue.options ?? []).join(", ")}` }];
+    case "invalid_type":
+      return [{ path, message: own ?? `expected ${issue.expected}, got ${kind(value)}` }];
+    case "invalid_value":
+      return [
+        {
+          path,
+          message:
+            own ??
+            `expected ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}, got ${JSON.stringify(value) ?? kind(value)}`,
+        },
+      ];
+    case "too_small":
+      return [
+        {
+          path,
+          message: own ?? (issue.origin === "string" ? "must not be empty" : `must be at least ${issue.minimum}`),
+        },
+      ];
+    case "too_big":
+      return [{ path, message: own ?? `must be at most ${issue.maximum}` }];
+    default:
+      return [{ path, message: issue.message }];
   }
-  if (issue.code === "unrecognized_keys") {
-    return { path, message: `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}` };
-  }
-  const received = issue.code === "invalid_type" && issue.input === undefined ? "is required" : issue.message;
-  return { path, message: received };
 }
 
 /**
@@ -66,7 +107,7 @@ export function parseWith<S extends z.ZodMiniType>(
   return err(
     invalidInput(
       what,
-      parsed.error.issues.map((issue) => describe(issue, input)),
+      parsed.error.issues.flatMap((issue) => describe(issue, input)),
     ),
   );
 }

@@ -18,8 +18,7 @@ const run = (events: readonly ConsultationEvent[], from = start()): Consultation
 };
 const followUp = (at: number, extra: Partial<ConsultationEvent> = {}): ConsultationEvent =>
   ({ type: "followUpLogged", at, actor: "franchisee", ...extra }) as ConsultationEvent;
-const sixFollowUps = (): ConsultationState =>
-  run([0, 1, 2, 3, 4, 5].map((i) => followUp(T0 + i * 48 * HOUR)));
+const sixFollowUps = (): ConsultationState => run([0, 1, 2, 3, 4, 5].map((i) => followUp(T0 + i * 48 * HOUR)));
 
 describe("the status table", () => {
   it("has the playbook's 13 statuses with their labels verbatim", () => {
@@ -81,8 +80,15 @@ describe("follow-ups", () => {
     // "System defaults to 48 hours out from current date and record follow up notes that will appear
     // on your dashboard when you log in for that day"
     const step = unwrap(consultation.transition(start(), followUp(T0, { notes: "call after school" })));
-    expect(step.state.followUp).toEqual({ number: 1, loggedAt: iso(T0), dueAt: iso(T0 + 48 * HOUR), notes: "call after school" });
-    expect(step.effects).toEqual([{ type: "followUpTask", number: 1, dueAt: iso(T0 + 48 * HOUR), notes: "call after school" }]);
+    expect(step.state.followUp).toEqual({
+      number: 1,
+      loggedAt: iso(T0),
+      dueAt: iso(T0 + 48 * HOUR),
+      notes: "call after school",
+    });
+    expect(step.effects).toEqual([
+      { type: "followUpTask", number: 1, dueAt: iso(T0 + 48 * HOUR), notes: "call after school" },
+    ]);
   });
 
   it("take the due time the user gives instead of the default", () => {
@@ -179,16 +185,21 @@ describe("cold leads", () => {
       expect(unwrap(consultation.transition(start(), { type: "markedCold", at: T0, actor })).state.status).toBe("cold");
     }
     const cold = run([{ type: "markedCold", at: T0, actor: "franchisee" }]);
-    expect(unwrap(consultation.transition(cold, { type: "consultationBooked", at: T0, actor: "system" })).state.status).toBe(
-      "consultationBooked",
-    );
+    expect(
+      unwrap(consultation.transition(cold, { type: "consultationBooked", at: T0, actor: "system" })).state.status,
+    ).toBe("consultationBooked");
     expect(unwrapErr(consultation.transition(cold, { type: "markedCold", at: T0, actor: "franchisee" })).code).toBe(
       "notAllowedFrom",
     );
   });
 
   it("follow the tuned numbers", () => {
-    const tuned = buildConsultation({ ...CONSULTATION_DEFAULTS, followUpLimit: 2, followUpDueAfterHours: 24, coldAfterHours: 1 });
+    const tuned = buildConsultation({
+      ...CONSULTATION_DEFAULTS,
+      followUpLimit: 2,
+      followUpDueAfterHours: 24,
+      coldAfterHours: 1,
+    });
     const two = tuned.replay(unwrap(tuned.initial(T0)), [followUp(T0), followUp(T0 + HOUR)]).state;
     expect(two.followUp?.dueAt).toBe(iso(T0 + 25 * HOUR));
     expect(tuned.advance(two, T0 + 26 * HOUR - 1).state.status).toBe("followUp");
@@ -218,26 +229,39 @@ describe("bookings from the calendar", () => {
   it("reschedule and cancel only a booked consultation", () => {
     // "Consultation Rescheduled and Booked | Automatic | When the consult is rescheduled"
     const booked = run([{ type: "consultationBooked", at: T0, actor: "system" }]);
-    const rescheduled = unwrap(consultation.transition(booked, { type: "consultationRescheduled", at: T0, actor: "system" }));
-    expect(rescheduled.state.status).toBe("consultationRescheduled");
-    const again = unwrap(consultation.transition(rescheduled.state, { type: "consultationRescheduled", at: T0, actor: "system" }));
-    expect(again.state.status).toBe("consultationRescheduled");
-    const cancelled = unwrap(consultation.transition(again.state, { type: "consultationCancelled", at: T0, actor: "system" }));
-    expect(cancelled.state.status).toBe("consultationCancelled");
-    expect(unwrapErr(consultation.transition(start(), { type: "consultationCancelled", at: T0, actor: "system" })).code).toBe(
-      "notAllowedFrom",
+    const rescheduled = unwrap(
+      consultation.transition(booked, { type: "consultationRescheduled", at: T0, actor: "system" }),
     );
+    expect(rescheduled.state.status).toBe("consultationRescheduled");
+    const again = unwrap(
+      consultation.transition(rescheduled.state, { type: "consultationRescheduled", at: T0, actor: "system" }),
+    );
+    expect(again.state.status).toBe("consultationRescheduled");
+    const cancelled = unwrap(
+      consultation.transition(again.state, { type: "consultationCancelled", at: T0, actor: "system" }),
+    );
+    expect(cancelled.state.status).toBe("consultationCancelled");
+    expect(
+      unwrapErr(consultation.transition(start(), { type: "consultationCancelled", at: T0, actor: "system" })).code,
+    ).toBe("notAllowedFrom");
     expect(
       unwrapErr(consultation.transition(start(), { type: "consultationRescheduled", at: T0, actor: "system" })).code,
     ).toBe("notAllowedFrom");
-    expect(unwrapErr(consultation.transition(booked, { type: "consultationBooked", at: T0, actor: "system" })).code).toBe(
-      "notAllowedFrom",
-    );
+    expect(
+      unwrapErr(consultation.transition(booked, { type: "consultationBooked", at: T0, actor: "system" })).code,
+    ).toBe("notAllowedFrom");
   });
 
   it("are the system's: a user cannot set an automatic status", () => {
-    const error = unwrapErr(consultation.transition(start(), { type: "consultationBooked", at: T0, actor: "franchisee" }));
-    expect(error).toMatchObject({ code: "actorNotPermitted", actor: "franchisee", event: "consultationBooked", field: "actor" });
+    const error = unwrapErr(
+      consultation.transition(start(), { type: "consultationBooked", at: T0, actor: "franchisee" }),
+    );
+    expect(error).toMatchObject({
+      code: "actorNotPermitted",
+      actor: "franchisee",
+      event: "consultationBooked",
+      field: "actor",
+    });
     expect(error.message).toBe("franchisee may not send consultationBooked: only system may");
   });
 });
@@ -249,13 +273,23 @@ describe("who may do what", () => {
       expect(unwrapErr(consultation.transition(start(), { type, at: T0, actor: "franchisee" })).code).toBe(
         "actorNotPermitted",
       );
-      expect(unwrap(consultation.transition(start(), { type, at: T0, actor: "careCentre" })).state.status).not.toBe("new");
+      expect(unwrap(consultation.transition(start(), { type, at: T0, actor: "careCentre" })).state.status).not.toBe(
+        "new",
+      );
     }
   });
 
   it("keeps user statuses from the system, except Cold lead", () => {
-    for (const type of ["followUpLogged", "markedUnserviceable", "markedOutOfArea", "markedDnc", "markedLost"] as const) {
-      expect(unwrapErr(consultation.transition(start(), { type, at: T0, actor: "system" })).code).toBe("actorNotPermitted");
+    for (const type of [
+      "followUpLogged",
+      "markedUnserviceable",
+      "markedOutOfArea",
+      "markedDnc",
+      "markedLost",
+    ] as const) {
+      expect(unwrapErr(consultation.transition(start(), { type, at: T0, actor: "system" })).code).toBe(
+        "actorNotPermitted",
+      );
     }
   });
 
@@ -286,9 +320,9 @@ describe("closing statuses", () => {
     ["markedLost", "lost"],
   ] as const)("%s closes the lead from any open status", (type, status) => {
     for (const from of [start(), sixFollowUps(), run([{ type: "consultationBooked", at: T0, actor: "system" }])]) {
-      expect(unwrap(consultation.transition(from, { type, at: T0 + 20 * 48 * HOUR, actor: "careCentre" })).state.status).toBe(
-        status,
-      );
+      expect(
+        unwrap(consultation.transition(from, { type, at: T0 + 20 * 48 * HOUR, actor: "careCentre" })).state.status,
+      ).toBe(status);
     }
   });
 
@@ -301,19 +335,23 @@ describe("closing statuses", () => {
 
   it("accept what the host allows through options, and only that", () => {
     const reopening = buildConsultation({ ...CONSULTATION_DEFAULTS, closedAccepts: { lost: ["consultationBooked"] } });
-    const lost = reopening.replay(unwrap(reopening.initial(T0)), [{ type: "markedLost", at: T0, actor: "franchisee" }]).state;
-    expect(unwrap(reopening.transition(lost, { type: "consultationBooked", at: T0, actor: "system" })).state.status).toBe(
-      "consultationBooked",
+    const lost = reopening.replay(unwrap(reopening.initial(T0)), [
+      { type: "markedLost", at: T0, actor: "franchisee" },
+    ]).state;
+    expect(
+      unwrap(reopening.transition(lost, { type: "consultationBooked", at: T0, actor: "system" })).state.status,
+    ).toBe("consultationBooked");
+    expect(unwrapErr(reopening.transition(lost, { type: "markedDnc", at: T0, actor: "franchisee" })).code).toBe(
+      "closed",
     );
-    expect(unwrapErr(reopening.transition(lost, { type: "markedDnc", at: T0, actor: "franchisee" })).code).toBe("closed");
     expect(reopening.allowedEvents(lost, "system")).toEqual(["consultationBooked"]);
   });
 
   it("DNC and Consultation Cancelled and DNC ask the host to stop calling", () => {
     // "DNC | Manual | Do not call lead back"
-    expect(unwrap(consultation.transition(start(), { type: "markedDnc", at: T0, actor: "franchisee" })).effects).toEqual([
-      { type: "doNotCall" },
-    ]);
+    expect(
+      unwrap(consultation.transition(start(), { type: "markedDnc", at: T0, actor: "franchisee" })).effects,
+    ).toEqual([{ type: "doNotCall" }]);
     // "if a lead is no longer interested because they found another service"
     const step = unwrap(consultation.transition(start(), { type: "cancelledAndDnc", at: T0, actor: "careCentre" }));
     expect(step.state.status).toBe("consultationCancelledDnc");
@@ -325,7 +363,12 @@ describe("closing statuses", () => {
     const plain = unwrap(consultation.transition(start(), { type: "markedOutOfArea", at: T0, actor: "franchisee" }));
     expect(plain.state.transferableToCareCentre).toBe(false);
     const hinted = unwrap(
-      consultation.transition(start(), { type: "markedOutOfArea", at: T0, actor: "franchisee", transferableToCareCentre: true }),
+      consultation.transition(start(), {
+        type: "markedOutOfArea",
+        at: T0,
+        actor: "franchisee",
+        transferableToCareCentre: true,
+      }),
     );
     expect(hinted.state.transferableToCareCentre).toBe(true);
     const byDefault = buildConsultation({ ...CONSULTATION_DEFAULTS, outOfAreaTransferable: true });

@@ -1,0 +1,252 @@
+import { describe, expect, it } from "vitest";
+import {
+  BOOKING_DEFAULTS,
+  type BookingEvent,
+  type BookingState,
+  booking,
+  buildBooking,
+  hasActiveAppointment,
+  leadForNewClient,
+} from "../../src/lead-status/booking.js";
+import { HOUR, iso, unwrap, unwrapErr } from "../helpers.js";
+
+const T0 = Date.parse("2026-11-02T09:00:00.000Z");
+const tim = { id: "p1", name: "Tim Cook" };
+const lead = (input: Partial<Parameters<typeof booking.initial>[0]> = {}): BookingState =>
+  unwrap(booking.initial({ at: T0, name: "Tim Cook - massage", ...input }));
+const run = (events: readonly BookingEvent[], from: BookingState, lifecycle = booking): BookingState => {
+  const replayed = lifecycle.replay(from, events);
+  expect(replayed.rejected).toEqual([]);
+  return replayed.state;
+};
+const detected = (at: number, patientId = "p1", id = "a1"): BookingEvent => ({
+  type: "appointmentDetected",
+  at,
+  actor: "system",
+  appointment: { id, patientId },
+});
+
+describe("a new lead", () => {
+  it("starts in stage Lead with the fields given, blanks allowed", () => {
+    // "Lead Stage | Usually 'Lead' unless they are definitely booking in right now."
+    // "Many fields can be left blank"
+    expect(lead()).toEqual({
+      lifecycle: "booking",
+      schemaVersion: 1,
+      status: "lead",
+      updatedAt: iso(T0),
+      createdAt: iso(T0),
+      name: "Tim Cook - massage",
+      patient: null,
+      division: null,
+      source: null,
+      owner: null,
+      bookedAt: null,
+      appointments: [],
+      comment: null,
+    });
+  });
+
+  it("takes the patient's name when the name is left blank", () => {
+    // "Lead Name (This will auto-fill if you leave it blank but choose a patient)"
+    expect(lead({ name: "  ", patient: tim }).name).toBe("Tim Cook");
+    expect(lead({ name: undefined, patient: tim }).name).toBe("Tim Cook");
+    expect(lead({ name: "Tim Cook - massage", patient: tim }).name).toBe("Tim Cook - massage");
+    const chosenLater = run(
+      [{ type: "patientChosen", at: T0, actor: "user", patient: tim }],
+      lead({ name: "", patient: { id: "p0", name: "" } }),
+    );
+    expect(chosenLater.name).toBe("Tim Cook");
+  });
+
+  it("needs a name or a patient, and a valid instant", () => {
+    const error = unwrapErr(booking.initial({ at: "yesterday" }));
+    expect(error.issues.map((i) => i.path)).toEqual(["at", "name"]);
+  });
+});
+
+describe("booking", () => {
+  it("moves Lead to Booked by hand", () => {
+    // "Move it to 'Booked' if they book in."
+    const booked = run([{ type: "markedBooked", at: T0 + HOUR, actor: "user" }], lead());
+    expect(booked).toMatchObject({ status: "booked", bookedAt: iso(T0 + HOUR) });
+  });
+
+  it("moves Lead to Booked automatically when the PMS reports an appointment for the lead's patient", () => {
+    // "If you book them in without moving them to 'Booked' then the lead will automatically move once
+    // The BOS detects the new appointment in your PMS."
+    const booked = run([detected(T0 + HOUR)], lead({ patient: tim }));
+    expect(booked).toMatchObject({
+      status: "booked",
+      bookedAt: iso(T0 + HOUR),
+      appointments: [{ id: "a1", status: "booked" }],
+    });
+    const again = run([detected(T0 + 2 * HOUR, "p1", "a2")], booked);
+    expect(again.bookedAt).toBe(iso(T0 + HOUR));
+    expect(again.appointments.map((a) => a.id)).toEqual(["a1", "a2"]);
+  });
+
+  it("ignores no appointment silently: another patient's, or a lead with no patient, is refused", () => {
+    expect(unwrapErr(booking.transition(lead({ patient: tim }), detected(T0, "p2")))).toMatchObject({
+      code: "otherPatient",
+      field: "appointment.patientId",
+    });
+    expect(unwrapErr(booking.transition(lead(), detected(T0)))).toMatchObject({ code: "noPatient" });
+  });
+
+  it("lets only the system report appointments and only users book by hand", () => {
+    expect(unwrapErr(booking.transition(lead({ patient: tim }), { ...detected(T0), actor: "user" })).code).toBe(
+      "actorNotPermitted",
+    );
+    expect(unwrap(booking.transition(lead(), { type: "markedBooked", at: T0, actor: "system" })).state.status).toBe(
+      "booked",
+    );
+  });
+});
+
+describe("lost and comments", () => {
+  it("moves Lead to Lost by hand, and Lost closes the lead", () => {
+    // "Move it to 'Lost' if they aren't interested in booking in so you don't contact them again."
+    const lost = run([{ type: "markedLost", at: T0, actor: "user" }], lead());
+    expect(lost.status).toBe("lost");
+    expect(unwrapErr(booking.transition(lost, { type: "commented", at: T0, actor: "user", text: "hi" })).code).toBe(
+      "closed",
+    );
+    const booked = run([{ type: "markedBooked", at: T0, actor: "user" }], lead());
+    expect(unwrapErr(booking.transition(booked, { type: "markedLost", at: T0, actor: "user" })).code).toBe(
+      "notAllowedFrom",
+    );
+  });
+
+  it("leaves the stage as it is on a comment, with an optional call-back", () => {
+    // "Leave it in the 'Lead' state but optionally add a comment to the lead if they need to be contacted again"
+    const step = unwrap(
+      booking.transition(lead(), {
+        type: "commented",
+        at: T0,
+        actor: "user",
+        text: "no answer",
+        callBackAt: T0 + 24 * HOUR,
+      }),
+    );
+    expect(step.state).toMatchObject({
+      status: "lead",
+      comment: { at: iso(T0), text: "no answer", callBackAt: iso(T0 + 24 * HOUR) },
+    });
+    expect(step.effects).toEqual([{ type: "callBack", at: iso(T0 + 24 * HOUR), note: "no answer" }]);
+    const plain = unwrap(
+      booking.transition(lead(), { type: "commented", at: T0, actor: "user", text: "left a message" }),
+    );
+    expect(plain.effects).toEqual([]);
+    expect(plain.state.comment?.callBackAt).toBeNull();
+  });
+
+  it("refuses a call-back before the comment, or one that is not an instant", () => {
+    for (const callBackAt of [T0 - 1, "later"]) {
+      expect(
+        unwrapErr(booking.transition(lead(), { type: "commented", at: T0, actor: "user", text: "x", callBackAt })),
+      ).toMatchObject({
+        code: "invalidCallBackAt",
+        field: "callBackAt",
+      });
+    }
+  });
+});
+
+describe("eager automatic patient shipping", () => {
+  it("sends a patient created in the lead to the PMS at once when on", () => {
+    // "If turned on then when you create a new Patient in the lead popup, The BOS will attempt to send
+    // that patient to your PMS (Nookal/Cliniko) immediately."
+    const eager = buildBooking({ ...BOOKING_DEFAULTS, eagerPatientShipping: true });
+    const step = unwrap(eager.transition(lead(), { type: "patientCreated", at: T0, actor: "user", patient: tim }));
+    expect(step.effects).toEqual([{ type: "sendPatientToPms", patientId: "p1" }]);
+  });
+
+  it("offers a button instead when off", () => {
+    // "If this is turned off you will have a button to send the patient to your PMS"
+    const step = unwrap(
+      booking.transition(lead({ name: "", patient: { id: "p0", name: "x" } }), {
+        type: "patientCreated",
+        at: T0,
+        actor: "user",
+        patient: tim,
+      }),
+    );
+    expect(step.effects).toEqual([{ type: "offerSendPatientToPms", patientId: "p1" }]);
+    expect(step.state.patient).toEqual(tim);
+  });
+
+  it("does not ship an existing patient chosen for the lead", () => {
+    const step = unwrap(booking.transition(lead(), { type: "patientChosen", at: T0, actor: "user", patient: tim }));
+    expect(step.effects).toEqual([]);
+  });
+});
+
+describe("lock deal owner when associated", () => {
+  // "If a lead has been linked to a (non-cxc and non-dna) appointment then don't allow users to change
+  // the associated lead owner."
+  const locking = buildBooking({ ...BOOKING_DEFAULTS, lockOwnerWhenAssociated: true });
+  const linked = run([detected(T0)], lead({ patient: tim, owner: "sam" }), locking);
+  const change = (at: number): BookingEvent => ({ type: "ownerChanged", at, actor: "user", owner: "alex" });
+
+  it("refuses an owner change while linked to a booked or attended appointment", () => {
+    const error = unwrapErr(locking.transition(linked, change(T0 + HOUR)));
+    expect(error).toMatchObject({ code: "ownerLocked", field: "owner" });
+    const attended = run(
+      [{ type: "appointmentUpdated", at: T0, actor: "system", appointmentId: "a1", status: "attended" }],
+      linked,
+      locking,
+    );
+    expect(unwrapErr(locking.transition(attended, change(T0 + HOUR))).code).toBe("ownerLocked");
+    expect(locking.allowedEvents(linked, "user")).not.toContain("ownerChanged");
+  });
+
+  it.each(["cancelled", "didNotAttend"] as const)("allows it once the appointment is %s", (status) => {
+    const freed = run(
+      [{ type: "appointmentUpdated", at: T0 + HOUR, actor: "system", appointmentId: "a1", status }],
+      linked,
+      locking,
+    );
+    expect(hasActiveAppointment(freed)).toBe(false);
+    expect(unwrap(locking.transition(freed, change(T0 + 2 * HOUR))).state.owner).toBe("alex");
+  });
+
+  it("allows it before any appointment, and always when the setting is off", () => {
+    expect(unwrap(locking.transition(lead({ owner: "sam" }), change(T0))).state.owner).toBe("alex");
+    const unlocked = run([detected(T0)], lead({ patient: tim, owner: "sam" }));
+    expect(unwrap(booking.transition(unlocked, change(T0 + HOUR))).state.owner).toBe("alex");
+  });
+
+  it("refuses an update for an appointment the lead does not have", () => {
+    expect(
+      unwrapErr(
+        booking.transition(lead(), {
+          type: "appointmentUpdated",
+          at: T0,
+          actor: "system",
+          appointmentId: "zz",
+          status: "cancelled",
+        }),
+      ),
+    ).toMatchObject({ code: "unknownAppointment", field: "appointmentId" });
+  });
+});
+
+describe("create leads for new clients", () => {
+  // "If turned on then whenever a New Client is detected and an existing matching Lead can't be found
+  // then a new lead will automatically be created."
+  const on = { ...BOOKING_DEFAULTS, createLeadsForNewClients: true };
+  const client = { at: T0, patient: { id: "p9", name: "Ana" }, division: "physio" };
+
+  it("creates a lead when none matches and the setting is on", () => {
+    const created = leadForNewClient(client, [lead({ patient: tim })], on);
+    expect(created).toEqual({ at: T0, name: "Ana", patient: { id: "p9", name: "Ana" }, division: "physio" });
+    expect(unwrap(booking.initial(created ?? { at: 0 })).name).toBe("Ana");
+    expect(leadForNewClient({ at: T0, patient: { id: "p9", name: "Ana" } }, [], on)?.division).toBeNull();
+  });
+
+  it("creates nothing when a lead already has the client's patient, or when the setting is off", () => {
+    expect(leadForNewClient(client, [lead({ patient: { id: "p9", name: "Ana" } })], on)).toBeNull();
+    expect(leadForNewClient(client, [], BOOKING_DEFAULTS)).toBeNull();
+  });
+});
