@@ -138,6 +138,8 @@ export interface Lifecycle<
   replay(start: St, events: readonly Ev[]): Replay<St, Ef, C>;
 }
 
+// Events reach `transition` from hosts' code; a non-string type or actor must not crash a message.
+const show = (v: unknown): string => (typeof v === "string" ? v : `(${typeof v})`);
 const MAX_TIMER_MOVES = 64;
 const has = (o: object, k: string): boolean => Object.hasOwn(o, k);
 
@@ -204,7 +206,7 @@ export function createLifecycle<
     status: string,
     field?: string,
   ): Result<never, Rejection<C>> {
-    const rejection: Rejection<C> = { code, message, event: String(event.type), status, actor: String(event.actor) };
+    const rejection: Rejection<C> = { code, message, event: show(event.type), status, actor: show(event.actor) };
     return err(field === undefined ? rejection : { ...rejection, field });
   }
 
@@ -214,7 +216,7 @@ export function createLifecycle<
     if (entry === undefined) {
       return reject(
         "unknownEvent",
-        `"${String(type)}" is not an event of the ${def.name} lifecycle`,
+        `"${show(type)}" is not an event of the ${def.name} lifecycle`,
         event,
         state.status,
         "type",
@@ -246,7 +248,7 @@ export function createLifecycle<
     if (meta === undefined) {
       return reject(
         "unknownStatus",
-        `"${String(status)}" is not a status of the ${def.name} lifecycle`,
+        `"${show(status)}" is not a status of the ${def.name} lifecycle`,
         event,
         status,
         "status",
@@ -262,7 +264,7 @@ export function createLifecycle<
     if (!entry.by.has(event.actor)) {
       return reject(
         "actorNotPermitted",
-        `${String(event.actor)} may not send ${type}: only ${[...entry.by].join(" or ")} may`,
+        `${show(event.actor)} may not send ${type}: only ${[...entry.by].join(" or ")} may`,
         event,
         status,
         "actor",

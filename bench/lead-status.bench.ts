@@ -1,0 +1,286 @@
+// npm run bench: the consultation lifecycle over 1,000,000 seeded events spread over 10,000 leads,
+// beside (a) a hand-written switch reducer and (b) XState 5's pure transition() on the same
+// machine. All three must end in identical states; the script prints throughput and ratios only
+// (no absolute times are asserted anywhere).
+import { createMachine, initialTransition, type SnapshotFrom, transition as xTransition } from "xstate";
+import {
+  type ConsultationEvent,
+  type ConsultationState,
+  type ConsultationStatus,
+  consultation,
+} from "../src/lead-status/consultation.js";
+
+const LEADS = 10_000;
+const EVENTS = 1_000_000;
+const HOUR = 3_600_000;
+const T0 = Date.parse("2026-01-01T00:00:00.000Z");
+
+// mulberry32: a tiny seeded PRNG, so every run uses the same events.
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Ev = ConsultationEvent & { readonly at: number };
+const TYPES: readonly [ConsultationEvent["type"], number][] = [
+  ["followUpLogged", 60],
+  ["consultationBooked", 10],
+  ["consultationRescheduled", 4],
+  ["consultationCancelled", 6],
+  ["followUpScheduleMoved", 2],
+  ["markedCold", 2],
+  ["markedLost", 1],
+  ["markedDnc", 1],
+  ["markedOutOfArea", 1],
+  ["markedUnserviceable", 1],
+  ["cancelledAndDnc", 1],
+  ["enrolmentCompleted", 1],
+];
+const TOTAL = TYPES.reduce((n, [, w]) => n + w, 0);
+const ACTORS = ["system", "franchisee", "careCentre"] as const;
+
+function generate(): { lead: Int32Array; events: Ev[] } {
+  const random = rng(20261123);
+  const clock = new Float64Array(LEADS).fill(T0);
+  const lead = new Int32Array(EVENTS);
+  const events: Ev[] = new Array(EVENTS);
+  for (let i = 0; i < EVENTS; i++) {
+    const l = Math.floor(random() * LEADS);
+    clock[l] = (clock[l] as number) + Math.floor(random() * 60 * HOUR);
+    let pick = random() * TOTAL;
+    let type: ConsultationEvent["type"] = "followUpLogged";
+    for (const [t, w] of TYPES) {
+      pick -= w;
+      if (pick < 0) {
+        type = t;
+        break;
+      }
+    }
+    const actor = ACTORS[Math.floor(random() * 3)] as ConsultationEvent["actor"];
+    lead[i] = l;
+    events[i] = (type === "followUpLogged" ? { type, at: clock[l], actor, notes: "n" } : { type, at: clock[l], actor }) as Ev;
+  }
+  return { lead, events };
+}
+
+// (a) The hand-written switch: the same rules, written out by hand.
+const CLOSED = new Set(["consultationCancelledDnc", "unserviceable", "outOfArea", "dnc", "lost", "sold"]);
+const BOOKABLE = new Set(["new", "followUp", "consultationCancelled", "moveScheduleFollowUp", "cold"]);
+const FOLLOWABLE = new Set(["new", "consultationCancelled", "moveScheduleFollowUp", "followUp"]);
+const make = (
+  status: ConsultationStatus,
+  updatedAt: string,
+  followUp: ConsultationState["followUp"] = null,
+  transferableToCareCentre: boolean | null = null,
+): ConsultationState => ({ lifecycle: "consultation", schemaVersion: 1, status, updatedAt, followUp, transferableToCareCentre });
+
+function switchAdvance(s: ConsultationState, at: number): ConsultationState {
+  if (s.status === "followUp" && s.followUp !== null && s.followUp.number >= 6) {
+    const cold = Date.parse(s.followUp.dueAt) + 2 * HOUR;
+    if (cold <= at) return make("cold", new Date(cold).toISOString());
+  }
+  return s;
+}
+
+function switchReduce(state: ConsultationState, e: Ev): ConsultationState {
+  const at = e.at;
+  const s = switchAdvance(state, at);
+  if (CLOSED.has(s.status)) return state;
+  const user = e.actor !== "system";
+  const iso = (): string => new Date(at).toISOString();
+  switch (e.type) {
+    case "consultationBooked":
+      return !user && BOOKABLE.has(s.status) ? make("consultationBooked", iso()) : state;
+    case "consultationRescheduled":
+      return !user && (s.status === "consultationBooked" || s.status === "consultationRescheduled")
+        ? make("consultationRescheduled", iso())
+        : state;
+    case "consultationCancelled":
+      return !user && (s.status === "consultationBooked" || s.status === "consultationRescheduled")
+        ? make("consultationCancelled", iso())
+        : state;
+    case "followUpLogged": {
+      if (!user || !FOLLOWABLE.has(s.status)) return state;
+      const number = s.followUp === null ? 1 : s.followUp.number + 1;
+      if (number > 6) return state;
+      const loggedAt = iso();
+      return make("followUp", loggedAt, { number, loggedAt, dueAt: new Date(at + 48 * HOUR).toISOString(), notes: e.notes ?? "" });
+    }
+    case "followUpScheduleMoved":
+      return e.actor === "careCentre" ? make("moveScheduleFollowUp", iso()) : state;
+    case "cancelledAndDnc":
+      return e.actor === "careCentre" ? make("consultationCancelledDnc", iso()) : state;
+    case "markedUnserviceable":
+      return user ? make("unserviceable", iso()) : state;
+    case "markedOutOfArea":
+      return user ? make("outOfArea", iso(), null, e.transferableToCareCentre ?? false) : state;
+    case "markedDnc":
+      return user ? make("dnc", iso()) : state;
+    case "markedCold":
+      return s.status !== "cold" ? make("cold", iso()) : state;
+    case "markedLost":
+      return user ? make("lost", iso()) : state;
+    case "enrolmentCompleted":
+      return !user ? make("sold", iso()) : state;
+  }
+}
+
+// (b) The same machine in XState 5, run with its pure transition(). The cold timer becomes a TICK
+// event sent before each event (XState's own delayed transitions need a running actor and a clock).
+interface Ctx {
+  followUp: ConsultationState["followUp"];
+  updatedAt: string;
+  transferable: boolean | null;
+}
+type XEv = Ev | { type: "TICK"; at: number };
+const isUser = ({ event }: { event: XEv }): boolean => "actor" in event && event.actor !== "system";
+const isSystem = ({ event }: { event: XEv }): boolean => "actor" in event && event.actor === "system";
+const isCc = ({ event }: { event: XEv }): boolean => "actor" in event && event.actor === "careCentre";
+const stamp = ({ event }: { event: XEv }): Partial<Ctx> => ({ updatedAt: new Date(event.at).toISOString(), followUp: null, transferable: null });
+const go = (target: string, guard: typeof isUser) => ({ target, guard, actions: { type: "stamp" as const } });
+const open = {
+  followUpScheduleMoved: go("moveScheduleFollowUp", isCc),
+  cancelledAndDnc: go("consultationCancelledDnc", isCc),
+  markedUnserviceable: go("unserviceable", isUser),
+  markedOutOfArea: { target: "outOfArea", guard: isUser, actions: { type: "outOfArea" as const } },
+  markedDnc: go("dnc", isUser),
+  markedLost: go("lost", isUser),
+  markedCold: { target: "cold", actions: { type: "stamp" as const } },
+  enrolmentCompleted: go("sold", isSystem),
+};
+const book = { consultationBooked: go("consultationBooked", isSystem) };
+const followUp = { followUpLogged: { target: "followUp", guard: isUser, actions: { type: "followUp" as const }, reenter: true } };
+const machine = createMachine(
+  {
+    types: {} as { context: Ctx; events: XEv },
+    id: "consultation",
+    initial: "new",
+    context: { followUp: null, updatedAt: new Date(T0).toISOString(), transferable: null },
+    states: {
+      new: { on: { ...open, ...book, ...followUp } },
+      consultationBooked: {
+        on: { ...open, consultationRescheduled: go("consultationRescheduled", isSystem), consultationCancelled: go("consultationCancelled", isSystem) },
+      },
+      consultationRescheduled: {
+        on: { ...open, consultationRescheduled: go("consultationRescheduled", isSystem), consultationCancelled: go("consultationCancelled", isSystem) },
+      },
+      consultationCancelled: { on: { ...open, ...book, ...followUp } },
+      followUp: {
+        on: {
+          ...open,
+          ...book,
+          followUpLogged: { ...followUp.followUpLogged, guard: (a) => isUser(a) && (a.context.followUp?.number ?? 0) < 6 },
+          TICK: {
+            target: "cold",
+            guard: ({ context, event }) =>
+              context.followUp !== null && context.followUp.number >= 6 && Date.parse(context.followUp.dueAt) + 2 * HOUR <= event.at,
+            actions: { type: "goCold" },
+          },
+        },
+      },
+      moveScheduleFollowUp: { on: { ...open, ...book, ...followUp } },
+      cold: { on: { ...open, ...book, markedCold: undefined } },
+      consultationCancelledDnc: { type: "final" },
+      unserviceable: { type: "final" },
+      outOfArea: { type: "final" },
+      dnc: { type: "final" },
+      lost: { type: "final" },
+      sold: { type: "final" },
+    },
+  },
+  {
+    actions: {
+      stamp: ({ context, event }) => Object.assign(context, stamp({ event })),
+      outOfArea: ({ context, event }) => Object.assign(context, stamp({ event }), { transferable: false }),
+      goCold: ({ context }) =>
+        Object.assign(context, { updatedAt: new Date(Date.parse(context.followUp?.dueAt ?? "") + 2 * HOUR).toISOString(), followUp: null }),
+      followUp: ({ context, event }) => {
+        const at = new Date(event.at).toISOString();
+        const number = context.followUp === null ? 1 : context.followUp.number + 1;
+        Object.assign(context, {
+          updatedAt: at,
+          transferable: null,
+          followUp: { number, loggedAt: at, dueAt: new Date(event.at + 48 * HOUR).toISOString(), notes: "notes" in event ? (event.notes ?? "") : "" },
+        });
+      },
+    },
+  },
+);
+const fromX = (snap: SnapshotFrom<typeof machine>): ConsultationState =>
+  make(snap.value as ConsultationStatus, snap.context.updatedAt, snap.context.followUp, snap.context.transferable);
+
+function time(run: () => void, repeats = 3): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < repeats; i++) {
+    const start = performance.now();
+    run();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+const { lead, events } = generate();
+const initial = consultation.initial(T0);
+if (!initial.ok) throw new Error("initial");
+const fresh = (): ConsultationState[] => new Array(LEADS).fill(initial.value);
+
+let lr = fresh();
+const leadrulesMs = time(() => {
+  lr = fresh();
+  for (let i = 0; i < EVENTS; i++) {
+    const l = lead[i] as number;
+    const result = consultation.transition(lr[l] as ConsultationState, events[i] as Ev);
+    if (result.ok) lr[l] = result.value.state;
+  }
+});
+let sw = fresh();
+const switchMs = time(() => {
+  sw = fresh();
+  for (let i = 0; i < EVENTS; i++) {
+    const l = lead[i] as number;
+    sw[l] = switchReduce(sw[l] as ConsultationState, events[i] as Ev);
+  }
+});
+// Bring every lead to the same final instant so pending cold moves are applied everywhere.
+const end = Math.max(...events.map((e) => e.at)) + 1000 * HOUR;
+lr = lr.map((s) => consultation.advance(s, end).state);
+sw = sw.map((s) => switchAdvance(s, end));
+
+const [x0] = initialTransition(machine);
+let xs: SnapshotFrom<typeof machine>[] = new Array(LEADS).fill(x0);
+const xstateMs = time(() => {
+  xs = new Array(LEADS).fill(x0);
+  for (let i = 0; i < EVENTS; i++) {
+    const l = lead[i] as number;
+    const e = events[i] as Ev;
+    let snap = xs[l] as SnapshotFrom<typeof machine>;
+    [snap] = xTransition(machine, snap, { type: "TICK", at: e.at });
+    [snap] = xTransition(machine, snap, e);
+    xs[l] = snap;
+  }
+}, 1);
+const xFinal = xs.map((s) => fromX(xTransition(machine, s, { type: "TICK", at: end })[0]));
+
+const same = (a: readonly ConsultationState[], b: readonly ConsultationState[]): number =>
+  a.filter((s, i) => JSON.stringify(s) !== JSON.stringify(b[i])).length;
+const diffSwitch = same(lr, sw);
+const diffX = same(lr, xFinal);
+const rate = (ms: number): string => `${((EVENTS / ms) * 1000 / 1e6).toFixed(2)} M events/s`;
+const statuses = new Map<string, number>();
+for (const s of lr) statuses.set(s.status, (statuses.get(s.status) ?? 0) + 1);
+
+console.log(`consultation lifecycle: ${EVENTS.toLocaleString("en")} events over ${LEADS.toLocaleString("en")} leads`);
+console.log(`final statuses: ${[...statuses].map(([k, v]) => `${k} ${v}`).join(", ")}`);
+console.log(`leadrules  ${rate(leadrulesMs)}`);
+console.log(`switch     ${rate(switchMs)}`);
+console.log(`xstate     ${rate(xstateMs)}`);
+console.log(`states identical: switch ${diffSwitch === 0 ? "yes" : `NO (${diffSwitch} differ)`}, xstate ${diffX === 0 ? "yes" : `NO (${diffX} differ)`}`);
+console.log(`leadrules/switch = ${(switchMs / leadrulesMs).toFixed(2)} (target >= 0.5)`);
+console.log(`leadrules/xstate = ${(xstateMs / leadrulesMs).toFixed(1)}`);
+if (diffSwitch !== 0 || diffX !== 0) process.exit(1);

@@ -1,0 +1,43 @@
+// What a consumer's bundler pulls in for a given import: importing only a lifecycle must not load
+// zod (nor @date-fns/tz). Bundles the built ESM with esbuild, as size-limit does, and reads the inputs.
+import * as esbuild from "esbuild";
+
+const cases = [
+  {
+    entry: "dist/lead-status/index.js",
+    imports: "consultation",
+    forbidden: ["node_modules/zod/", "node_modules/@date-fns/tz/", "node_modules/date-fns/"],
+  },
+  {
+    entry: "dist/lead-status/index.js",
+    imports: "booking",
+    forbidden: ["node_modules/zod/", "node_modules/@date-fns/tz/", "node_modules/date-fns/"],
+  },
+];
+
+let bad = 0;
+for (const { entry, imports, forbidden } of cases) {
+  const result = await esbuild.build({
+    stdin: {
+      contents: `import { ${imports} } from "./${entry}"; globalThis.x = ${imports};`,
+      resolveDir: process.cwd(),
+    },
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: "esm",
+    platform: "neutral",
+    logLevel: "silent",
+  });
+  // Modules that actually contribute bytes to the bundle (metafile.inputs lists every module parsed).
+  const [output] = Object.values(result.metafile.outputs);
+  const inputs = Object.entries(output.inputs)
+    .filter(([, v]) => v.bytesInOutput > 0)
+    .map(([k]) => k);
+  const found = inputs.filter((i) => forbidden.some((f) => i.includes(f)));
+  if (found.length > 0) {
+    bad++;
+    console.error(`✗ import { ${imports} } pulls in ${found.join(", ")}`);
+  } else console.log(`✓ import { ${imports} } from ${entry}: ${inputs.length} modules, no zod, no date-fns`);
+}
+process.exit(bad === 0 ? 0 : 1);

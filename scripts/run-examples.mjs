@@ -1,0 +1,11 @@
+// Runs every example in examples/ against the built package (they import "leadrules/…", which
+// resolves to dist/ through the package's own exports). Used by `npm test` and `npm run demo`.
+import { execFileSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+
+for (const file of readdirSync("examples")
+  .filter((f) => /\.(mjs|cjs)$/.test(f))
+  .sort()) {
+  console.log(`\n▶ examples/${file}\n`);
+  execFileSync(process.execPath, [`examples/${file}`], { stdio: "inherit" });
+}
