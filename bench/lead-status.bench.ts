@@ -64,7 +64,9 @@ function generate(): { lead: Int32Array; events: Ev[] } {
     }
     const actor = ACTORS[Math.floor(random() * 3)] as ConsultationEvent["actor"];
     lead[i] = l;
-    events[i] = (type === "followUpLogged" ? { type, at: clock[l], actor, notes: "n" } : { type, at: clock[l], actor }) as Ev;
+    events[i] = (
+      type === "followUpLogged" ? { type, at: clock[l], actor, notes: "n" } : { type, at: clock[l], actor }
+    ) as Ev;
   }
   return { lead, events };
 }
@@ -78,7 +80,14 @@ const make = (
   updatedAt: string,
   followUp: ConsultationState["followUp"] = null,
   transferableToCareCentre: boolean | null = null,
-): ConsultationState => ({ lifecycle: "consultation", schemaVersion: 1, status, updatedAt, followUp, transferableToCareCentre });
+): ConsultationState => ({
+  lifecycle: "consultation",
+  schemaVersion: 1,
+  status,
+  updatedAt,
+  followUp,
+  transferableToCareCentre,
+});
 
 function switchAdvance(s: ConsultationState, at: number): ConsultationState {
   if (s.status === "followUp" && s.followUp !== null && s.followUp.number >= 6) {
@@ -110,7 +119,12 @@ function switchReduce(state: ConsultationState, e: Ev): ConsultationState {
       const number = s.followUp === null ? 1 : s.followUp.number + 1;
       if (number > 6) return state;
       const loggedAt = iso();
-      return make("followUp", loggedAt, { number, loggedAt, dueAt: new Date(at + 48 * HOUR).toISOString(), notes: e.notes ?? "" });
+      return make("followUp", loggedAt, {
+        number,
+        loggedAt,
+        dueAt: new Date(at + 48 * HOUR).toISOString(),
+        notes: e.notes ?? "",
+      });
     }
     case "followUpScheduleMoved":
       return e.actor === "careCentre" ? make("moveScheduleFollowUp", iso()) : state;
@@ -142,7 +156,11 @@ type XEv = Ev | { type: "TICK"; at: number };
 const isUser = ({ event }: { event: XEv }): boolean => "actor" in event && event.actor !== "system";
 const isSystem = ({ event }: { event: XEv }): boolean => "actor" in event && event.actor === "system";
 const isCc = ({ event }: { event: XEv }): boolean => "actor" in event && event.actor === "careCentre";
-const stamp = ({ event }: { event: XEv }): Partial<Ctx> => ({ updatedAt: new Date(event.at).toISOString(), followUp: null, transferable: null });
+const stamp = ({ event }: { event: XEv }): Partial<Ctx> => ({
+  updatedAt: new Date(event.at).toISOString(),
+  followUp: null,
+  transferable: null,
+});
 const go = (target: string, guard: typeof isUser) => ({ target, guard, actions: { type: "stamp" as const } });
 const open = {
   followUpScheduleMoved: go("moveScheduleFollowUp", isCc),
@@ -155,7 +173,9 @@ const open = {
   enrolmentCompleted: go("sold", isSystem),
 };
 const book = { consultationBooked: go("consultationBooked", isSystem) };
-const followUp = { followUpLogged: { target: "followUp", guard: isUser, actions: { type: "followUp" as const }, reenter: true } };
+const followUp = {
+  followUpLogged: { target: "followUp", guard: isUser, actions: { type: "followUp" as const }, reenter: true },
+};
 const machine = createMachine(
   {
     types: {} as { context: Ctx; events: XEv },
@@ -165,21 +185,34 @@ const machine = createMachine(
     states: {
       new: { on: { ...open, ...book, ...followUp } },
       consultationBooked: {
-        on: { ...open, consultationRescheduled: go("consultationRescheduled", isSystem), consultationCancelled: go("consultationCancelled", isSystem) },
+        on: {
+          ...open,
+          consultationRescheduled: go("consultationRescheduled", isSystem),
+          consultationCancelled: go("consultationCancelled", isSystem),
+        },
       },
       consultationRescheduled: {
-        on: { ...open, consultationRescheduled: go("consultationRescheduled", isSystem), consultationCancelled: go("consultationCancelled", isSystem) },
+        on: {
+          ...open,
+          consultationRescheduled: go("consultationRescheduled", isSystem),
+          consultationCancelled: go("consultationCancelled", isSystem),
+        },
       },
       consultationCancelled: { on: { ...open, ...book, ...followUp } },
       followUp: {
         on: {
           ...open,
           ...book,
-          followUpLogged: { ...followUp.followUpLogged, guard: (a) => isUser(a) && (a.context.followUp?.number ?? 0) < 6 },
+          followUpLogged: {
+            ...followUp.followUpLogged,
+            guard: (a) => isUser(a) && (a.context.followUp?.number ?? 0) < 6,
+          },
           TICK: {
             target: "cold",
             guard: ({ context, event }) =>
-              context.followUp !== null && context.followUp.number >= 6 && Date.parse(context.followUp.dueAt) + 2 * HOUR <= event.at,
+              context.followUp !== null &&
+              context.followUp.number >= 6 &&
+              Date.parse(context.followUp.dueAt) + 2 * HOUR <= event.at,
             actions: { type: "goCold" },
           },
         },
@@ -199,14 +232,22 @@ const machine = createMachine(
       stamp: ({ context, event }) => Object.assign(context, stamp({ event })),
       outOfArea: ({ context, event }) => Object.assign(context, stamp({ event }), { transferable: false }),
       goCold: ({ context }) =>
-        Object.assign(context, { updatedAt: new Date(Date.parse(context.followUp?.dueAt ?? "") + 2 * HOUR).toISOString(), followUp: null }),
+        Object.assign(context, {
+          updatedAt: new Date(Date.parse(context.followUp?.dueAt ?? "") + 2 * HOUR).toISOString(),
+          followUp: null,
+        }),
       followUp: ({ context, event }) => {
         const at = new Date(event.at).toISOString();
         const number = context.followUp === null ? 1 : context.followUp.number + 1;
         Object.assign(context, {
           updatedAt: at,
           transferable: null,
-          followUp: { number, loggedAt: at, dueAt: new Date(event.at + 48 * HOUR).toISOString(), notes: "notes" in event ? (event.notes ?? "") : "" },
+          followUp: {
+            number,
+            loggedAt: at,
+            dueAt: new Date(event.at + 48 * HOUR).toISOString(),
+            notes: "notes" in event ? (event.notes ?? "") : "",
+          },
         });
       },
     },
@@ -271,7 +312,7 @@ const same = (a: readonly ConsultationState[], b: readonly ConsultationState[]):
   a.filter((s, i) => JSON.stringify(s) !== JSON.stringify(b[i])).length;
 const diffSwitch = same(lr, sw);
 const diffX = same(lr, xFinal);
-const rate = (ms: number): string => `${((EVENTS / ms) * 1000 / 1e6).toFixed(2)} M events/s`;
+const rate = (ms: number): string => `${(((EVENTS / ms) * 1000) / 1e6).toFixed(2)} M events/s`;
 const statuses = new Map<string, number>();
 for (const s of lr) statuses.set(s.status, (statuses.get(s.status) ?? 0) + 1);
 
@@ -280,7 +321,9 @@ console.log(`final statuses: ${[...statuses].map(([k, v]) => `${k} ${v}`).join("
 console.log(`leadrules  ${rate(leadrulesMs)}`);
 console.log(`switch     ${rate(switchMs)}`);
 console.log(`xstate     ${rate(xstateMs)}`);
-console.log(`states identical: switch ${diffSwitch === 0 ? "yes" : `NO (${diffSwitch} differ)`}, xstate ${diffX === 0 ? "yes" : `NO (${diffX} differ)`}`);
+console.log(
+  `states identical: switch ${diffSwitch === 0 ? "yes" : `NO (${diffSwitch} differ)`}, xstate ${diffX === 0 ? "yes" : `NO (${diffX} differ)`}`,
+);
 console.log(`leadrules/switch = ${(switchMs / leadrulesMs).toFixed(2)} (target >= 0.5)`);
 console.log(`leadrules/xstate = ${(xstateMs / leadrulesMs).toFixed(1)}`);
 if (diffSwitch !== 0 || diffX !== 0) process.exit(1);
