@@ -2,7 +2,7 @@
 // beside (a) a hand-written switch reducer and (b) XState 5's pure transition() on the same
 // machine. All three must end in identical states; the script prints throughput and ratios only
 // (no absolute times are asserted anywhere).
-import { createMachine, initialTransition, type SnapshotFrom, transition as xTransition } from "xstate";
+import { assign, createMachine, initialTransition, type SnapshotFrom, transition as xTransition } from "xstate";
 import {
   type ConsultationEvent,
   type ConsultationState,
@@ -229,27 +229,22 @@ const machine = createMachine(
   },
   {
     actions: {
-      stamp: ({ context, event }) => Object.assign(context, stamp({ event })),
-      outOfArea: ({ context, event }) => Object.assign(context, stamp({ event }), { transferable: false }),
-      goCold: ({ context }) =>
-        Object.assign(context, {
-          updatedAt: new Date(Date.parse(context.followUp?.dueAt ?? "") + 2 * HOUR).toISOString(),
-          followUp: null,
-        }),
-      followUp: ({ context, event }) => {
+      stamp: assign(({ event }) => stamp({ event })),
+      outOfArea: assign(({ event }) => ({ ...stamp({ event }), transferable: false })),
+      goCold: assign(({ context }) => ({
+        updatedAt: new Date(Date.parse(context.followUp?.dueAt ?? "") + 2 * HOUR).toISOString(),
+        followUp: null,
+      })),
+      followUp: assign(({ context, event }) => {
         const at = new Date(event.at).toISOString();
         const number = context.followUp === null ? 1 : context.followUp.number + 1;
-        Object.assign(context, {
+        const notes = "notes" in event ? (event.notes ?? "") : "";
+        return {
           updatedAt: at,
           transferable: null,
-          followUp: {
-            number,
-            loggedAt: at,
-            dueAt: new Date(event.at + 48 * HOUR).toISOString(),
-            notes: "notes" in event ? (event.notes ?? "") : "",
-          },
-        });
-      },
+          followUp: { number, loggedAt: at, dueAt: new Date(event.at + 48 * HOUR).toISOString(), notes },
+        };
+      }),
     },
   },
 );
@@ -289,7 +284,7 @@ const switchMs = time(() => {
   }
 });
 // Bring every lead to the same final instant so pending cold moves are applied everywhere.
-const end = Math.max(...events.map((e) => e.at)) + 1000 * HOUR;
+const end = events.reduce((max, e) => Math.max(max, e.at), T0) + 1000 * HOUR;
 lr = lr.map((s) => consultation.advance(s, end).state);
 sw = sw.map((s) => switchAdvance(s, end));
 
