@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { err, type InvalidInput, type Issue, invalidInput, ok, type Result } from "./result.js";
-import { type Instant, isTimeZone, toEpochMs, toIso } from "./time.js";
+import { type Instant, toEpochMs, toIso } from "./time.js";
 
 const INSTANT_MESSAGE = "expected an instant: a Date, an ISO-8601 date-time with Z or an offset, or epoch milliseconds";
 
@@ -16,17 +16,6 @@ export function instantSchema(): z.ZodMiniPipe<z.ZodMiniCustom<Instant, Instant>
     z.custom<Instant>((v) => !Number.isNaN(toEpochMs(v)), { message: INSTANT_MESSAGE }),
     z.transform((v: Instant) => toIso(toEpochMs(v))),
   );
-}
-
-/**
- * A zod/mini schema for an IANA time-zone name.
- *
- * @returns the schema
- * @example
- * z.safeParse(timeZoneSchema(), "Mars/Base").success; // => false
- */
-export function timeZoneSchema(): z.ZodMiniCustom<string, string> {
-  return z.custom<string>((v) => isTimeZone(v), { message: 'expected an IANA time-zone name such as "Europe/London"' });
 }
 
 const GENERIC = "Invalid input";
@@ -127,4 +116,17 @@ export function lazy<T>(build: () => T): () => T {
     value ??= build();
     return value;
   };
+}
+
+/**
+ * Completes parsed options: fields left out (or `undefined`) take the defaults.
+ *
+ * @param defaults - the complete default options
+ * @param given - the parsed, partial options
+ * @returns the complete options
+ * @example
+ * withDefaults({ a: 1, b: 2 }, { b: 3 }); // => { a: 1, b: 3 }
+ */
+export function withDefaults<T extends object>(defaults: T, given: { readonly [K in keyof T]?: T[K] | undefined }): T {
+  return { ...defaults, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) } as T;
 }

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import type { InvalidInput, Result } from "../core/result.js";
-import { instantSchema, lazy, parseWith } from "../core/schema.js";
+import { instantSchema, lazy, parseWith, withDefaults } from "../core/schema.js";
 import {
   APPOINTMENT_STATUSES,
   BOOKING_ACTORS,
@@ -160,8 +160,7 @@ export function parseConsultationState(input: unknown): Result<ConsultationState
 export function parseConsultationOptions(input: unknown): Result<ConsultationOptions, InvalidInput> {
   const parsed = parseWith(consultationSchemas().options, "consultation options", input ?? {});
   if (!parsed.ok) return parsed;
-  const given = Object.fromEntries(Object.entries(parsed.value).filter(([, v]) => v !== undefined));
-  return { ok: true, value: { ...CONSULTATION_DEFAULTS, ...given } as ConsultationOptions };
+  return { ok: true, value: withDefaults<ConsultationOptions>(CONSULTATION_DEFAULTS, parsed.value) };
 }
 
 const bookingSchemas = /* @__PURE__ */ lazy(() => {
@@ -282,6 +281,5 @@ export function parseBookingState(input: unknown): Result<BookingState, InvalidI
 export function parseBookingSettings(input: unknown): Result<BookingSettings, InvalidInput> {
   const parsed = parseWith(bookingSchemas().settings, "booking settings", input ?? {});
   if (!parsed.ok) return parsed;
-  const given = Object.fromEntries(Object.entries(parsed.value).filter(([, v]) => v !== undefined));
-  return { ok: true, value: { ...BOOKING_DEFAULTS, ...given } as BookingSettings };
+  return { ok: true, value: withDefaults<BookingSettings>(BOOKING_DEFAULTS, parsed.value) };
 }
