@@ -5,6 +5,7 @@ import { defineConfig } from "tsup";
 const entries = {
   index: "src/index.ts",
   "lead-status/index": "src/lead-status/index.ts",
+  "client-hub/index": "src/client-hub/index.ts",
 };
 
 export default defineConfig([

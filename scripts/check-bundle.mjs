@@ -1,5 +1,5 @@
 // What a consumer's bundler pulls in for a given import: importing only a lifecycle must not load
-// zod (nor @date-fns/tz). Bundles the built ESM with esbuild, as size-limit does, and reads the inputs.
+// zod, and the date-free ones no date-fns either. Bundles the built ESM with esbuild, as size-limit does, and reads the inputs.
 import * as esbuild from "esbuild";
 
 const cases = [
@@ -11,6 +11,16 @@ const cases = [
   {
     entry: "dist/lead-status/index.js",
     imports: "booking",
+    forbidden: ["node_modules/zod/", "node_modules/@date-fns/tz/", "node_modules/date-fns/"],
+  },
+  {
+    entry: "dist/client-hub/index.js",
+    imports: "clientHub",
+    forbidden: ["node_modules/zod/"],
+  },
+  {
+    entry: "dist/client-hub/index.js",
+    imports: "reconcile",
     forbidden: ["node_modules/zod/", "node_modules/@date-fns/tz/", "node_modules/date-fns/"],
   },
 ];
@@ -38,6 +48,6 @@ for (const { entry, imports, forbidden } of cases) {
   if (found.length > 0) {
     bad++;
     console.error(`✗ import { ${imports} } pulls in ${found.join(", ")}`);
-  } else console.log(`✓ import { ${imports} } from ${entry}: ${inputs.length} modules, no zod, no date-fns`);
+  } else console.log(`✓ import { ${imports} } from ${entry}: ${inputs.length} modules, none of ${forbidden.join(", ")}`);
 }
 process.exit(bad === 0 ? 0 : 1);

@@ -1,4 +1,4 @@
-import { tz } from "@date-fns/tz";
+import { TZDate, tz } from "@date-fns/tz";
 import {
   addDays,
   addMonths,
@@ -80,4 +80,81 @@ export function addMonthsIn(atMs: number, months: number, timeZone: string): num
  */
 export function inPeriod(atMs: number, period: Period): boolean {
   return atMs >= Date.parse(period.from) && atMs < Date.parse(period.to);
+}
+
+/** A calendar date as `YYYY-MM-DD` (a day on the wall calendar, in no particular time zone). */
+export type CalendarDate = string;
+
+const DATE = /^(\d{4})-(\d\d)-(\d\d)$/;
+
+/**
+ * Whether a value is a real calendar date written `YYYY-MM-DD` (30 February is not).
+ *
+ * @param value - the candidate
+ * @returns `true` for a valid date
+ * @example
+ * isCalendarDate("2028-02-29"); // => true
+ */
+export function isCalendarDate(value: unknown): value is CalendarDate {
+  if (typeof value !== "string") return false;
+  const m = DATE.exec(value);
+  if (m === null) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+const pad = (n: number, width: number): string => String(n).padStart(width, "0");
+
+/**
+ * The calendar date an instant falls on in an IANA time zone.
+ *
+ * @param atMs - the instant, epoch ms
+ * @param timeZone - an IANA time-zone name
+ * @returns the date as `YYYY-MM-DD`
+ * @example
+ * dateIn(Date.UTC(2026, 0, 1, 3), "America/New_York"); // => "2025-12-31"
+ */
+export function dateIn(atMs: number, timeZone: string): CalendarDate {
+  const d = new TZDate(atMs, timeZone);
+  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1, 2)}-${pad(d.getDate(), 2)}`;
+}
+
+/**
+ * The instant a calendar day starts in an IANA time zone, `days` days after `date` (negative for
+ * before). Correct across DST changes; `NaN` for an unknown zone.
+ *
+ * @param date - `YYYY-MM-DD`
+ * @param timeZone - an IANA time-zone name
+ * @param days - days to add first, default 0
+ * @returns epoch ms
+ * @example
+ * toIso(startOfDateIn("2026-03-10", "America/New_York")); // => "2026-03-10T04:00:00.000Z"
+ */
+export function startOfDateIn(date: CalendarDate, timeZone: string, days = 0): number {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  return new TZDate(y, m - 1, d + days, timeZone).getTime();
+}
+
+/** A calendar unit for durations such as a contact ratio. */
+export type DurationUnit = "day" | "week" | "month";
+
+/**
+ * Adds whole days, weeks or calendar months to an instant in an IANA time zone, keeping the
+ * wall-clock time (31 January + 1 month = the last day of February; a day is a calendar day, 23 or
+ * 25 hours across a DST change).
+ *
+ * @param atMs - the instant, epoch ms
+ * @param count - how many units (may be negative)
+ * @param unit - `"day"`, `"week"` or `"month"`
+ * @param timeZone - an IANA time-zone name
+ * @returns epoch ms (`NaN` for an unknown zone)
+ * @example
+ * toIso(addIn(Date.UTC(2028, 0, 31, 9), 1, "month", "UTC")); // => "2028-02-29T09:00:00.000Z"
+ */
+export function addIn(atMs: number, count: number, unit: DurationUnit, timeZone: string): number {
+  const zone = { in: tz(timeZone) };
+  const moved = unit === "month" ? addMonths(atMs, count, zone) : addDays(atMs, unit === "week" ? count * 7 : count, zone);
+  return moved.getTime();
 }

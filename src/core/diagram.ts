@@ -32,13 +32,19 @@ export function stateDiagram<
   };
   for (const [type, rule] of Object.entries(def.events) as [string, (typeof def.events)[Ev["type"]]][]) {
     const froms = rule.from === "open" ? ["anyOpen"] : rule.from;
-    for (const from of froms) edge(from, rule.to === "same" ? from : rule.to, type);
+    const to = rule.to;
+    if (typeof to === "string") {
+      for (const from of froms) edge(from, to === "same" ? from : to, type);
+    } else {
+      for (const branch of to) for (const from of branch.from ?? froms) edge(from, branch.to, `${type} (${branch.when})`);
+    }
   }
   for (const timer of def.timers) edge(timer.from, timer.to, timer.label);
   for (const [status, types] of Object.entries(def.closedAccepts ?? {}) as [string, string[]][]) {
     for (const type of types) {
       const rule = def.events[type as Ev["type"]];
-      edge(status, rule.to === "same" ? status : rule.to, `${type} (allowed by options)`);
+      const targets = typeof rule.to === "string" ? [rule.to] : rule.to.map((b) => b.to);
+      for (const to of targets) edge(status, to === "same" ? status : to, `${type} (allowed by options)`);
     }
   }
   for (const [key, labels] of edges) lines.push(`  ${key} : ${labels.join(", ")}`);

@@ -61,13 +61,26 @@ export interface Refusal<C extends string> {
   readonly field?: string;
 }
 
+/**
+ * One way an event whose target depends on its data can move a record, for diagrams and docs:
+ * from which statuses (default: the rule's), to which, and in plain English when.
+ */
+export interface Branch<S extends string> {
+  readonly from?: readonly S[];
+  readonly to: S;
+  readonly when: string;
+}
+
 /** One row of a transition table: which event moves which statuses where, for whom. */
 export interface EventRule<S extends string, A extends string, St, Ev, Ef, C extends string> {
   /** Statuses the event is accepted from; `"open"` means every status that does not close. */
   readonly from: readonly S[] | "open";
-  /** The status the event leads to; `"same"` leaves the status as it is. */
-  readonly to: S | "same";
-  /** Who may send it; defaults to the target status's `setBy`. Required when `to` is `"same"`. */
+  /**
+   * The status the event leads to; `"same"` leaves the status as it is; a list of branches when
+   * the event's data decides (then `apply` picks the status, and the event may also move nothing).
+   */
+  readonly to: S | "same" | readonly Branch<S>[];
+  /** Who may send it; defaults to the target status's `setBy`. Required unless `to` is one status. */
   readonly by?: readonly A[];
   /** A guard on the state alone (it also hides the event from `allowedEvents`). */
   readonly when?: (state: St) => Refusal<C> | undefined;
@@ -174,7 +187,7 @@ export function createLifecycle<
   for (const type of Object.keys(rules)) {
     const rule = rules[type] as Rule;
     const from = rule.from === "open" ? statusNames.filter((s) => !def.statuses[s].closes) : rule.from;
-    const by = rule.by ?? (rule.to === "same" ? [] : def.statuses[rule.to].setBy);
+    const by = rule.by ?? (typeof rule.to === "string" && rule.to !== "same" ? def.statuses[rule.to].setBy : []);
     compiled[type] = { rule, from: new Set(from), by: new Set(by) };
   }
   const timersByStatus: Record<string, TimerRule<S, St, Ef>[]> = Object.create(null);

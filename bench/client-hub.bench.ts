@@ -1,0 +1,124 @@
+// npm run bench (second part): Client Hub `advance` over 100,000 seeded records, each jumped a
+// random 0–60 days, in UTC and in a DST zone (America/New_York). Beside it, the floor: the bare
+// date-fns / @date-fns/tz calls the same moves need, in a hand-written loop that builds no state.
+// Both must reach the same stage at the same instant for every record; the script prints
+// records/s and the overhead ratio (leadrules time ÷ floor time, target ≤ 3). Nothing is asserted
+// on absolute times. leadrules memoises day starts per lifecycle (see docs/client-hub.md), so each
+// timed run uses a fresh lifecycle whose memo starts empty.
+import { TZDate, tz } from "@date-fns/tz";
+import { addDays } from "date-fns";
+import {
+  buildClientHub,
+  CLIENT_HUB_DEFAULTS,
+  type ClientHubRecord,
+  type ClientHubStage,
+  clientHub,
+} from "../src/client-hub/pipeline.js";
+
+const RECORDS = 100_000;
+const DAY = 86_400_000;
+const T0 = Date.parse("2026-01-05T09:30:00.000Z");
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function generate(timeZone: string): { records: ClientHubRecord[]; now: Float64Array } {
+  const random = rng(20261123);
+  const records: ClientHubRecord[] = new Array(RECORDS);
+  const now = new Float64Array(RECORDS);
+  for (let i = 0; i < RECORDS; i++) {
+    const at = T0 + Math.floor(random() * 300 * DAY);
+    const contactRatio = random() < 0.3 ? ({ count: 2, unit: "week" } as const) : ({ count: 1, unit: "month" } as const);
+    const made = clientHub.initial({ subscriptionId: `s${i}`, contactId: `c${i}`, at, timeZone, contactRatio });
+    if (!made.ok) throw new Error(made.error.message);
+    records[i] = made.value;
+    now[i] = at + Math.floor(random() * 60 * DAY);
+  }
+  return { records, now };
+}
+
+// The floor: only the date calls, the comparisons and the stage bookkeeping.
+function floorAdvance(r: ClientHubRecord, now: number): [ClientHubStage, number] {
+  const zone = r.timeZone;
+  const y = Number(r.nextContactDate.slice(0, 4));
+  const m = Number(r.nextContactDate.slice(5, 7)) - 1;
+  const d = Number(r.nextContactDate.slice(8, 10));
+  let stage: ClientHubStage = r.status;
+  let since = Date.parse(r.updatedAt);
+  for (;;) {
+    let due: number;
+    let next: ClientHubStage;
+    if (stage === "completed") {
+      due = new TZDate(y, m, d - 5, zone).getTime();
+      next = "callPreparation";
+    } else if (stage === "callPreparation") {
+      due = new TZDate(y, m, d, zone).getTime();
+      next = "call1";
+    } else if (stage === "call1" || stage === "call2") {
+      due = addDays(since, 5, { in: tz(zone) }).getTime();
+      next = stage === "call1" ? "call2" : "call3";
+    } else return [stage, since];
+    if (due < since) due = since;
+    if (due > now) return [stage, since];
+    stage = next;
+    since = due;
+  }
+}
+
+const best = (runs: number, fn: () => void): number => {
+  let fastest = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    fastest = Math.min(fastest, performance.now() - start);
+  }
+  return fastest;
+};
+
+for (const zone of ["UTC", "America/New_York"]) {
+  const { records, now } = generate(zone);
+  const out: ClientHubRecord[] = new Array(RECORDS);
+  const floorOut: [ClientHubStage, number][] = new Array(RECORDS);
+  let tasks = 0;
+  // warm-up, and the agreement check
+  for (let i = 0; i < RECORDS; i++) {
+    const step = clientHub.advance(records[i] as ClientHubRecord, now[i] as number);
+    out[i] = step.state;
+    tasks += step.effects.length;
+    floorOut[i] = floorAdvance(records[i] as ClientHubRecord, now[i] as number);
+  }
+  let disagree = 0;
+  const moved = new Map<string, number>();
+  for (let i = 0; i < RECORDS; i++) {
+    const a = out[i] as ClientHubRecord;
+    const [stage, since] = floorOut[i] as [ClientHubStage, number];
+    if (a.status !== stage || Date.parse(a.updatedAt) !== since) disagree++;
+    moved.set(a.status, (moved.get(a.status) ?? 0) + 1);
+  }
+  if (disagree > 0) {
+    console.error(`${zone}: leadrules and the floor disagree on ${disagree} records`);
+    process.exit(1);
+  }
+  // A fresh lifecycle per run, so its memo of day starts begins empty every time.
+  const lib = best(3, () => {
+    const hub = buildClientHub(CLIENT_HUB_DEFAULTS);
+    for (let i = 0; i < RECORDS; i++) out[i] = hub.advance(records[i] as ClientHubRecord, now[i] as number).state;
+  });
+  const floor = best(3, () => {
+    for (let i = 0; i < RECORDS; i++) floorOut[i] = floorAdvance(records[i] as ClientHubRecord, now[i] as number);
+  });
+  const rate = (ms: number): string => `${((RECORDS / ms) * 1000).toLocaleString("en-US", { maximumFractionDigits: 0 })} records/s`;
+  console.log(`Client Hub advance, ${RECORDS.toLocaleString("en-US")} records jumped 0–60 days, ${zone} (best of 3)`);
+  console.log(`  stages reached: ${[...moved].map(([s, n]) => `${s} ${n}`).join(", ")}; ${tasks} tasks`);
+  console.log(`  leadrules advance       ${lib.toFixed(1)} ms  ${rate(lib)}`);
+  console.log(`  bare date-fns floor     ${floor.toFixed(1)} ms  ${rate(floor)}`);
+  console.log(`  overhead ratio (leadrules ÷ floor): ${(lib / floor).toFixed(2)}× (target ≤ 3×); same stage and instant for every record`);
+}

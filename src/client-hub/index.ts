@@ -1,0 +1,37 @@
+export type { CalendarDate, DurationUnit } from "../core/calendar.js";
+export { stateDiagram } from "../core/diagram.js";
+export type { Branch, Lifecycle, LifecycleDefinition, Rejection, Replay, StatusMeta, StatusTable, Step } from "../core/lifecycle.js";
+export type { InvalidInput, Issue, Result } from "../core/result.js";
+export { err, ok } from "../core/result.js";
+export type { Instant } from "../core/time.js";
+export { createClientHubLifecycle } from "./create.js";
+export type {
+  CallDirection,
+  CallOutcome,
+  ClientHubActor,
+  ClientHubEffect,
+  ClientHubEvent,
+  ClientHubEventType,
+  ClientHubLifecycle,
+  ClientHubOptions,
+  ClientHubRecord,
+  ClientHubRefusalCode,
+  ClientHubStage,
+  ClientHubTask,
+  ContactRatio,
+  LoggedCall,
+  NewClientHubRecord,
+} from "./pipeline.js";
+export {
+  buildClientHub,
+  CALL_OUTCOMES,
+  CHECK_IN_STAGES,
+  CLIENT_HUB_ACTORS,
+  CLIENT_HUB_DEFAULTS,
+  CLIENT_HUB_STAGES,
+  CLIENT_HUB_TASKS,
+  clientHub,
+} from "./pipeline.js";
+export type { Reconciliation, RecordKey, Subscription, SubscriptionContact } from "./records.js";
+export { reconcile } from "./records.js";
+export { parseClientHubEvent, parseClientHubOptions, parseClientHubRecord, parseSubscription } from "./schema.js";

@@ -1,0 +1,461 @@
+import { addIn, type CalendarDate, type DurationUnit, dateIn, isCalendarDate, startOfDateIn } from "../core/calendar.js";
+import {
+  createLifecycle,
+  type Lifecycle,
+  type LifecycleDefinition,
+  type Refusal,
+  type StatusTable,
+  type Step,
+} from "../core/lifecycle.js";
+import { err, type InvalidInput, type Issue, invalidInput, ok, type Result } from "../core/result.js";
+import { type Instant, isTimeZone, toEpochMs, toIso } from "../core/time.js";
+
+/** Who acts on a Client Hub record: its owner (the account manager) or the system (an integration). */
+export const CLIENT_HUB_ACTORS = ["owner", "system"] as const;
+/** Who acts on a Client Hub record. */
+export type ClientHubActor = (typeof CLIENT_HUB_ACTORS)[number];
+
+/**
+ * The Client Hub pipeline's stages, with the playbook's names ("Client Hub Communications
+ * Overview"). No stage closes the record: the pipeline is a cycle. Types, schemas, permissions and
+ * the diagram derive from this table.
+ */
+export const CLIENT_HUB_STAGES = {
+  completed: { label: "Completed", setBy: ["owner"], closes: false },
+  callPreparation: { label: "Call Preparation", setBy: ["system"], closes: false },
+  call1: { label: "Call 1", setBy: ["system"], closes: false },
+  call2: { label: "Call 2", setBy: ["system"], closes: false },
+  call3: { label: "Call 3", setBy: ["system"], closes: false },
+  summaryOfCall: { label: "Summary of Call", setBy: ["owner", "system"], closes: false },
+  unsuccessfulCall: { label: "Unsuccessful Call", setBy: ["owner", "system"], closes: false },
+} as const satisfies StatusTable<string, ClientHubActor>;
+
+/** A stage of the Client Hub pipeline. */
+export type ClientHubStage = keyof typeof CLIENT_HUB_STAGES;
+
+/** The stages in which a connected check-in moves the record to Summary of Call. */
+export const CHECK_IN_STAGES = ["callPreparation", "call1", "call2", "call3"] as const;
+
+/** HubSpot's call outcomes. Only `Connected` can make a check-in successful. */
+export const CALL_OUTCOMES = [
+  "Connected",
+  "Busy",
+  "No answer",
+  "Left live message",
+  "Left voicemail",
+  "Wrong number",
+] as const;
+/** A call outcome. */
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+/** A call's direction: it does not matter for a check-in. */
+export type CallDirection = "inbound" | "outbound";
+
+/** How often the client wants to be called: e.g. `{ count: 1, unit: "month" }`. */
+export interface ContactRatio {
+  readonly count: number;
+  readonly unit: DurationUnit;
+}
+
+/** The tasks the pipeline creates, by id. */
+export const CLIENT_HUB_TASKS = {
+  checkInCall1: "Check in call 1",
+  checkInCall2: "Check in call 2",
+  checkInCall3: "Check in call 3",
+  summariseCall: "Summarise the call and set the Contact Ratio",
+  unsuccessfulCallCheckInEmail: "Unsuccessful call - check in email",
+} as const;
+/** A task the pipeline creates. */
+export type ClientHubTask = keyof typeof CLIENT_HUB_TASKS;
+
+/** A Client Hub record: one per Primary Contact of a Product Subscription. Plain, readonly, JSON. */
+export interface ClientHubRecord {
+  readonly lifecycle: "clientHub";
+  readonly schemaVersion: 1;
+  readonly subscriptionId: string;
+  /** The Primary Contact this record belongs to. */
+  readonly contactId: string;
+  /** The pipeline stage. */
+  readonly status: ClientHubStage;
+  /** When the record last changed: entered its stage, or had its Contact Ratio set (ISO UTC). */
+  readonly updatedAt: string;
+  /** The owner's IANA time zone: days start and are counted there. */
+  readonly timeZone: string;
+  /** How often the client wants to be called. */
+  readonly contactRatio: ContactRatio;
+  /** What the next contact date is measured from: the last check-in, or the record's start. */
+  readonly lastContactAt: string;
+  /** The next contact date (`YYYY-MM-DD`, in `timeZone`): Call 1 starts that day. */
+  readonly nextContactDate: CalendarDate;
+}
+
+interface Base<T extends string> {
+  readonly type: T;
+  /** When it happened: Date, ISO-8601 with offset, or epoch ms. */
+  readonly at: Instant;
+  readonly actor: ClientHubActor;
+}
+
+/** A call logged against the record (HubSpot's "Log Call"). */
+export interface LoggedCall {
+  readonly outcome: CallOutcome;
+  /** The call type, e.g. "Check In - Call". */
+  readonly callType: string;
+  readonly direction: CallDirection;
+  /** In Call 3: this unsuccessful call was the final attempt. */
+  readonly finalAttempt?: boolean;
+}
+
+/** Something that happened to a Client Hub record. */
+export type ClientHubEvent =
+  | (Base<"callLogged"> & LoggedCall)
+  | Base<"emailedInstead">
+  | (Base<"contactRatioSet"> & { readonly contactRatio: ContactRatio })
+  | (Base<"taskCompleted"> & { readonly contactRatio?: ContactRatio });
+
+/** The type of a Client Hub event. */
+export type ClientHubEventType = ClientHubEvent["type"];
+
+/** Work the host must do after a Client Hub move. */
+export type ClientHubEffect =
+  | { readonly type: "task"; readonly task: ClientHubTask; readonly title: string; readonly dueAt: string }
+  | { readonly type: "sendNpsSurvey" };
+
+/** Why a Client Hub event was refused beyond the engine's own reasons. */
+export type ClientHubRefusalCode = "invalidTimeZone" | "notFinalCall" | "ratioNotAllowed" | "ratioFixed";
+
+/** The tunable numbers and words of the Client Hub preset. */
+export interface ClientHubOptions {
+  /** The Contact Ratios a record may have. */
+  readonly contactRatios: readonly ContactRatio[];
+  /** The ratio of a new record. Default 1 month. */
+  readonly defaultContactRatio: ContactRatio;
+  /** The ratio an unsuccessful cycle forces. Default 1 month. */
+  readonly unsuccessfulContactRatio: ContactRatio;
+  /** Days before the contact date that Call Preparation starts. Default 5. */
+  readonly preparationDays: number;
+  /** Days from entering one call stage to the next. Default 5. */
+  readonly callIntervalDays: number;
+  /** Call types that count as a check-in when the outcome is Connected. */
+  readonly checkInCallTypes: readonly string[];
+  /** Stage label overrides. */
+  readonly labels: { readonly [K in ClientHubStage]?: string };
+}
+
+const ONE_MONTH: ContactRatio = { count: 1, unit: "month" };
+
+/** The playbook's numbers: ratios of 2 weeks to 6 months, 1 month by default, 5-day steps. */
+export const CLIENT_HUB_DEFAULTS: ClientHubOptions = {
+  contactRatios: [{ count: 2, unit: "week" }, ONE_MONTH, { count: 2, unit: "month" }, { count: 3, unit: "month" }, {
+    count: 6,
+    unit: "month",
+  }],
+  defaultContactRatio: ONE_MONTH,
+  unsuccessfulContactRatio: ONE_MONTH,
+  preparationDays: 5,
+  callIntervalDays: 5,
+  checkInCallTypes: ["Check In - Call", "Check In - WhatsApp"],
+  labels: {},
+};
+
+/** What a new record needs. */
+export interface NewClientHubRecord {
+  readonly subscriptionId: string;
+  readonly contactId: string;
+  /** When the record is created (the initial communication). */
+  readonly at: Instant;
+  /** The owner's IANA time zone. */
+  readonly timeZone: string;
+  /** Default: the options' default ratio. */
+  readonly contactRatio?: ContactRatio;
+  /** Default: the creation date plus the ratio. */
+  readonly nextContactDate?: CalendarDate;
+}
+
+/** The Client Hub pipeline's verbs, plus `initial` and helpers. */
+export interface ClientHubLifecycle
+  extends Lifecycle<
+    ClientHubStage,
+    ClientHubActor,
+    ClientHubRecord,
+    ClientHubEvent,
+    ClientHubEffect,
+    ClientHubRefusalCode
+  > {
+  /** The options the lifecycle was built with. */
+  readonly options: ClientHubOptions;
+  /** A new record in `completed`, waiting for its first contact date. Bad input is an error value. */
+  initial(input: NewClientHubRecord): Result<ClientHubRecord, InvalidInput>;
+  /** Whether a call is a successful check-in: outcome Connected and a check-in call type. */
+  isCheckIn(call: LoggedCall): boolean;
+  /** The stage's label, e.g. "Call 2". */
+  label(record: ClientHubRecord): string;
+}
+
+const NONE: readonly never[] = [];
+const NPS: readonly ClientHubEffect[] = [{ type: "sendNpsSurvey" }];
+const ALL_STAGES = Object.keys(CLIENT_HUB_STAGES) as ClientHubStage[];
+const OWNER = ["owner"] as const;
+const ANYONE = CLIENT_HUB_ACTORS;
+
+const sameRatio = (a: ContactRatio, b: ContactRatio): boolean => a.count === b.count && a.unit === b.unit;
+const showRatio = (r: ContactRatio): string => `${r.count} ${r.unit}${r.count === 1 ? "" : "s"}`;
+
+function task(id: ClientHubTask, dueAt: string): ClientHubEffect {
+  return { type: "task", task: id, title: CLIENT_HUB_TASKS[id], dueAt };
+}
+
+/**
+ * Builds the Client Hub pipeline from options that are already known to be valid. Use
+ * {@link clientHub} for the playbook's defaults, or `createClientHubLifecycle` to validate options
+ * from outside.
+ *
+ * @param options - complete, valid options
+ * @returns the lifecycle
+ * @example
+ * buildClientHub({ ...CLIENT_HUB_DEFAULTS, callIntervalDays: 3 }).options.callIntervalDays; // => 3
+ */
+export function buildClientHub(options: ClientHubOptions): ClientHubLifecycle {
+  const stages = {} as Record<ClientHubStage, (typeof CLIENT_HUB_STAGES)[ClientHubStage]>;
+  for (const key of ALL_STAGES) {
+    const meta = CLIENT_HUB_STAGES[key];
+    stages[key] = { ...meta, label: options.labels[key] ?? meta.label } as typeof meta;
+  }
+  const { preparationDays, callIntervalDays, checkInCallTypes, contactRatios } = options;
+  // Zone names seen by this lifecycle, so the Intl check runs once per zone, not once per event.
+  const zones = new Map<string, boolean>();
+  const zoneOk = (zone: string): boolean => {
+    let known = zones.get(zone);
+    if (known === undefined) {
+      known = isTimeZone(zone);
+      if (zones.size >= 1024) zones.clear();
+      zones.set(zone, known);
+    }
+    return known;
+  };
+  // Day starts and day steps, memoised per lifecycle: a batch meets the same few hundred dates
+  // per zone again and again, and each @date-fns/tz computation costs microseconds. Pure values
+  // of their key (the tz database does not change while the process runs); bounded.
+  const days = new Map<string, number>();
+  const memo = (key: string, compute: () => number): number => {
+    let value = days.get(key);
+    if (value === undefined) {
+      value = compute();
+      if (days.size >= 4096) days.clear();
+      days.set(key, value);
+    }
+    return value;
+  };
+  const dayStart = (date: CalendarDate, zone: string, offset: number): number =>
+    memo(`${zone}|${date}|${offset}`, () => startOfDateIn(date, zone, offset));
+  const daysLater = (at: string, zone: string): number =>
+    memo(`${zone}|${at}`, () => addIn(Date.parse(at), callIntervalDays, "day", zone));
+  const isCheckIn = (call: LoggedCall): boolean =>
+    call.outcome === "Connected" && checkInCallTypes.includes(call.callType);
+  const allowed = (ratio: ContactRatio): boolean => contactRatios.some((r) => sameRatio(r, ratio));
+  const ratioRefusal = (ratio: ContactRatio | undefined): Refusal<ClientHubRefusalCode> | undefined =>
+    ratio === undefined || allowed(ratio)
+      ? undefined
+      : {
+          code: "ratioNotAllowed",
+          message: `contactRatio ${showRatio(ratio)} is not allowed: use ${contactRatios.map(showRatio).join(", ")}`,
+          field: "contactRatio",
+        };
+  const nextDate = (fromMs: number, ratio: ContactRatio, zone: string): CalendarDate =>
+    dateIn(addIn(fromMs, ratio.count, ratio.unit, zone), zone);
+  const move = (record: ClientHubRecord, status: ClientHubStage, at: string): ClientHubRecord => ({
+    ...record,
+    status,
+    updatedAt: at,
+  });
+  // A due instant is never before the record's last change: a contact date already past when it
+  // was set moves the record straight away, at that change.
+  const notBefore = (due: number, record: ClientHubRecord): number => Math.max(due, Date.parse(record.updatedAt));
+  const callStep = (next: ClientHubStage, id: ClientHubTask) => ({
+    dueAt: (record: ClientHubRecord): number => daysLater(record.updatedAt, record.timeZone),
+    apply: (record: ClientHubRecord, at: string): Step<ClientHubRecord, ClientHubEffect> => ({
+      state: move(record, next, at),
+      effects: [task(id, at)],
+    }),
+  });
+  const zoneGuard = (record: ClientHubRecord): Refusal<ClientHubRefusalCode> | undefined =>
+    zoneOk(record.timeZone)
+      ? undefined
+      : {
+          code: "invalidTimeZone",
+          message: `timeZone "${record.timeZone}" is not an IANA time-zone name`,
+          field: "timeZone",
+        };
+
+  const definition: LifecycleDefinition<
+    ClientHubStage,
+    ClientHubActor,
+    ClientHubRecord,
+    ClientHubEvent,
+    ClientHubEffect,
+    ClientHubRefusalCode
+  > = {
+    name: "Client Hub",
+    initialStatus: "completed",
+    statuses: stages,
+    events: {
+      callLogged: {
+        from: ALL_STAGES,
+        to: [
+          { from: CHECK_IN_STAGES, to: "summaryOfCall", when: "connected check-in" },
+          { from: ["call3"], to: "unsuccessfulCall", when: "final attempt, not a check-in" },
+        ],
+        by: ANYONE,
+        when: zoneGuard,
+        check: (record, call) =>
+          call.finalAttempt === true && record.status !== "call3"
+            ? {
+                code: "notFinalCall",
+                message: `finalAttempt applies only in "${stages.call3.label}", not in "${stages[record.status].label}"`,
+                field: "finalAttempt",
+              }
+            : undefined,
+        apply: (record, call, at) => {
+          if (isCheckIn(call)) {
+            if (!(CHECK_IN_STAGES as readonly string[]).includes(record.status)) return { state: record, effects: NONE };
+            return {
+              state: { ...record, status: "summaryOfCall", updatedAt: at, lastContactAt: at },
+              effects: [task("summariseCall", at)],
+            };
+          }
+          if (call.finalAttempt === true) return toUnsuccessful(record, at);
+          return { state: record, effects: NONE };
+        },
+      },
+      emailedInstead: {
+        from: ["call3"],
+        to: "unsuccessfulCall",
+        by: OWNER,
+        when: zoneGuard,
+        apply: (record, _, at) => toUnsuccessful(record, at),
+      },
+      contactRatioSet: {
+        from: ["completed", "summaryOfCall"],
+        to: "same",
+        by: OWNER,
+        when: zoneGuard,
+        check: (_, event) => ratioRefusal(event.contactRatio),
+        apply: (record, event, at) => {
+          const contactRatio = event.contactRatio;
+          const nextContactDate =
+            record.status === "completed"
+              ? nextDate(Date.parse(record.lastContactAt), contactRatio, record.timeZone)
+              : record.nextContactDate;
+          return { state: { ...record, updatedAt: at, contactRatio, nextContactDate }, effects: NONE };
+        },
+      },
+      taskCompleted: {
+        from: ["summaryOfCall", "unsuccessfulCall"],
+        to: "completed",
+        by: OWNER,
+        when: zoneGuard,
+        check: (record, event) => {
+          const ratio = event.contactRatio;
+          if (record.status === "unsuccessfulCall" && ratio !== undefined && !sameRatio(ratio, record.contactRatio)) {
+            return {
+              code: "ratioFixed",
+              message: `an unsuccessful cycle sets the Contact Ratio to ${showRatio(record.contactRatio)}`,
+              field: "contactRatio",
+            };
+          }
+          return ratioRefusal(ratio);
+        },
+        apply: (record, event, at, atMs) => {
+          const unsuccessful = record.status === "unsuccessfulCall";
+          const contactRatio = event.contactRatio ?? record.contactRatio;
+          const lastContactAt = unsuccessful ? at : record.lastContactAt;
+          return {
+            state: {
+              ...record,
+              status: "completed",
+              updatedAt: at,
+              contactRatio,
+              lastContactAt,
+              nextContactDate: nextDate(unsuccessful ? atMs : Date.parse(lastContactAt), contactRatio, record.timeZone),
+            },
+            effects: NPS,
+          };
+        },
+      },
+    },
+    timers: [
+      {
+        from: "completed",
+        to: "callPreparation",
+        label: `${preparationDays} days before the next contact date`,
+        dueAt: (record) => notBefore(dayStart(record.nextContactDate, record.timeZone, -preparationDays), record),
+        apply: (record, at) => ({ state: move(record, "callPreparation", at), effects: NONE }),
+      },
+      {
+        from: "callPreparation",
+        to: "call1",
+        label: "on the next contact date",
+        dueAt: (record) => notBefore(dayStart(record.nextContactDate, record.timeZone, 0), record),
+        apply: (record, at) => ({ state: move(record, "call1", at), effects: [task("checkInCall1", at)] }),
+      },
+      { from: "call1", to: "call2", label: `${callIntervalDays} days after entering Call 1`, ...callStep("call2", "checkInCall2") },
+      { from: "call2", to: "call3", label: `${callIntervalDays} days after entering Call 2`, ...callStep("call3", "checkInCall3") },
+    ],
+  };
+
+  function toUnsuccessful(record: ClientHubRecord, at: string): Step<ClientHubRecord, ClientHubEffect> {
+    return {
+      state: { ...record, status: "unsuccessfulCall", updatedAt: at, contactRatio: options.unsuccessfulContactRatio },
+      effects: [task("unsuccessfulCallCheckInEmail", at)],
+    };
+  }
+
+  const lifecycle = createLifecycle(definition);
+  return {
+    ...lifecycle,
+    options,
+    isCheckIn,
+    label: (record) => stages[record.status]?.label ?? String(record.status),
+    initial(input: NewClientHubRecord): Result<ClientHubRecord, InvalidInput> {
+      const issues: Issue[] = [];
+      const text = (field: "subscriptionId" | "contactId"): void => {
+        if (typeof input[field] !== "string" || input[field] === "") issues.push({ path: field, message: "must be a non-empty string" });
+      };
+      text("subscriptionId");
+      text("contactId");
+      const atMs = toEpochMs(input.at);
+      if (Number.isNaN(atMs)) issues.push({ path: "at", message: "expected a valid instant" });
+      const zone = input.timeZone;
+      if (!zoneOk(zone)) issues.push({ path: "timeZone", message: 'must be an IANA time-zone name such as "Europe/London"' });
+      const contactRatio = input.contactRatio ?? options.defaultContactRatio;
+      const refusal = ratioRefusal(contactRatio);
+      if (refusal !== undefined) issues.push({ path: "contactRatio", message: refusal.message.replace("contactRatio ", "") });
+      if (input.nextContactDate !== undefined && !isCalendarDate(input.nextContactDate)) {
+        issues.push({ path: "nextContactDate", message: "must be a date written YYYY-MM-DD" });
+      }
+      if (issues.length > 0) return err(invalidInput("Client Hub record", issues));
+      const at = toIso(atMs);
+      return ok({
+        lifecycle: "clientHub",
+        schemaVersion: 1,
+        subscriptionId: input.subscriptionId,
+        contactId: input.contactId,
+        status: "completed",
+        updatedAt: at,
+        timeZone: zone,
+        contactRatio,
+        lastContactAt: at,
+        nextContactDate: input.nextContactDate ?? nextDate(atMs, contactRatio, zone),
+      });
+    },
+  };
+}
+
+/**
+ * The Client Hub pipeline with the playbook's defaults: Call Preparation 5 days before the contact
+ * date, Call 1 on it, Calls 2 and 3 five days apart, a 1-month Contact Ratio by default.
+ *
+ * @example
+ * const record = clientHub.initial({ subscriptionId: "s1", contactId: "c1", at: "2026-01-31T10:00:00Z", timeZone: "Europe/London" });
+ * if (record.ok) record.value.nextContactDate; // => "2026-02-28"
+ */
+export const clientHub: ClientHubLifecycle = /* @__PURE__ */ buildClientHub(CLIENT_HUB_DEFAULTS);

@@ -1,0 +1,144 @@
+import * as z from "zod/mini";
+import { isCalendarDate } from "../core/calendar.js";
+import { err, type InvalidInput, invalidInput, type Result } from "../core/result.js";
+import { instantSchema, lazy, parseWith, withDefaults } from "../core/schema.js";
+import { isTimeZone } from "../core/time.js";
+import {
+  CALL_OUTCOMES,
+  CLIENT_HUB_ACTORS,
+  CLIENT_HUB_DEFAULTS,
+  CLIENT_HUB_STAGES,
+  type ClientHubEvent,
+  type ClientHubOptions,
+  type ClientHubRecord,
+  type ClientHubStage,
+  type ContactRatio,
+} from "./pipeline.js";
+import type { Subscription } from "./records.js";
+
+const text = () => z.string().check(z.minLength(1));
+
+const schemas = /* @__PURE__ */ lazy(() => {
+  const at = instantSchema();
+  const actor = z.enum(CLIENT_HUB_ACTORS);
+  const ratio = z.strictObject({
+    count: z.int().check(z.minimum(1), z.maximum(120)),
+    unit: z.enum(["day", "week", "month"]),
+  });
+  const event = z.discriminatedUnion("type", [
+    z.strictObject({
+      type: z.literal("callLogged"),
+      at,
+      actor,
+      outcome: z.enum(CALL_OUTCOMES),
+      callType: text(),
+      direction: z.enum(["inbound", "outbound"]),
+      finalAttempt: z.optional(z.boolean()),
+    }),
+    z.strictObject({ type: z.literal("emailedInstead"), at, actor }),
+    z.strictObject({ type: z.literal("contactRatioSet"), at, actor, contactRatio: ratio }),
+    z.strictObject({ type: z.literal("taskCompleted"), at, actor, contactRatio: z.optional(ratio) }),
+  ]);
+  const timeZone = z.string().check(
+    z.refine(isTimeZone, { message: 'must be an IANA time-zone name such as "Europe/London"' }),
+  );
+  const date = z.string().check(z.refine(isCalendarDate, { message: "must be a date written YYYY-MM-DD" }));
+  const record = z.strictObject({
+    lifecycle: z.literal("clientHub"),
+    schemaVersion: z.literal(1, { message: "unsupported schemaVersion: this version of leadrules reads version 1" }),
+    subscriptionId: text(),
+    contactId: text(),
+    status: z.enum(Object.keys(CLIENT_HUB_STAGES) as [ClientHubStage, ...ClientHubStage[]]),
+    updatedAt: at,
+    timeZone,
+    contactRatio: ratio,
+    lastContactAt: at,
+    nextContactDate: date,
+  });
+  const days = z.int().check(z.minimum(0), z.maximum(366));
+  const options = z.strictObject({
+    contactRatios: z.optional(z.array(ratio).check(z.minLength(1))),
+    defaultContactRatio: z.optional(ratio),
+    unsuccessfulContactRatio: z.optional(ratio),
+    preparationDays: z.optional(days),
+    callIntervalDays: z.optional(z.int().check(z.minimum(1), z.maximum(366))),
+    checkInCallTypes: z.optional(z.array(text()).check(z.minLength(1))),
+    labels: z.optional(z.partialRecord(z.enum(Object.keys(CLIENT_HUB_STAGES) as [ClientHubStage]), text())),
+  });
+  const subscription = z.strictObject({
+    id: text(),
+    contacts: z.array(z.strictObject({ id: text(), primary: z.boolean() })),
+  });
+  return { event, record, options, subscription };
+});
+
+const same = (a: ContactRatio, b: ContactRatio): boolean => a.count === b.count && a.unit === b.unit;
+
+/**
+ * Reads a Client Hub event from outside (a HubSpot webhook, a queue). Instants are normalised to
+ * ISO UTC; every issue is listed with its field.
+ *
+ * @param input - untrusted input
+ * @returns the event, or an error value listing every issue
+ * @example
+ * parseClientHubEvent({ type: "callLogged", at: "2026-03-02T10:00:00Z", actor: "owner", outcome: "Connected", callType: "Check In - Call", direction: "inbound" }).ok; // => true
+ */
+export function parseClientHubEvent(input: unknown): Result<ClientHubEvent, InvalidInput> {
+  return parseWith(schemas().event, "Client Hub event", input) as Result<ClientHubEvent, InvalidInput>;
+}
+
+/**
+ * Reads a stored Client Hub record. An unknown stage, an unknown time zone, a Contact Ratio the
+ * options do not allow or a record from another schema version is an error value naming the field.
+ *
+ * @param input - untrusted input
+ * @param options - the tenant's options (for the allowed ratios); default the playbook's
+ * @returns the record, or an error value listing every issue
+ * @example
+ * parseClientHubRecord({ lifecycle: "clientHub", schemaVersion: 1, status: "call4" }).ok; // => false
+ */
+export function parseClientHubRecord(
+  input: unknown,
+  options: ClientHubOptions = CLIENT_HUB_DEFAULTS,
+): Result<ClientHubRecord, InvalidInput> {
+  const parsed = parseWith(schemas().record, "Client Hub record", input);
+  if (!parsed.ok) return parsed;
+  const ratio = parsed.value.contactRatio;
+  if (!options.contactRatios.some((r) => same(r, ratio))) {
+    return err(
+      invalidInput("Client Hub record", [{ path: "contactRatio", message: "is not one of the allowed Contact Ratios" }]),
+    );
+  }
+  return parsed as Result<ClientHubRecord, InvalidInput>;
+}
+
+/**
+ * Reads Client Hub options: every field optional, missing ones take the playbook's defaults. The
+ * default and unsuccessful ratios must be among the allowed ones.
+ *
+ * @param input - untrusted input (`undefined` means all defaults)
+ * @returns complete options, or an error value naming each bad field
+ * @example
+ * parseClientHubOptions({ callIntervalDays: 0 }).ok; // => false
+ */
+export function parseClientHubOptions(input: unknown): Result<ClientHubOptions, InvalidInput> {
+  const parsed = parseWith(schemas().options, "Client Hub options", input ?? {});
+  if (!parsed.ok) return parsed;
+  const options = withDefaults<ClientHubOptions>(CLIENT_HUB_DEFAULTS, parsed.value);
+  const issues = (["defaultContactRatio", "unsuccessfulContactRatio"] as const)
+    .filter((field) => !options.contactRatios.some((r) => same(r, options[field])))
+    .map((field) => ({ path: field, message: "must be one of contactRatios" }));
+  return issues.length === 0 ? { ok: true, value: options } : err(invalidInput("Client Hub options", issues));
+}
+
+/**
+ * Reads a Product Subscription and its associated contacts, for `reconcile`.
+ *
+ * @param input - untrusted input
+ * @returns the subscription, or an error value listing every issue
+ * @example
+ * parseSubscription({ id: "s1", contacts: [{ id: "c1", primary: "yes" }] }).ok; // => false
+ */
+export function parseSubscription(input: unknown): Result<Subscription, InvalidInput> {
+  return parseWith(schemas().subscription, "subscription", input);
+}
