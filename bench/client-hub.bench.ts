@@ -36,7 +36,8 @@ function generate(timeZone: string): { records: ClientHubRecord[]; now: Float64A
   const now = new Float64Array(RECORDS);
   for (let i = 0; i < RECORDS; i++) {
     const at = T0 + Math.floor(random() * 300 * DAY);
-    const contactRatio = random() < 0.3 ? ({ count: 2, unit: "week" } as const) : ({ count: 1, unit: "month" } as const);
+    const contactRatio =
+      random() < 0.3 ? ({ count: 2, unit: "week" } as const) : ({ count: 1, unit: "month" } as const);
     const made = clientHub.initial({ subscriptionId: `s${i}`, contactId: `c${i}`, at, timeZone, contactRatio });
     if (!made.ok) throw new Error(made.error.message);
     records[i] = made.value;
@@ -115,10 +116,13 @@ for (const zone of ["UTC", "America/New_York"]) {
   const floor = best(3, () => {
     for (let i = 0; i < RECORDS; i++) floorOut[i] = floorAdvance(records[i] as ClientHubRecord, now[i] as number);
   });
-  const rate = (ms: number): string => `${((RECORDS / ms) * 1000).toLocaleString("en-US", { maximumFractionDigits: 0 })} records/s`;
+  const rate = (ms: number): string =>
+    `${((RECORDS / ms) * 1000).toLocaleString("en-US", { maximumFractionDigits: 0 })} records/s`;
   console.log(`Client Hub advance, ${RECORDS.toLocaleString("en-US")} records jumped 0–60 days, ${zone} (best of 3)`);
   console.log(`  stages reached: ${[...moved].map(([s, n]) => `${s} ${n}`).join(", ")}; ${tasks} tasks`);
   console.log(`  leadrules advance       ${lib.toFixed(1)} ms  ${rate(lib)}`);
   console.log(`  bare date-fns floor     ${floor.toFixed(1)} ms  ${rate(floor)}`);
-  console.log(`  overhead ratio (leadrules ÷ floor): ${(lib / floor).toFixed(2)}× (target ≤ 3×); same stage and instant for every record`);
+  console.log(
+    `  overhead ratio (leadrules ÷ floor): ${(lib / floor).toFixed(2)}× (target ≤ 3×); same stage and instant for every record`,
+  );
 }

@@ -48,6 +48,7 @@ for (const { entry, imports, forbidden } of cases) {
   if (found.length > 0) {
     bad++;
     console.error(`✗ import { ${imports} } pulls in ${found.join(", ")}`);
-  } else console.log(`✓ import { ${imports} } from ${entry}: ${inputs.length} modules, none of ${forbidden.join(", ")}`);
+  } else
+    console.log(`✓ import { ${imports} } from ${entry}: ${inputs.length} modules, none of ${forbidden.join(", ")}`);
 }
 process.exit(bad === 0 ? 0 : 1);

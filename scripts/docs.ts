@@ -1,6 +1,13 @@
 // Generated parts of docs/*.md: everything between <!-- generated:NAME --> and <!-- /generated:NAME -->
 // comes from the code. `npm run docs:write` rewrites them; test/docs.test.ts fails when they are stale.
 import { readFileSync, writeFileSync } from "node:fs";
+import {
+  CLIENT_HUB_STAGES,
+  type ClientHubEffect,
+  type ClientHubRecord,
+  clientHub,
+} from "../src/client-hub/pipeline.js";
+import { dateIn } from "../src/core/calendar.js";
 import { stateDiagram } from "../src/core/diagram.js";
 import type { StatusTable } from "../src/core/lifecycle.js";
 import { BOOKING_STATUSES, booking } from "../src/lead-status/booking.js";
@@ -15,6 +22,77 @@ function statusTable(table: StatusTable<string, string>): string {
 
 const mermaid = (source: string): string => `\`\`\`mermaid\n${source}\`\`\``;
 
+function stageTable(): string {
+  const rows = Object.entries(CLIENT_HUB_STAGES).map(
+    ([id, meta]) => `| \`${id}\` | ${meta.label} | ${meta.setBy.join(", ")} |`,
+  );
+  return ["| stage | label | moved there by |", "|---|---|---|", ...rows].join("\n");
+}
+
+/**
+ * One Client Hub cycle run through the real lifecycle, hour by hour, drawn as a Mermaid gantt:
+ * the stages on a date axis and each effect as a milestone.
+ */
+function cycleTimeline(): string {
+  const zone = "Europe/London";
+  const made = clientHub.initial({
+    subscriptionId: "sub-1",
+    contactId: "ada",
+    at: "2026-01-31T10:00:00Z",
+    timeZone: zone,
+  });
+  if (!made.ok) throw new Error(made.error.message);
+  let record: ClientHubRecord = made.value;
+  const entries: [string, number][] = [[record.status, Date.parse(record.updatedAt)]];
+  const effects: [ClientHubEffect, number][] = [];
+  const take = (next: ClientHubRecord, fx: readonly ClientHubEffect[], at: number): void => {
+    if (next.status !== record.status) entries.push([next.status, Date.parse(next.updatedAt)]);
+    for (const e of fx) effects.push([e, e.type === "task" ? Date.parse(e.dueAt) : at]);
+    record = next;
+  };
+  const finalAttempt = Date.parse("2026-03-11T10:00:00Z");
+  for (let t = Date.parse(record.updatedAt); t < finalAttempt; t += 3_600_000) {
+    const step = clientHub.advance(record, t);
+    take(step.state, step.effects, t);
+  }
+  const events = [
+    {
+      type: "callLogged",
+      at: finalAttempt,
+      actor: "owner",
+      outcome: "No answer",
+      callType: "Check In - Call",
+      direction: "outbound",
+      finalAttempt: true,
+    },
+    { type: "taskCompleted", at: finalAttempt + 5 * 3_600_000, actor: "owner" },
+  ] as const;
+  for (const event of events) {
+    const result = clientHub.transition(record, event);
+    if (!result.ok) throw new Error(result.error.message);
+    take(result.value.state, result.value.effects, Number(event.at));
+  }
+  const day = (ms: number): string => dateIn(ms, zone);
+  const lines = [
+    "gantt",
+    `  title One cycle in ${zone}: Contact Ratio 1 month, no answer on the final attempt`,
+    "  dateFormat YYYY-MM-DD",
+    "  axisFormat %d %b",
+    "  section Stages",
+  ];
+  entries.forEach(([status, at], i) => {
+    const until = entries[i + 1]?.[1] ?? Date.parse(`${record.nextContactDate}T00:00:00Z`);
+    const label = CLIENT_HUB_STAGES[status as keyof typeof CLIENT_HUB_STAGES].label;
+    const last = i === entries.length - 1 ? ` until ${record.nextContactDate}` : "";
+    lines.push(`  ${label}${last} : ${day(at)}, ${day(Math.max(until, at + 86_400_000))}`);
+  });
+  lines.push("  section Effects");
+  for (const [effect, at] of effects) {
+    lines.push(`  ${effect.type === "task" ? `Task ${effect.title}` : "Send NPS survey"} : milestone, ${day(at)}, 0d`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
 /** The generated blocks of each doc page, by file and block name. */
 export function generatedBlocks(): Record<string, Record<string, string>> {
   return {
@@ -23,6 +101,11 @@ export function generatedBlocks(): Record<string, Record<string, string>> {
       "consultation-diagram": mermaid(stateDiagram(consultation.definition)),
       "booking-table": statusTable(BOOKING_STATUSES),
       "booking-diagram": mermaid(stateDiagram(booking.definition)),
+    },
+    "docs/client-hub.md": {
+      "stage-table": stageTable(),
+      "pipeline-diagram": mermaid(stateDiagram(clientHub.definition)),
+      "cycle-timeline": mermaid(cycleTimeline()),
     },
   };
 }

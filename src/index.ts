@@ -1,2 +1,2 @@
-export * from "./lead-status/index.js";
 export * from "./client-hub/index.js";
+export * from "./lead-status/index.js";

@@ -1,6 +1,15 @@
 export type { CalendarDate, DurationUnit } from "../core/calendar.js";
 export { stateDiagram } from "../core/diagram.js";
-export type { Branch, Lifecycle, LifecycleDefinition, Rejection, Replay, StatusMeta, StatusTable, Step } from "../core/lifecycle.js";
+export type {
+  Branch,
+  Lifecycle,
+  LifecycleDefinition,
+  Rejection,
+  Replay,
+  StatusMeta,
+  StatusTable,
+  Step,
+} from "../core/lifecycle.js";
 export type { InvalidInput, Issue, Result } from "../core/result.js";
 export { err, ok } from "../core/result.js";
 export type { Instant } from "../core/time.js";

@@ -1,4 +1,11 @@
-import { addIn, type CalendarDate, type DurationUnit, dateIn, isCalendarDate, startOfDateIn } from "../core/calendar.js";
+import {
+  addIn,
+  type CalendarDate,
+  type DurationUnit,
+  dateIn,
+  isCalendarDate,
+  startOfDateIn,
+} from "../core/calendar.js";
 import {
   createLifecycle,
   type Lifecycle,
@@ -145,10 +152,16 @@ const ONE_MONTH: ContactRatio = { count: 1, unit: "month" };
 
 /** The playbook's numbers: ratios of 2 weeks to 6 months, 1 month by default, 5-day steps. */
 export const CLIENT_HUB_DEFAULTS: ClientHubOptions = {
-  contactRatios: [{ count: 2, unit: "week" }, ONE_MONTH, { count: 2, unit: "month" }, { count: 3, unit: "month" }, {
-    count: 6,
-    unit: "month",
-  }],
+  contactRatios: [
+    { count: 2, unit: "week" },
+    ONE_MONTH,
+    { count: 2, unit: "month" },
+    { count: 3, unit: "month" },
+    {
+      count: 6,
+      unit: "month",
+    },
+  ],
   defaultContactRatio: ONE_MONTH,
   unsuccessfulContactRatio: ONE_MONTH,
   preparationDays: 5,
@@ -316,7 +329,8 @@ export function buildClientHub(options: ClientHubOptions): ClientHubLifecycle {
             : undefined,
         apply: (record, call, at) => {
           if (isCheckIn(call)) {
-            if (!(CHECK_IN_STAGES as readonly string[]).includes(record.status)) return { state: record, effects: NONE };
+            if (!(CHECK_IN_STAGES as readonly string[]).includes(record.status))
+              return { state: record, effects: NONE };
             return {
               state: { ...record, status: "summaryOfCall", updatedAt: at, lastContactAt: at },
               effects: [task("summariseCall", at)],
@@ -397,8 +411,18 @@ export function buildClientHub(options: ClientHubOptions): ClientHubLifecycle {
         dueAt: (record) => notBefore(dayStart(record.nextContactDate, record.timeZone, 0), record),
         apply: (record, at) => ({ state: move(record, "call1", at), effects: [task("checkInCall1", at)] }),
       },
-      { from: "call1", to: "call2", label: `${callIntervalDays} days after entering Call 1`, ...callStep("call2", "checkInCall2") },
-      { from: "call2", to: "call3", label: `${callIntervalDays} days after entering Call 2`, ...callStep("call3", "checkInCall3") },
+      {
+        from: "call1",
+        to: "call2",
+        label: `${callIntervalDays} days after entering Call 1`,
+        ...callStep("call2", "checkInCall2"),
+      },
+      {
+        from: "call2",
+        to: "call3",
+        label: `${callIntervalDays} days after entering Call 2`,
+        ...callStep("call3", "checkInCall3"),
+      },
     ],
   };
 
@@ -418,17 +442,20 @@ export function buildClientHub(options: ClientHubOptions): ClientHubLifecycle {
     initial(input: NewClientHubRecord): Result<ClientHubRecord, InvalidInput> {
       const issues: Issue[] = [];
       const text = (field: "subscriptionId" | "contactId"): void => {
-        if (typeof input[field] !== "string" || input[field] === "") issues.push({ path: field, message: "must be a non-empty string" });
+        if (typeof input[field] !== "string" || input[field] === "")
+          issues.push({ path: field, message: "must be a non-empty string" });
       };
       text("subscriptionId");
       text("contactId");
       const atMs = toEpochMs(input.at);
       if (Number.isNaN(atMs)) issues.push({ path: "at", message: "expected a valid instant" });
       const zone = input.timeZone;
-      if (!zoneOk(zone)) issues.push({ path: "timeZone", message: 'must be an IANA time-zone name such as "Europe/London"' });
+      if (!zoneOk(zone))
+        issues.push({ path: "timeZone", message: 'must be an IANA time-zone name such as "Europe/London"' });
       const contactRatio = input.contactRatio ?? options.defaultContactRatio;
       const refusal = ratioRefusal(contactRatio);
-      if (refusal !== undefined) issues.push({ path: "contactRatio", message: refusal.message.replace("contactRatio ", "") });
+      if (refusal !== undefined)
+        issues.push({ path: "contactRatio", message: refusal.message.replace("contactRatio ", "") });
       if (input.nextContactDate !== undefined && !isCalendarDate(input.nextContactDate)) {
         issues.push({ path: "nextContactDate", message: "must be a date written YYYY-MM-DD" });
       }

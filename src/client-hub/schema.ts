@@ -39,9 +39,9 @@ const schemas = /* @__PURE__ */ lazy(() => {
     z.strictObject({ type: z.literal("contactRatioSet"), at, actor, contactRatio: ratio }),
     z.strictObject({ type: z.literal("taskCompleted"), at, actor, contactRatio: z.optional(ratio) }),
   ]);
-  const timeZone = z.string().check(
-    z.refine(isTimeZone, { message: 'must be an IANA time-zone name such as "Europe/London"' }),
-  );
+  const timeZone = z
+    .string()
+    .check(z.refine(isTimeZone, { message: 'must be an IANA time-zone name such as "Europe/London"' }));
   const date = z.string().check(z.refine(isCalendarDate, { message: "must be a date written YYYY-MM-DD" }));
   const record = z.strictObject({
     lifecycle: z.literal("clientHub"),
@@ -106,7 +106,9 @@ export function parseClientHubRecord(
   const ratio = parsed.value.contactRatio;
   if (!options.contactRatios.some((r) => same(r, ratio))) {
     return err(
-      invalidInput("Client Hub record", [{ path: "contactRatio", message: "is not one of the allowed Contact Ratios" }]),
+      invalidInput("Client Hub record", [
+        { path: "contactRatio", message: "is not one of the allowed Contact Ratios" },
+      ]),
     );
   }
   return parsed as Result<ClientHubRecord, InvalidInput>;

@@ -155,6 +155,7 @@ export type DurationUnit = "day" | "week" | "month";
  */
 export function addIn(atMs: number, count: number, unit: DurationUnit, timeZone: string): number {
   const zone = { in: tz(timeZone) };
-  const moved = unit === "month" ? addMonths(atMs, count, zone) : addDays(atMs, unit === "week" ? count * 7 : count, zone);
+  const moved =
+    unit === "month" ? addMonths(atMs, count, zone) : addDays(atMs, unit === "week" ? count * 7 : count, zone);
   return moved.getTime();
 }

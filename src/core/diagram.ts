@@ -21,7 +21,9 @@ export function stateDiagram<
   const statuses = Object.keys(def.statuses) as S[];
   const lines = ["stateDiagram-v2", "  direction LR"];
   for (const s of statuses) lines.push(`  state "${def.statuses[s].label.replaceAll('"', "'")}" as ${s}`);
-  lines.push('  state "any open status" as anyOpen');
+  if (Object.values(def.events).some((rule) => (rule as { from: unknown }).from === "open")) {
+    lines.push('  state "any open status" as anyOpen');
+  }
   lines.push(`  [*] --> ${def.initialStatus}`);
   const edges = new Map<string, string[]>();
   const edge = (from: string, to: string, label: string): void => {
@@ -36,7 +38,8 @@ export function stateDiagram<
     if (typeof to === "string") {
       for (const from of froms) edge(from, to === "same" ? from : to, type);
     } else {
-      for (const branch of to) for (const from of branch.from ?? froms) edge(from, branch.to, `${type} (${branch.when})`);
+      for (const branch of to)
+        for (const from of branch.from ?? froms) edge(from, branch.to, `${type} (${branch.when})`);
     }
   }
   for (const timer of def.timers) edge(timer.from, timer.to, timer.label);

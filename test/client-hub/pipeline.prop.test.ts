@@ -41,7 +41,14 @@ const record: fc.Arbitrary<ClientHubRecord> = fc
     const at = T0 + offset;
     const next = nextIn === undefined ? undefined : new Date(at + nextIn * DAY).toISOString().slice(0, 10);
     return unwrap(
-      clientHub.initial({ subscriptionId: "s", contactId: "c", at, timeZone: zone, contactRatio: ratio, nextContactDate: next }),
+      clientHub.initial({
+        subscriptionId: "s",
+        contactId: "c",
+        at,
+        timeZone: zone,
+        contactRatio: ratio,
+        nextContactDate: next,
+      }),
     );
   });
 
@@ -63,17 +70,26 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 4, arbitrary: fc.integer({ min: 0, max: 20 * DAY }).map((ms) => ({ kind: "wait" as const, ms })) },
   {
     weight: 4,
-    arbitrary: fc
-      .tuple(loggedCall, fc.constantFrom("owner" as const, "system" as const))
-      .map(([call, actor]) => ({ kind: "event" as const, event: (at: number) => ({ type: "callLogged" as const, at, actor, ...call }) })),
+    arbitrary: fc.tuple(loggedCall, fc.constantFrom("owner" as const, "system" as const)).map(([call, actor]) => ({
+      kind: "event" as const,
+      event: (at: number) => ({ type: "callLogged" as const, at, actor, ...call }),
+    })),
   },
-  { weight: 1, arbitrary: fc.constant({ kind: "event" as const, event: (at: number) => ({ type: "emailedInstead" as const, at, actor: "owner" as const }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.constant({
+      kind: "event" as const,
+      event: (at: number) => ({ type: "emailedInstead" as const, at, actor: "owner" as const }),
+    }),
+  },
   {
     weight: 2,
     arbitrary: fc.option(ratio, { nil: undefined }).map((r) => ({
       kind: "event" as const,
       event: (at: number): ClientHubEvent =>
-        r === undefined ? { type: "taskCompleted", at, actor: "owner" } : { type: "taskCompleted", at, actor: "owner", contactRatio: r },
+        r === undefined
+          ? { type: "taskCompleted", at, actor: "owner" }
+          : { type: "taskCompleted", at, actor: "owner", contactRatio: r },
     })),
   },
   {
@@ -113,7 +129,8 @@ function play(start: ClientHubRecord, actions: readonly Action[]): Trace {
   return { states, effects };
 }
 
-const tasks = (effects: readonly ClientHubEffect[]): string[] => effects.flatMap((e) => (e.type === "task" ? [e.task] : []));
+const tasks = (effects: readonly ClientHubEffect[]): string[] =>
+  effects.flatMap((e) => (e.type === "task" ? [e.task] : []));
 
 describe("client-hub properties", () => {
   it("advance is idempotent at a fixed now", () => {
@@ -128,15 +145,20 @@ describe("client-hub properties", () => {
 
   it("advancing to t1 then t2 equals advancing straight to t2: same state, same effects in total", () => {
     fc.assert(
-      fc.property(record, fc.integer({ min: 0, max: 60 * DAY }), fc.integer({ min: 0, max: 60 * DAY }), (start, a, b) => {
-        const t0 = Date.parse(start.updatedAt);
-        const [t1, t2] = a <= b ? [t0 + a, t0 + b] : [t0 + b, t0 + a];
-        const first = clientHub.advance(start, t1);
-        const second = clientHub.advance(first.state, t2);
-        const direct = clientHub.advance(start, t2);
-        expect(second.state).toEqual(direct.state);
-        expect([...first.effects, ...second.effects]).toEqual(direct.effects);
-      }),
+      fc.property(
+        record,
+        fc.integer({ min: 0, max: 60 * DAY }),
+        fc.integer({ min: 0, max: 60 * DAY }),
+        (start, a, b) => {
+          const t0 = Date.parse(start.updatedAt);
+          const [t1, t2] = a <= b ? [t0 + a, t0 + b] : [t0 + b, t0 + a];
+          const first = clientHub.advance(start, t1);
+          const second = clientHub.advance(first.state, t2);
+          const direct = clientHub.advance(start, t2);
+          expect(second.state).toEqual(direct.state);
+          expect([...first.effects, ...second.effects]).toEqual(direct.effects);
+        },
+      ),
     );
   });
 
@@ -183,19 +205,25 @@ describe("client-hub properties", () => {
 
   it("no input is mutated, and a refusal leaves the record as it was", () => {
     fc.assert(
-      fc.property(record, fc.array(action, { maxLength: 20 }), action, fc.integer({ min: -5 * DAY, max: 30 * DAY }), (start, actions, last, dt) => {
-        const state = deepFreeze(play(start, actions).states.at(-1) as ClientHubRecord);
-        const snapshot = JSON.stringify(state);
-        const at = Date.parse(state.updatedAt) + dt;
-        clientHub.advance(state, at);
-        if (last.kind === "event") {
-          const event = deepFreeze(last.event(at));
-          const result = clientHub.transition(state, event);
-          if (!result.ok) expect(typeof result.error.message).toBe("string");
-          if (dt < 0) expect(result.ok).toBe(false);
-        }
-        expect(JSON.stringify(state)).toBe(snapshot);
-      }),
+      fc.property(
+        record,
+        fc.array(action, { maxLength: 20 }),
+        action,
+        fc.integer({ min: -5 * DAY, max: 30 * DAY }),
+        (start, actions, last, dt) => {
+          const state = deepFreeze(play(start, actions).states.at(-1) as ClientHubRecord);
+          const snapshot = JSON.stringify(state);
+          const at = Date.parse(state.updatedAt) + dt;
+          clientHub.advance(state, at);
+          if (last.kind === "event") {
+            const event = deepFreeze(last.event(at));
+            const result = clientHub.transition(state, event);
+            if (!result.ok) expect(typeof result.error.message).toBe("string");
+            if (dt < 0) expect(result.ok).toBe(false);
+          }
+          expect(JSON.stringify(state)).toBe(snapshot);
+        },
+      ),
     );
   });
 
@@ -244,7 +272,8 @@ describe("client-hub model-based sequences", () => {
   }
   const predictCall = (stage: ClientHubStage, call: LoggedCall): ClientHubStage | "refused" => {
     if (call.finalAttempt === true && stage !== "call3") return "refused";
-    if (clientHub.isCheckIn(call)) return (CHECK_IN_STAGES as readonly string[]).includes(stage) ? "summaryOfCall" : stage;
+    if (clientHub.isCheckIn(call))
+      return (CHECK_IN_STAGES as readonly string[]).includes(stage) ? "summaryOfCall" : stage;
     return call.finalAttempt === true ? "unsuccessfulCall" : stage;
   };
   class Wait implements fc.Command<Model, Real> {

@@ -24,17 +24,22 @@ const at = (record: ClientHubRecord, status: ClientHubStage, updatedAt = record.
   updatedAt,
 });
 const checkIn: LoggedCall = { outcome: "Connected", callType: "Check In - Call", direction: "outbound" };
-const call = (when: string, details: Partial<LoggedCall> = {}, actor: "owner" | "system" = "owner"): ClientHubEvent => ({
+const call = (
+  when: string,
+  details: Partial<LoggedCall> = {},
+  actor: "owner" | "system" = "owner",
+): ClientHubEvent => ({
   type: "callLogged",
   at: when,
   actor,
   ...checkIn,
   ...details,
 });
-const stageAt = (record: ClientHubRecord, now: string | number): ClientHubStage => clientHub.advance(record, now).state.status;
+const stageAt = (record: ClientHubRecord, now: string | number): ClientHubStage =>
+  clientHub.advance(record, now).state.status;
 
 describe("new records", () => {
-  it("starts in Completed with the default Contact Ratio of 1 month (\"default is 1 month\")", () => {
+  it('starts in Completed with the default Contact Ratio of 1 month ("default is 1 month")', () => {
     const record = make("2026-11-02T09:00:00Z");
     expect(record).toEqual({
       lifecycle: "clientHub",
@@ -103,7 +108,11 @@ describe("time moves", () => {
   // "Call 1 - On your set date, the record will move into the "Call 1" stage and a task will be
   // assigned to you to contact the client. TASK: Check in call 1"
   it("Call Preparation → Call 1 on the contact date, with the task Check in call 1", () => {
-    const record = at(make("2026-01-10T15:00:00Z", "UTC", { nextContactDate: "2026-02-10" }), "callPreparation", "2026-02-05T00:00:00.000Z");
+    const record = at(
+      make("2026-01-10T15:00:00Z", "UTC", { nextContactDate: "2026-02-10" }),
+      "callPreparation",
+      "2026-02-05T00:00:00.000Z",
+    );
     expect(stageAt(record, Date.parse("2026-02-10T00:00:00Z") - MS)).toBe("callPreparation");
     expect(clientHub.advance(record, "2026-02-10T00:00:00Z")).toEqual({
       state: { ...record, status: "call1", updatedAt: "2026-02-10T00:00:00.000Z" },
@@ -162,7 +171,13 @@ describe("time moves", () => {
   it("tunable steps: 3 days of preparation and 2 days between calls", () => {
     const hub = buildClientHub({ ...CLIENT_HUB_DEFAULTS, preparationDays: 3, callIntervalDays: 2 });
     const record = unwrap(
-      hub.initial({ subscriptionId: "s", contactId: "c", at: "2026-01-01T00:00:00Z", timeZone: "UTC", nextContactDate: "2026-01-10" }),
+      hub.initial({
+        subscriptionId: "s",
+        contactId: "c",
+        at: "2026-01-01T00:00:00Z",
+        timeZone: "UTC",
+        nextContactDate: "2026-01-10",
+      }),
     );
     expect(hub.advance(record, "2026-01-07T00:00:00Z").state.status).toBe("callPreparation");
     expect(hub.advance(record, Date.parse("2026-01-07T00:00:00Z") - 1).state.status).toBe("completed");
@@ -175,17 +190,59 @@ describe("days start in the owner's time zone, across DST changes", () => {
   const cases: readonly [string, string, string, string, string, string][] = [
     // zone, contact date, Call Preparation starts, Call 1 starts, Call 2 starts, Call 3 starts
     // New York springs forward on 8 March 2026 (EST −5 → EDT −4)
-    ["America/New_York", "2026-03-10", "2026-03-05T05:00:00.000Z", "2026-03-10T04:00:00.000Z", "2026-03-15T04:00:00.000Z", "2026-03-20T04:00:00.000Z"],
+    [
+      "America/New_York",
+      "2026-03-10",
+      "2026-03-05T05:00:00.000Z",
+      "2026-03-10T04:00:00.000Z",
+      "2026-03-15T04:00:00.000Z",
+      "2026-03-20T04:00:00.000Z",
+    ],
     // … and falls back on 1 November 2026, between Call 1 and Call 2
-    ["America/New_York", "2026-10-29", "2026-10-24T04:00:00.000Z", "2026-10-29T04:00:00.000Z", "2026-11-03T05:00:00.000Z", "2026-11-08T05:00:00.000Z"],
+    [
+      "America/New_York",
+      "2026-10-29",
+      "2026-10-24T04:00:00.000Z",
+      "2026-10-29T04:00:00.000Z",
+      "2026-11-03T05:00:00.000Z",
+      "2026-11-08T05:00:00.000Z",
+    ],
     // London springs forward on 29 March 2026 (GMT → BST)
-    ["Europe/London", "2026-04-01", "2026-03-27T00:00:00.000Z", "2026-03-31T23:00:00.000Z", "2026-04-05T23:00:00.000Z", "2026-04-10T23:00:00.000Z"],
+    [
+      "Europe/London",
+      "2026-04-01",
+      "2026-03-27T00:00:00.000Z",
+      "2026-03-31T23:00:00.000Z",
+      "2026-04-05T23:00:00.000Z",
+      "2026-04-10T23:00:00.000Z",
+    ],
     // … and falls back on 25 October 2026
-    ["Europe/London", "2026-10-23", "2026-10-17T23:00:00.000Z", "2026-10-22T23:00:00.000Z", "2026-10-28T00:00:00.000Z", "2026-11-02T00:00:00.000Z"],
+    [
+      "Europe/London",
+      "2026-10-23",
+      "2026-10-17T23:00:00.000Z",
+      "2026-10-22T23:00:00.000Z",
+      "2026-10-28T00:00:00.000Z",
+      "2026-11-02T00:00:00.000Z",
+    ],
     // Sydney falls back on 5 April 2026 (AEDT +11 → AEST +10)
-    ["Australia/Sydney", "2026-04-03", "2026-03-28T13:00:00.000Z", "2026-04-02T13:00:00.000Z", "2026-04-07T14:00:00.000Z", "2026-04-12T14:00:00.000Z"],
+    [
+      "Australia/Sydney",
+      "2026-04-03",
+      "2026-03-28T13:00:00.000Z",
+      "2026-04-02T13:00:00.000Z",
+      "2026-04-07T14:00:00.000Z",
+      "2026-04-12T14:00:00.000Z",
+    ],
     // … and springs forward on 4 October 2026
-    ["Australia/Sydney", "2026-10-06", "2026-09-30T14:00:00.000Z", "2026-10-05T13:00:00.000Z", "2026-10-10T13:00:00.000Z", "2026-10-15T13:00:00.000Z"],
+    [
+      "Australia/Sydney",
+      "2026-10-06",
+      "2026-09-30T14:00:00.000Z",
+      "2026-10-05T13:00:00.000Z",
+      "2026-10-10T13:00:00.000Z",
+      "2026-10-15T13:00:00.000Z",
+    ],
   ];
   for (const [zone, date, prep, call1, call2, call3] of cases) {
     it(`${zone}, contact date ${date}`, () => {
@@ -211,7 +268,12 @@ describe("calls", () => {
       // (in Call Preparation, the contact date is still ahead)
       const record = deepFreeze(at({ ...call1, nextContactDate: "2026-02-14" }, stage));
       expect(unwrap(clientHub.transition(record, call("2026-02-11T10:00:00Z")))).toEqual({
-        state: { ...record, status: "summaryOfCall", updatedAt: "2026-02-11T10:00:00.000Z", lastContactAt: "2026-02-11T10:00:00.000Z" },
+        state: {
+          ...record,
+          status: "summaryOfCall",
+          updatedAt: "2026-02-11T10:00:00.000Z",
+          lastContactAt: "2026-02-11T10:00:00.000Z",
+        },
         effects: [
           {
             type: "task",
@@ -226,9 +288,13 @@ describe("calls", () => {
 
   // Criteria: "Connected; Check In - Call; Check In - WhatsApp; Direction: Outbound, Inbound"
   it("WhatsApp check-ins count, and so do inbound ones", () => {
-    const whatsapp = unwrap(clientHub.transition(call1, call("2026-02-11T10:00:00Z", { callType: "Check In - WhatsApp" })));
+    const whatsapp = unwrap(
+      clientHub.transition(call1, call("2026-02-11T10:00:00Z", { callType: "Check In - WhatsApp" })),
+    );
     expect(whatsapp.state.status).toBe("summaryOfCall");
-    const inbound = unwrap(clientHub.transition(call1, call("2026-02-11T10:00:00Z", { direction: "inbound" }, "system")));
+    const inbound = unwrap(
+      clientHub.transition(call1, call("2026-02-11T10:00:00Z", { direction: "inbound" }, "system")),
+    );
     expect(inbound.state.status).toBe("summaryOfCall");
   });
 
@@ -241,16 +307,25 @@ describe("calls", () => {
       { outcome: "Left voicemail" as const, callType: "Check In - WhatsApp" },
       { callType: "check in - call" },
     ]) {
-      expect(unwrap(clientHub.transition(call1, call("2026-02-11T10:00:00Z", details)))).toEqual({ state: call1, effects: [] });
+      expect(unwrap(clientHub.transition(call1, call("2026-02-11T10:00:00Z", details)))).toEqual({
+        state: call1,
+        effects: [],
+      });
     }
   });
 
   it("a check-in while Completed, or after the summary, moves nothing", () => {
     const completed = make("2026-01-10T15:00:00Z");
-    expect(unwrap(clientHub.transition(completed, call("2026-01-12T10:00:00Z")))).toEqual({ state: completed, effects: [] });
+    expect(unwrap(clientHub.transition(completed, call("2026-01-12T10:00:00Z")))).toEqual({
+      state: completed,
+      effects: [],
+    });
     for (const stage of ["summaryOfCall", "unsuccessfulCall"] as const) {
       const record = at(call1, stage);
-      expect(unwrap(clientHub.transition(record, call("2026-02-11T10:00:00Z")))).toEqual({ state: record, effects: [] });
+      expect(unwrap(clientHub.transition(record, call("2026-02-11T10:00:00Z")))).toEqual({
+        state: record,
+        effects: [],
+      });
     }
   });
 
@@ -274,7 +349,12 @@ describe("calls", () => {
       clientHub.transition(call3, call("2026-02-21T10:00:00Z", { outcome: "No answer", finalAttempt: true })),
     );
     expect(result).toEqual({
-      state: { ...call3, status: "unsuccessfulCall", updatedAt: "2026-02-21T10:00:00.000Z", contactRatio: { count: 1, unit: "month" } },
+      state: {
+        ...call3,
+        status: "unsuccessfulCall",
+        updatedAt: "2026-02-21T10:00:00.000Z",
+        contactRatio: { count: 1, unit: "month" },
+      },
       effects: [
         {
           type: "task",
@@ -284,7 +364,9 @@ describe("calls", () => {
         },
       ],
     });
-    const emailed = unwrap(clientHub.transition(call3, { type: "emailedInstead", at: "2026-02-21T10:00:00Z", actor: "owner" }));
+    const emailed = unwrap(
+      clientHub.transition(call3, { type: "emailedInstead", at: "2026-02-21T10:00:00Z", actor: "owner" }),
+    );
     expect(emailed).toEqual(result);
   });
 
@@ -303,7 +385,9 @@ describe("calls", () => {
   });
 
   it("finalAttempt outside Call 3 is refused, naming the field", () => {
-    expect(unwrapErr(clientHub.transition(call1, call("2026-02-11T10:00:00Z", { outcome: "Busy", finalAttempt: true })))).toEqual({
+    expect(
+      unwrapErr(clientHub.transition(call1, call("2026-02-11T10:00:00Z", { outcome: "Busy", finalAttempt: true }))),
+    ).toEqual({
       code: "notFinalCall",
       message: 'finalAttempt applies only in "Call 3", not in "Call 1"',
       event: "callLogged",
@@ -315,9 +399,10 @@ describe("calls", () => {
   });
 
   it("emailing instead is only for Call 3", () => {
-    expect(unwrapErr(clientHub.transition(call1, { type: "emailedInstead", at: "2026-02-11T10:00:00Z", actor: "owner" })).code).toBe(
-      "notAllowedFrom",
-    );
+    expect(
+      unwrapErr(clientHub.transition(call1, { type: "emailedInstead", at: "2026-02-11T10:00:00Z", actor: "owner" }))
+        .code,
+    ).toBe("notAllowedFrom");
   });
 
   it("a call dated before the record's last move is refused, naming at, and the record is unchanged", () => {
@@ -338,7 +423,9 @@ describe("completing the task", () => {
 
   // "Once task is complete, the record will move to the Completed stage and send out the NPS survey"
   it("Summary of Call → Completed, sends the NPS survey; next contact = the check-in + the ratio (31 Jan + 1 month = 28 Feb)", () => {
-    expect(unwrap(clientHub.transition(summary, { type: "taskCompleted", at: "2026-02-02T09:00:00Z", actor: "owner" }))).toEqual({
+    expect(
+      unwrap(clientHub.transition(summary, { type: "taskCompleted", at: "2026-02-02T09:00:00Z", actor: "owner" })),
+    ).toEqual({
       state: { ...summary, status: "completed", updatedAt: "2026-02-02T09:00:00.000Z", nextContactDate: "2026-02-28" },
       effects: [{ type: "sendNpsSurvey" }],
     });
@@ -346,7 +433,9 @@ describe("completing the task", () => {
 
   it("in a leap year, 31 January + 1 month = 29 February", () => {
     const leap = { ...summary, lastContactAt: "2028-01-31T10:00:00.000Z", updatedAt: "2028-01-31T10:00:00.000Z" };
-    const done = unwrap(clientHub.transition(leap, { type: "taskCompleted", at: "2028-02-01T09:00:00Z", actor: "owner" }));
+    const done = unwrap(
+      clientHub.transition(leap, { type: "taskCompleted", at: "2028-02-01T09:00:00Z", actor: "owner" }),
+    );
     expect(done.state.nextContactDate).toBe("2028-02-29");
   });
 
@@ -378,7 +467,9 @@ describe("completing the task", () => {
       lastContactAt: "2026-01-30T13:30:00.000Z", // 31 Jan 00:30 in Sydney
       updatedAt: "2026-01-30T13:30:00.000Z",
     };
-    const done = unwrap(clientHub.transition(sydney, { type: "taskCompleted", at: "2026-01-31T09:00:00Z", actor: "owner" }));
+    const done = unwrap(
+      clientHub.transition(sydney, { type: "taskCompleted", at: "2026-01-31T09:00:00Z", actor: "owner" }),
+    );
     expect(done.state.nextContactDate).toBe("2026-02-28");
   });
 
@@ -396,7 +487,9 @@ describe("completing the task", () => {
 
   it("Unsuccessful Call → Completed, NPS survey; next contact = the completion + 1 month", () => {
     const unsuccessful = at(summary, "unsuccessfulCall", "2026-03-10T10:00:00.000Z");
-    const done = unwrap(clientHub.transition(unsuccessful, { type: "taskCompleted", at: "2026-03-11T09:00:00Z", actor: "owner" }));
+    const done = unwrap(
+      clientHub.transition(unsuccessful, { type: "taskCompleted", at: "2026-03-11T09:00:00Z", actor: "owner" }),
+    );
     expect(done.state).toEqual({
       ...unsuccessful,
       status: "completed",
@@ -434,17 +527,22 @@ describe("completing the task", () => {
       }),
     );
     expect(error).toMatchObject({ code: "ratioNotAllowed", field: "contactRatio" });
-    expect(error.message).toBe("contactRatio 5 weeks is not allowed: use 2 weeks, 1 month, 2 months, 3 months, 6 months");
-  });
-
-  it("only the owner completes the task", () => {
-    expect(unwrapErr(clientHub.transition(summary, { type: "taskCompleted", at: "2026-02-02T09:00:00Z", actor: "system" })).code).toBe(
-      "actorNotPermitted",
+    expect(error.message).toBe(
+      "contactRatio 5 weeks is not allowed: use 2 weeks, 1 month, 2 months, 3 months, 6 months",
     );
   });
 
+  it("only the owner completes the task", () => {
+    expect(
+      unwrapErr(clientHub.transition(summary, { type: "taskCompleted", at: "2026-02-02T09:00:00Z", actor: "system" }))
+        .code,
+    ).toBe("actorNotPermitted");
+  });
+
   it("the record then waits in Completed until the next contact date comes round again", () => {
-    const done = unwrap(clientHub.transition(summary, { type: "taskCompleted", at: "2026-02-02T09:00:00Z", actor: "owner" })).state;
+    const done = unwrap(
+      clientHub.transition(summary, { type: "taskCompleted", at: "2026-02-02T09:00:00Z", actor: "owner" }),
+    ).state;
     expect(clientHub.advance(done, "2026-02-22T23:59:59Z").state.status).toBe("completed");
     // 23 February 00:00 in London (GMT) is 5 days before 28 February
     expect(clientHub.advance(done, "2026-02-23T00:00:00Z").state.status).toBe("callPreparation");
@@ -456,16 +554,32 @@ describe("setting the Contact Ratio", () => {
   it("in Summary of Call it is kept for the completion", () => {
     const summary = at(base, "summaryOfCall");
     const set = unwrap(
-      clientHub.transition(summary, { type: "contactRatioSet", at: "2026-02-01T00:00:00Z", actor: "owner", contactRatio: { count: 2, unit: "month" } }),
+      clientHub.transition(summary, {
+        type: "contactRatioSet",
+        at: "2026-02-01T00:00:00Z",
+        actor: "owner",
+        contactRatio: { count: 2, unit: "month" },
+      }),
     );
-    expect(set.state).toEqual({ ...summary, updatedAt: "2026-02-01T00:00:00.000Z", contactRatio: { count: 2, unit: "month" } });
-    const done = unwrap(clientHub.transition(set.state, { type: "taskCompleted", at: "2026-02-01T01:00:00Z", actor: "owner" }));
+    expect(set.state).toEqual({
+      ...summary,
+      updatedAt: "2026-02-01T00:00:00.000Z",
+      contactRatio: { count: 2, unit: "month" },
+    });
+    const done = unwrap(
+      clientHub.transition(set.state, { type: "taskCompleted", at: "2026-02-01T01:00:00Z", actor: "owner" }),
+    );
     expect(done.state.nextContactDate).toBe("2026-03-31");
   });
 
   it("in Completed it moves the next contact date, measured from the last contact", () => {
     const set = unwrap(
-      clientHub.transition(base, { type: "contactRatioSet", at: "2026-02-01T00:00:00Z", actor: "owner", contactRatio: { count: 3, unit: "month" } }),
+      clientHub.transition(base, {
+        type: "contactRatioSet",
+        at: "2026-02-01T00:00:00Z",
+        actor: "owner",
+        contactRatio: { count: 3, unit: "month" },
+      }),
     );
     expect(set.state.nextContactDate).toBe("2026-04-30");
     expect(set.effects).toEqual([]);
@@ -474,11 +588,24 @@ describe("setting the Contact Ratio", () => {
   it("not during the calls, nor by the system, nor to a ratio that is not allowed", () => {
     const ratio = { count: 2, unit: "month" } as const;
     expect(
-      unwrapErr(clientHub.transition(at(base, "call1"), { type: "contactRatioSet", at: "2026-02-01T00:00:00Z", actor: "owner", contactRatio: ratio }))
-        .code,
+      unwrapErr(
+        clientHub.transition(at(base, "call1"), {
+          type: "contactRatioSet",
+          at: "2026-02-01T00:00:00Z",
+          actor: "owner",
+          contactRatio: ratio,
+        }),
+      ).code,
     ).toBe("notAllowedFrom");
     expect(
-      unwrapErr(clientHub.transition(base, { type: "contactRatioSet", at: "2026-02-01T00:00:00Z", actor: "system", contactRatio: ratio })).code,
+      unwrapErr(
+        clientHub.transition(base, {
+          type: "contactRatioSet",
+          at: "2026-02-01T00:00:00Z",
+          actor: "system",
+          contactRatio: ratio,
+        }),
+      ).code,
     ).toBe("actorNotPermitted");
     expect(
       unwrapErr(
@@ -501,7 +628,9 @@ describe("bad records", () => {
       call("2026-02-01T00:00:00Z"),
       { type: "taskCompleted", at: "2026-02-01T00:00:00Z", actor: "owner" } as const,
     ]) {
-      const error = unwrapErr(clientHub.transition(at(record, event.type === "taskCompleted" ? "summaryOfCall" : "completed"), event));
+      const error = unwrapErr(
+        clientHub.transition(at(record, event.type === "taskCompleted" ? "summaryOfCall" : "completed"), event),
+      );
       expect(error).toMatchObject({ code: "invalidTimeZone", field: "timeZone" });
       expect(error.message).toBe('timeZone "Mars/Olympus" is not an IANA time-zone name');
     }
@@ -569,11 +698,30 @@ describe("the verbs", () => {
 
   it("draws the pipeline, with each call branch and each time move", () => {
     const diagram = stateDiagram(clientHub.definition);
-    expect(diagram).toContain("call3 --> unsuccessfulCall : callLogged (final attempt, not a check-in), emailedInstead");
+    expect(diagram).toContain(
+      "call3 --> unsuccessfulCall : callLogged (final attempt, not a check-in), emailedInstead",
+    );
     expect(diagram).toContain("callPreparation --> summaryOfCall : callLogged (connected check-in)");
     expect(diagram).toContain("completed --> callPreparation : 5 days before the next contact date");
     expect(diagram).toContain("call1 --> call2 : 5 days after entering Call 1");
     expect(diagram).toContain("summaryOfCall --> completed : taskCompleted");
     expect(diagram).not.toContain("completed --> summaryOfCall");
+    expect(diagram).not.toContain("anyOpen");
+  });
+});
+
+describe("memos", () => {
+  it("stay right when they fill up and start over", () => {
+    const hub = buildClientHub(CLIENT_HUB_DEFAULTS);
+    const base = make("2020-01-01T00:00:00Z");
+    for (let i = 0; i < 1100; i++) {
+      expect(hub.transition({ ...base, timeZone: `Nowhere/${i}` }, call("2020-01-02T00:00:00Z")).ok).toBe(false);
+    }
+    for (let i = 0; i < 4200; i++) {
+      const next = new Date(Date.UTC(2020, 0, 10) + i * 86_400_000).toISOString().slice(0, 10);
+      const moved = hub.advance({ ...base, nextContactDate: next }, Date.parse(`${next}T00:00:00Z`) - 5 * 86_400_000);
+      expect(moved.state.status).toBe("callPreparation");
+    }
+    expect(hub.transition(base, call("2020-01-02T00:00:00Z")).ok).toBe(true);
   });
 });

@@ -13,7 +13,16 @@ describe("reconcile", () => {
       duplicates: [],
     });
     expect(
-      reconcile({ id: "sub-1", contacts: [{ id: "a", primary: true }, { id: "b", primary: true }] }, []).create,
+      reconcile(
+        {
+          id: "sub-1",
+          contacts: [
+            { id: "a", primary: true },
+            { id: "b", primary: true },
+          ],
+        },
+        [],
+      ).create,
     ).toEqual([
       { subscriptionId: "sub-1", contactId: "a" },
       { subscriptionId: "sub-1", contactId: "b" },
@@ -39,7 +48,17 @@ describe("reconcile", () => {
 
   it("creates only what is missing, and lists records that no longer have a primary contact", () => {
     const existing = [record("a"), record("x"), record("z", "sub-2")];
-    const result = reconcile({ id: "sub-1", contacts: [{ id: "a", primary: true }, { id: "b", primary: true }, { id: "x", primary: false }] }, existing);
+    const result = reconcile(
+      {
+        id: "sub-1",
+        contacts: [
+          { id: "a", primary: true },
+          { id: "b", primary: true },
+          { id: "x", primary: false },
+        ],
+      },
+      existing,
+    );
     expect(result.create).toEqual([{ subscriptionId: "sub-1", contactId: "b" }]);
     expect(result.withoutPrimaryContact).toEqual([record("x")]);
     expect(result.duplicates).toEqual([]);

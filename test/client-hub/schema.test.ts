@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createClientHubLifecycle } from "../../src/client-hub/create.js";
 import { CLIENT_HUB_DEFAULTS, clientHub } from "../../src/client-hub/pipeline.js";
 import {
   parseClientHubEvent,
@@ -33,21 +34,43 @@ describe("parseClientHubEvent", () => {
       callType: "Check In - WhatsApp",
       direction: "inbound",
     });
-    expect(parseClientHubEvent({ type: "taskCompleted", at: 0, actor: "owner", contactRatio: { count: 2, unit: "month" } }).ok).toBe(
-      true,
-    );
+    expect(
+      parseClientHubEvent({ type: "taskCompleted", at: 0, actor: "owner", contactRatio: { count: 2, unit: "month" } })
+        .ok,
+    ).toBe(true);
   });
 
   it("lists every bad field", () => {
     const error = unwrapErr(
-      parseClientHubEvent({ type: "callLogged", at: "soon", actor: "bot", outcome: "connected", callType: "", direction: "up", extra: 1 }),
+      parseClientHubEvent({
+        type: "callLogged",
+        at: "soon",
+        actor: "bot",
+        outcome: "connected",
+        callType: "",
+        direction: "up",
+        extra: 1,
+      }),
     );
-    expect(error.issues.map((i) => i.path).sort()).toEqual(["actor", "at", "callType", "direction", "extra", "outcome"]);
-    expect(error.message).toContain("outcome: expected");
-    expect(unwrapErr(parseClientHubEvent({ type: "contactRatioSet", at: 0, actor: "owner", contactRatio: { count: 0, unit: "year" } })).issues.map((i) => i.path)).toEqual([
-      "contactRatio.count",
-      "contactRatio.unit",
+    expect(error.issues.map((i) => i.path).sort()).toEqual([
+      "actor",
+      "at",
+      "callType",
+      "direction",
+      "extra",
+      "outcome",
     ]);
+    expect(error.message).toContain("outcome: expected");
+    expect(
+      unwrapErr(
+        parseClientHubEvent({
+          type: "contactRatioSet",
+          at: 0,
+          actor: "owner",
+          contactRatio: { count: 0, unit: "year" },
+        }),
+      ).issues.map((i) => i.path),
+    ).toEqual(["contactRatio.count", "contactRatio.unit"]);
     expect(parseClientHubEvent({ type: "dance" }).ok).toBe(false);
     expect(parseClientHubEvent(null).ok).toBe(false);
   });
@@ -60,7 +83,13 @@ describe("parseClientHubRecord", () => {
 
   it("refuses an unknown stage, an unknown zone, an impossible date or another schema version, naming each", () => {
     const error = unwrapErr(
-      parseClientHubRecord({ ...record, status: "call4", timeZone: "Mars/Olympus", nextContactDate: "2026-02-30", schemaVersion: 2 }),
+      parseClientHubRecord({
+        ...record,
+        status: "call4",
+        timeZone: "Mars/Olympus",
+        nextContactDate: "2026-02-30",
+        schemaVersion: 2,
+      }),
     );
     expect(error.issues.map((i) => i.path).sort()).toEqual(["nextContactDate", "schemaVersion", "status", "timeZone"]);
     expect(error.message).toContain('timeZone: must be an IANA time-zone name such as "Europe/London"');
@@ -72,7 +101,10 @@ describe("parseClientHubRecord", () => {
     expect(unwrapErr(parseClientHubRecord(weekly)).issues).toEqual([
       { path: "contactRatio", message: "is not one of the allowed Contact Ratios" },
     ]);
-    const options = { ...CLIENT_HUB_DEFAULTS, contactRatios: [...CLIENT_HUB_DEFAULTS.contactRatios, { count: 1, unit: "week" as const }] };
+    const options = {
+      ...CLIENT_HUB_DEFAULTS,
+      contactRatios: [...CLIENT_HUB_DEFAULTS.contactRatios, { count: 1, unit: "week" as const }],
+    };
     expect(parseClientHubRecord(weekly, options).ok).toBe(true);
   });
 });
@@ -84,11 +116,11 @@ describe("parseClientHubOptions", () => {
   });
 
   it("refuses bad numbers, unknown labels and a default ratio outside the allowed ones", () => {
-    expect(unwrapErr(parseClientHubOptions({ callIntervalDays: 0, preparationDays: -1, labels: { call4: "x" } })).issues.map((i) => i.path).sort()).toEqual([
-      "callIntervalDays",
-      "labels.call4",
-      "preparationDays",
-    ]);
+    expect(
+      unwrapErr(parseClientHubOptions({ callIntervalDays: 0, preparationDays: -1, labels: { call4: "x" } }))
+        .issues.map((i) => i.path)
+        .sort(),
+    ).toEqual(["callIntervalDays", "labels.call4", "preparationDays"]);
     const error = unwrapErr(parseClientHubOptions({ contactRatios: [{ count: 2, unit: "week" }] }));
     expect(error.issues).toEqual([
       { path: "defaultContactRatio", message: "must be one of contactRatios" },
@@ -101,9 +133,19 @@ describe("parseClientHubOptions", () => {
 describe("parseSubscription", () => {
   it("reads a subscription and refuses bad contacts", () => {
     expect(parseSubscription({ id: "s1", contacts: [{ id: "c1", primary: true }] }).ok).toBe(true);
-    expect(unwrapErr(parseSubscription({ id: "", contacts: [{ id: "c1", primary: "yes" }] })).issues.map((i) => i.path)).toEqual([
-      "id",
-      "contacts.0.primary",
+    expect(
+      unwrapErr(parseSubscription({ id: "", contacts: [{ id: "c1", primary: "yes" }] })).issues.map((i) => i.path),
+    ).toEqual(["id", "contacts.0.primary"]);
+  });
+});
+
+describe("createClientHubLifecycle", () => {
+  it("builds a tuned pipeline, or names the bad option", () => {
+    const hub = unwrap(createClientHubLifecycle({ preparationDays: 3 }));
+    expect(hub.options.preparationDays).toBe(3);
+    expect(unwrap(createClientHubLifecycle()).options).toEqual(CLIENT_HUB_DEFAULTS);
+    expect(unwrapErr(createClientHubLifecycle({ callIntervalDays: "5" })).issues.map((i) => i.path)).toEqual([
+      "callIntervalDays",
     ]);
   });
 });

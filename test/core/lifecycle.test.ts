@@ -180,4 +180,33 @@ describe("the lifecycle engine", () => {
       ].join("\n"),
     );
   });
+
+  it("draws an event that branches on its data as one edge per branch, also when a closed status accepts it", () => {
+    const branching: LifecycleDefinition<S, "a" | "b", St, E, string> = {
+      ...def,
+      events: {
+        ...def.events,
+        note: {
+          from: ["open", "gone"],
+          to: [
+            { to: "shut", when: "a long note" },
+            { from: ["gone"], to: "open", when: "a short note" },
+          ],
+          by: ["a"],
+          apply: (s) => ({ state: s, effects: [] }),
+        },
+      },
+      closedAccepts: { shut: ["note"] },
+    };
+    const lines = stateDiagram(branching).split("\n");
+    expect(lines).toContain("  open --> shut : note (a long note)");
+    expect(lines).toContain("  gone --> shut : note (a long note)");
+    expect(lines).toContain("  gone --> open : note (a short note), never");
+    expect(lines).toContain("  shut --> shut : note (allowed by options)");
+    expect(lines).toContain("  shut --> open : note (allowed by options)");
+    const lifecycle = createLifecycle(branching);
+    expect(lifecycle.allowedEvents({ status: "open", updatedAt: "1970-01-01T00:00:00.000Z", notes: 0 }, "a")).toContain(
+      "note",
+    );
+  });
 });

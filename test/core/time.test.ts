@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { addMonthsIn, inPeriod, periodOf } from "../../src/core/calendar.js";
+import {
+  addIn,
+  addMonthsIn,
+  dateIn,
+  inPeriod,
+  isCalendarDate,
+  periodOf,
+  startOfDateIn,
+} from "../../src/core/calendar.js";
 import { isTimeZone, parseInstant, parseTimeZone, toEpochMs, toIso } from "../../src/core/time.js";
 
 describe("instants", () => {
@@ -112,5 +120,42 @@ describe("calendar periods", () => {
     expect(inPeriod(Date.parse(day.from), day)).toBe(true);
     expect(inPeriod(Date.parse(day.to), day)).toBe(false);
     expect(inPeriod(Date.parse(day.from) - 1, day)).toBe(false);
+  });
+});
+
+describe("calendar dates", () => {
+  it("accepts only real YYYY-MM-DD dates", () => {
+    expect(isCalendarDate("2028-02-29")).toBe(true);
+    expect(isCalendarDate("2026-12-31")).toBe(true);
+    for (const bad of [
+      "2026-02-29",
+      "2026-02-30",
+      "2026-13-01",
+      "2026-00-10",
+      "2026-1-1",
+      "2026-01-01T00:00Z",
+      "",
+      20260101,
+      null,
+    ]) {
+      expect(isCalendarDate(bad)).toBe(false);
+    }
+  });
+
+  it("reads the date of an instant in a zone, and the start of a day in a zone", () => {
+    expect(dateIn(Date.UTC(2026, 0, 1, 3), "America/New_York")).toBe("2025-12-31");
+    expect(dateIn(Date.UTC(2026, 0, 1, 14), "Australia/Sydney")).toBe("2026-01-02");
+    expect(toIso(startOfDateIn("2026-03-10", "America/New_York"))).toBe("2026-03-10T04:00:00.000Z");
+    expect(toIso(startOfDateIn("2026-03-10", "America/New_York", -5))).toBe("2026-03-05T05:00:00.000Z");
+    expect(toIso(startOfDateIn("2026-02-27", "UTC", 3))).toBe("2026-03-02T00:00:00.000Z");
+    expect(startOfDateIn("2026-03-10", "Mars/Olympus")).toBeNaN();
+  });
+
+  it("adds days, weeks and calendar months in a zone, keeping the wall-clock time", () => {
+    expect(toIso(addIn(Date.UTC(2028, 0, 31, 9), 1, "month", "UTC"))).toBe("2028-02-29T09:00:00.000Z");
+    expect(toIso(addIn(Date.UTC(2026, 0, 31, 9), 1, "month", "UTC"))).toBe("2026-02-28T09:00:00.000Z");
+    expect(toIso(addIn(Date.UTC(2026, 2, 1, 9), 2, "week", "UTC"))).toBe("2026-03-15T09:00:00.000Z");
+    // 09:00 in London on 28 March (GMT) + 1 day = 09:00 BST on 29 March: 23 hours later
+    expect(toIso(addIn(Date.UTC(2026, 2, 28, 9), 1, "day", "Europe/London"))).toBe("2026-03-29T08:00:00.000Z");
   });
 });
