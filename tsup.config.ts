@@ -6,6 +6,7 @@ const entries = {
   index: "src/index.ts",
   "lead-status/index": "src/lead-status/index.ts",
   "client-hub/index": "src/client-hub/index.ts",
+  "tally/index": "src/tally/index.ts",
 };
 
 export default defineConfig([

@@ -23,6 +23,16 @@ const cases = [
     imports: "reconcile",
     forbidden: ["node_modules/zod/", "node_modules/@date-fns/tz/", "node_modules/date-fns/"],
   },
+  {
+    entry: "dist/tally/index.js",
+    imports: "tallySheet",
+    forbidden: ["node_modules/zod/"],
+  },
+  {
+    entry: "dist/tally/index.js",
+    imports: "tallyShifts",
+    forbidden: ["node_modules/zod/"],
+  },
 ];
 
 let bad = 0;

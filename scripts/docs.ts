@@ -12,6 +12,8 @@ import { stateDiagram } from "../src/core/diagram.js";
 import type { StatusTable } from "../src/core/lifecycle.js";
 import { BOOKING_STATUSES, booking } from "../src/lead-status/booking.js";
 import { CONSULTATION_STATUSES, consultation } from "../src/lead-status/consultation.js";
+import { renderSheetMarkdown } from "../src/tally/render.js";
+import { mergeSheets, type SheetEvent, sheetPages, tallySheet } from "../src/tally/sheet.js";
 
 function statusTable(table: StatusTable<string, string>): string {
   const rows = Object.entries(table).map(
@@ -93,6 +95,97 @@ function cycleTimeline(): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** A morning at the Hive: the sample day the tally docs and example use. */
+export const SAMPLE_DAY: readonly SheetEvent[] = [
+  {
+    type: "firstContact",
+    at: "2026-11-23T09:05:00-05:00",
+    program: "Blue Ridge",
+    source: "web",
+    outcome: "keptOpen",
+    leadId: "L-101",
+  },
+  {
+    type: "firstContact",
+    at: "2026-11-23T09:40:00-05:00",
+    program: "Blue Ridge",
+    source: "educationConsultant",
+    outcome: "passedToAdmissions",
+    leadId: "L-102",
+  },
+  {
+    type: "firstContact",
+    at: "2026-11-23T10:15:00-05:00",
+    program: "Blue Ridge",
+    source: "mentalHealthProvider",
+    outcome: "passedToAdmissions",
+    leadId: "L-103",
+  },
+  {
+    type: "firstContact",
+    at: "2026-11-23T11:00:00-05:00",
+    program: "Blue Ridge",
+    source: "web",
+    outcome: "passedToAdmissions",
+    leadId: "L-101",
+  },
+  {
+    type: "firstContact",
+    at: "2026-11-23T11:30:00-05:00",
+    program: "Aspen Lodge",
+    source: "otherReferral",
+    outcome: "closedOut",
+    leadId: "L-201",
+  },
+  {
+    type: "firstContact",
+    at: "2026-11-23T13:20:00-05:00",
+    program: "Aspen Lodge",
+    source: "web",
+    outcome: "keptOpen",
+    leadId: "L-202",
+  },
+  { type: "transferCall", at: "2026-11-23T13:45:00-05:00", program: "Aspen Lodge" },
+  { type: "nonAdmissionsLead", at: "2026-11-23T14:10:00-05:00", program: "Blue Ridge" },
+  {
+    type: "note",
+    at: "2026-11-23T14:30:00-05:00",
+    program: "Blue Ridge",
+    text: "EC Dana Lee asked for a tour next week",
+  },
+  { type: "junkCall", at: "2026-11-23T15:00:00-05:00" },
+  { type: "missedCall", at: "2026-11-23T16:55:00-05:00" },
+];
+
+function sampleSheet(): string {
+  const { tally } = tallySheet(SAMPLE_DAY, { unit: "day", timeZone: "America/New_York" });
+  // Headings demoted so the rendered sheet sits inside the page's own outline.
+  return sheetPages(tally)
+    .map(renderSheetMarkdown)
+    .join("\n")
+    .trimEnd()
+    .replace(/^(#+) /gm, "###$1 ");
+}
+
+function shardingExample(): string {
+  const period = { unit: "day", timeZone: "America/New_York" } as const;
+  const morning = tallySheet(SAMPLE_DAY.slice(0, 3), period).tally;
+  const afternoon = tallySheet(SAMPLE_DAY.slice(3), period).tally;
+  const merged = mergeSheets(morning, afternoon);
+  if (!merged.ok) throw new Error(merged.error.message);
+  const whole = tallySheet(SAMPLE_DAY, period).tally;
+  const ridge = (t: typeof whole): number =>
+    sheetPages(t)[0]?.programs.find((p) => p.program === "Blue Ridge")?.totalIncoming ?? 0;
+  return [
+    "| tally | Blue Ridge total incoming | leads kept |",
+    "|---|---:|---:|",
+    `| shard 1: the first 3 events | ${ridge(morning)} | ${morning.leads.ids.join(", ")} |`,
+    `| shard 2: the other 8 (L-101 again, at 11:00) | ${ridge(afternoon)} | ${afternoon.leads.ids.join(", ")} |`,
+    `| merge(shard 1, shard 2) | ${ridge(merged.value)} | ${merged.value.leads.ids.join(", ")} |`,
+    `| the whole day at once | ${ridge(whole)} | ${whole.leads.ids.join(", ")} |`,
+  ].join("\n");
+}
+
 /** The generated blocks of each doc page, by file and block name. */
 export function generatedBlocks(): Record<string, Record<string, string>> {
   return {
@@ -106,6 +199,10 @@ export function generatedBlocks(): Record<string, Record<string, string>> {
       "stage-table": stageTable(),
       "pipeline-diagram": mermaid(stateDiagram(clientHub.definition)),
       "cycle-timeline": mermaid(cycleTimeline()),
+    },
+    "docs/tally.md": {
+      "sample-sheet": sampleSheet(),
+      "sharding-example": shardingExample(),
     },
   };
 }

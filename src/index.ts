@@ -1,2 +1,3 @@
 export * from "./client-hub/index.js";
 export * from "./lead-status/index.js";
+export * from "./tally/index.js";

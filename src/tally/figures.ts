@@ -1,0 +1,279 @@
+import type { Period } from "../core/calendar.js";
+import { CounterBuilder, type CounterRow, inc, mergeCounters } from "../core/counter.js";
+import { err, ok, type Result } from "../core/result.js";
+import { type Instant, toEpochMs } from "../core/time.js";
+import { bucketer, type PeriodSpec, periodOfBucket, samePeriod } from "./period.js";
+import type { RejectedEvent, TallyMismatch, TallyResult } from "./sheet.js";
+
+/** The kinds of counted figures, with the fields each counts (in row order). */
+export const FIGURE_FIELDS = {
+  shiftFigures: ["dials", "dmsReached", "pitched", "leads", "appointments"],
+  leadFigures: ["additionalLeads", "additionalLeadsBooked"],
+  statusCounts: ["leads"],
+} as const;
+/** A kind of counted figures. */
+export type FigureKind = keyof typeof FIGURE_FIELDS;
+
+/**
+ * Counted figures as a mergeable tally: rows `[key, counts]` sorted by key. The key is
+ * `[agent, shift]` for shift figures, `[bucket, division]` for lead figures and `[bucket, status]`
+ * for status counts.
+ */
+export interface FigureTally<K extends FigureKind = FigureKind> {
+  readonly kind: K;
+  readonly version: 1;
+  readonly period: PeriodSpec | null;
+  readonly rows: readonly CounterRow[];
+}
+
+/** A ratio that says so when its denominator is zero, instead of NaN or Infinity. */
+export type Ratio =
+  | { readonly numerator: number; readonly denominator: number; readonly value: number }
+  | { readonly numerator: number; readonly denominator: 0; readonly value: null };
+
+/**
+ * A ratio, with `value: null` when the denominator is zero.
+ *
+ * @param numerator - the top
+ * @param denominator - the bottom
+ * @returns the ratio
+ * @example
+ * ratio(1, 0); // => { numerator: 1, denominator: 0, value: null }
+ */
+export function ratio(numerator: number, denominator: number): Ratio {
+  return denominator === 0
+    ? { numerator, denominator: 0, value: null }
+    : { numerator, denominator, value: numerator / denominator };
+}
+
+/**
+ * An empty figures tally of a kind: the identity of {@link mergeFigures}.
+ *
+ * @param kind - which figures
+ * @param period - how to bucket (not used by shift figures, which are keyed by shift)
+ * @returns the empty tally
+ * @example
+ * emptyFigures("shiftFigures").rows; // => []
+ */
+export function emptyFigures<K extends FigureKind>(kind: K, period: PeriodSpec | null = null): FigureTally<K> {
+  return { kind, version: 1, period: kind === "shiftFigures" ? null : period, rows: [] };
+}
+
+/**
+ * Merges two figures tallies of the same kind and period: counts add up. Associative and
+ * commutative, with the empty tally as identity.
+ *
+ * @param a - a tally
+ * @param b - a tally of the same kind and period
+ * @returns the merged tally, or a `tallyMismatch` error
+ * @example
+ * mergeFigures(emptyFigures("statusCounts"), emptyFigures("shiftFigures")).ok; // => false
+ */
+export function mergeFigures<K extends FigureKind>(
+  a: FigureTally<K>,
+  b: FigureTally<K>,
+): Result<FigureTally<K>, TallyMismatch> {
+  if (a.kind !== b.kind) return err({ code: "tallyMismatch", message: `cannot merge ${a.kind} with ${b.kind}` });
+  if (!samePeriod(a.period, b.period)) {
+    return err({ code: "tallyMismatch", message: "the tallies are bucketed by different periods or time zones" });
+  }
+  return ok({ kind: a.kind, version: 1, period: a.period, rows: mergeCounters(a.rows, b.rows) });
+}
+
+const isText = (v: unknown): v is string => typeof v === "string" && v !== "";
+const isFlag = (v: unknown): v is boolean => typeof v === "boolean";
+
+function collect<E, K extends FigureKind>(
+  kind: K,
+  period: PeriodSpec | null,
+  items: readonly E[],
+  problem: (item: E) => readonly [string, string] | undefined,
+  count: (item: E, builder: CounterBuilder, bucketOf: (ms: number) => string) => void,
+): TallyResult<FigureTally<K>> {
+  const builder = new CounterBuilder(FIGURE_FIELDS[kind].length);
+  const bucketOf = bucketer(period);
+  const rejected: RejectedEvent[] = [];
+  items.forEach((item, index) => {
+    const p = typeof item === "object" && item !== null ? problem(item) : (["", "must be an object"] as const);
+    if (p === undefined) count(item, builder, bucketOf);
+    else rejected.push({ index, code: "invalidEvent", field: p[0], message: `${p[0] || "event"} ${p[1]}` });
+  });
+  return { tally: { kind, version: 1, period, rows: builder.rows() }, rejected };
+}
+
+/** The facts about one dial that shift figures need (the call-result module can produce them). */
+export interface CallFacts {
+  readonly agent: string;
+  readonly shift: string;
+  /** A decision maker was reached. */
+  readonly dmReached: boolean;
+  /** The decision maker was pitched. */
+  readonly pitched: boolean;
+  /** The call made a lead (counted once per record by the caller). */
+  readonly lead: boolean;
+  readonly appointment: boolean;
+}
+
+/**
+ * Tallies call-campaign shift figures: every fact is one dial, counted per agent and shift.
+ *
+ * @param calls - per-dial facts (each is checked)
+ * @returns the tally and the rejected facts
+ * @example
+ * tallyShifts([{ agent: "ann", shift: "2026-11-23 am", dmReached: true, pitched: true, lead: false, appointment: true }]).tally.rows;
+ * // => [[["ann", "2026-11-23 am"], [1, 1, 1, 0, 1]]]
+ */
+export function tallyShifts(calls: readonly CallFacts[]): TallyResult<FigureTally<"shiftFigures">> {
+  return collect(
+    "shiftFigures",
+    null,
+    calls,
+    (c) => {
+      if (!isText(c.agent)) return ["agent", "must be a non-empty string"];
+      if (!isText(c.shift)) return ["shift", "must be a non-empty string"];
+      for (const f of ["dmReached", "pitched", "lead", "appointment"] as const) {
+        if (!isFlag(c[f])) return [f, "must be true or false"];
+      }
+      return undefined;
+    },
+    (c, builder) => {
+      const row = builder.at2(c.agent, c.shift);
+      inc(row, 0);
+      if (c.dmReached) inc(row, 1);
+      if (c.pitched) inc(row, 2);
+      if (c.lead) inc(row, 3);
+      if (c.appointment) inc(row, 4);
+    },
+  );
+}
+
+/** One agent's figures for one shift. */
+export interface ShiftFigures {
+  readonly agent: string;
+  readonly shift: string;
+  readonly dials: number;
+  readonly dmsReached: number;
+  readonly pitched: number;
+  readonly leads: number;
+  readonly appointments: number;
+  /** Appointments ÷ DMs pitched. */
+  readonly closingRatio: Ratio;
+}
+
+/**
+ * Reads shift figures, with the closing ratio (appointments ÷ DMs pitched).
+ *
+ * @param tally - a shift figures tally
+ * @returns one entry per agent and shift, sorted
+ * @example
+ * shiftFigures(emptyFigures("shiftFigures")); // => []
+ */
+export function shiftFigures(tally: FigureTally<"shiftFigures">): ShiftFigures[] {
+  return tally.rows.map(([[agent, shift], [dials, dmsReached, pitched, leads, appointments]]) => ({
+    agent: agent as string,
+    shift: shift as string,
+    dials: dials as number,
+    dmsReached: dmsReached as number,
+    pitched: pitched as number,
+    leads: leads as number,
+    appointments: appointments as number,
+    closingRatio: ratio(appointments as number, pitched as number),
+  }));
+}
+
+/** A lead, as lead figures need it: its division (`""` for the top level), creation and whether it is booked. */
+export interface LeadFact {
+  readonly division: string;
+  readonly createdAt: Instant;
+  readonly booked: boolean;
+}
+
+/**
+ * Tallies Additional Leads and Additional Leads Booked by division and period (the period of the
+ * lead's creation). Give one fact per lead.
+ *
+ * @param leads - one fact per lead (each is checked)
+ * @param period - the periods, e.g. months in the practice's zone
+ * @returns the tally and the rejected facts
+ * @example
+ * tallyLeadFigures([{ division: "", createdAt: 0, booked: true }], { unit: "month", timeZone: "UTC" }).tally.rows;
+ * // => [[["1970-01-01T00:00:00.000Z", ""], [1, 1]]]
+ */
+export function tallyLeadFigures(
+  leads: readonly LeadFact[],
+  period: PeriodSpec,
+): TallyResult<FigureTally<"leadFigures">> {
+  return collect(
+    "leadFigures",
+    period,
+    leads,
+    (l) => {
+      if (typeof l.division !== "string") return ["division", 'must be a string ("" for the top level)'];
+      if (Number.isNaN(toEpochMs(l.createdAt))) return ["createdAt", "must be a valid instant"];
+      return isFlag(l.booked) ? undefined : ["booked", "must be true or false"];
+    },
+    (l, builder, bucketOf) => {
+      const row = builder.at2(bucketOf(toEpochMs(l.createdAt)), l.division);
+      inc(row, 0);
+      if (l.booked) inc(row, 1);
+    },
+  );
+}
+
+/** A lead's status at an instant, for counts per status. */
+export interface StatusFact {
+  readonly status: string;
+  readonly at: Instant;
+}
+
+/**
+ * Counts leads per status (and per period of `at`, when a period is given).
+ *
+ * @param facts - one fact per lead (each is checked)
+ * @param period - how to bucket (default: one bucket)
+ * @returns the tally and the rejected facts
+ * @example
+ * tallyStatuses([{ status: "cold", at: 0 }, { status: "cold", at: 1 }]).tally.rows; // => [[["", "cold"], [2]]]
+ */
+export function tallyStatuses(
+  facts: readonly StatusFact[],
+  period: PeriodSpec | null = null,
+): TallyResult<FigureTally<"statusCounts">> {
+  return collect(
+    "statusCounts",
+    period,
+    facts,
+    (f) => {
+      if (!isText(f.status)) return ["status", "must be a non-empty string"];
+      return Number.isNaN(toEpochMs(f.at)) ? ["at", "must be a valid instant"] : undefined;
+    },
+    (f, builder, bucketOf) => {
+      inc(builder.at2(bucketOf(toEpochMs(f.at)), f.status), 0);
+    },
+  );
+}
+
+/** One row of lead figures or status counts, with its period. */
+export interface PeriodFigures {
+  readonly period: Period | null;
+  /** The division (lead figures) or the status (status counts). */
+  readonly key: string;
+  readonly counts: { readonly [field: string]: number };
+}
+
+/**
+ * Reads lead figures or status counts as rows with their periods.
+ *
+ * @param tally - a lead figures or status counts tally
+ * @returns one entry per period and key, sorted
+ * @example
+ * periodFigures(tallyStatuses([{ status: "sold", at: 0 }]).tally); // => [{ period: null, key: "sold", counts: { leads: 1 } }]
+ */
+export function periodFigures(tally: FigureTally<"leadFigures" | "statusCounts">): PeriodFigures[] {
+  const fields = FIGURE_FIELDS[tally.kind] as readonly string[];
+  return tally.rows.map(([[bucket, key], values]) => ({
+    period: periodOfBucket(tally.period, bucket as string),
+    key: key as string,
+    counts: Object.fromEntries(fields.map((f, i) => [f, values[i] as number])),
+  }));
+}

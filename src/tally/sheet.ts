@@ -1,0 +1,520 @@
+import type { Period } from "../core/calendar.js";
+import { CounterBuilder, type CounterRow, compareKeys, inc, mergeCounters } from "../core/counter.js";
+import { err, ok, type Result } from "../core/result.js";
+import { type Instant, toEpochMs } from "../core/time.js";
+import { bucketer, type PeriodSpec, periodLabel, periodOfBucket, samePeriod } from "./period.js";
+
+/** Section 1 of the sheet: where the lead came from, with the playbook's labels. */
+export const SOURCES = {
+  web: "Web leads",
+  educationConsultant: "EC Calls",
+  mentalHealthProvider: "MHP/Hospital/Other Program",
+  otherReferral: "Other referral source",
+} as const;
+/** Where a lead came from. */
+export type Source = keyof typeof SOURCES;
+
+/** Section 2 of the sheet: what was done with the lead, with the playbook's labels. */
+export const OUTCOMES = {
+  closedOut: "Totals 50% (closed out lead)",
+  keptOpen: "Totals 70% (kept open-following up)",
+  passedToAdmissions: "Totals 90% (passed to admissions)",
+} as const;
+/** What was done with a lead at its first contact. */
+export type Outcome = keyof typeof OUTCOMES;
+
+const SOURCE_IDS = Object.keys(SOURCES) as Source[];
+const OUTCOME_IDS = Object.keys(OUTCOMES) as Outcome[];
+/** The counted fields of one program, in the order of a tally's rows. */
+export const PROGRAM_FIELDS = [...SOURCE_IDS, ...OUTCOME_IDS, "transferCalls", "nonAdmissionsLeads"] as const;
+/** The page-level counted fields, in the order of a tally's rows. */
+export const PAGE_FIELDS = ["junkCalls", "missedCalls"] as const;
+const TRANSFER = 7;
+const NON_ADMISSIONS = 8;
+
+/** Something to mark on the first-contact sheet. */
+export type SheetEvent =
+  | {
+      /** A first point of contact: an incoming call answered, or a web inquiry answered by call or email. */
+      readonly type: "firstContact";
+      readonly at: Instant;
+      readonly program: string;
+      readonly source: Source;
+      readonly outcome: Outcome;
+      /**
+       * The lead's id: only the lead's earliest contact is tallied, across batches and shards.
+       * Leave it out only when your system already sends first contacts alone.
+       */
+      readonly leadId?: string;
+    }
+  | { readonly type: "transferCall"; readonly at: Instant; readonly program: string }
+  | { readonly type: "nonAdmissionsLead"; readonly at: Instant; readonly program: string }
+  | { readonly type: "note"; readonly at: Instant; readonly program: string; readonly text: string }
+  | { readonly type: "junkCall"; readonly at: Instant }
+  | { readonly type: "missedCall"; readonly at: Instant };
+
+/** What a first contact was: `[bucket, program, source, outcome]`. */
+export type ContactKind = readonly [bucket: string, program: string, source: Source, outcome: Outcome];
+
+/**
+ * The first contacts of identified leads, one per lead (the earliest), as columns: lead `ids`
+ * sorted, the instant of each one's first contact (`at`, epoch ms) and its `kind` (an index into
+ * the tally's `kinds`). Columns keep a million leads in well under 150 bytes each.
+ */
+export interface LeadColumns {
+  readonly ids: readonly string[];
+  readonly at: readonly number[];
+  readonly kind: readonly number[];
+}
+
+/** A lead's tallied first contact, as {@link leadContacts} lists it. */
+export interface LeadContact {
+  readonly leadId: string;
+  /** Epoch ms. */
+  readonly at: number;
+  readonly bucket: string;
+  readonly program: string;
+  readonly source: Source;
+  readonly outcome: Outcome;
+}
+
+/** A note: `[bucket, program, at (epoch ms), text]`. */
+export type NoteRow = readonly [bucket: string, program: string, at: number, text: string];
+
+/**
+ * The first-contact sheet as a mergeable tally: plain, sorted, JSON-serialisable data. Build it
+ * with {@link tallySheet}, combine with {@link mergeSheets}, read it with {@link sheetPages}.
+ */
+export interface SheetTally {
+  readonly kind: "firstContactSheet";
+  readonly version: 1;
+  /** How events are bucketed (`null`: one bucket, `""`). */
+  readonly period: PeriodSpec | null;
+  /** `[[bucket, program], counts in PROGRAM_FIELDS order]`: first contacts without a lead id, transfers, non-admissions. */
+  readonly programs: readonly CounterRow[];
+  /** `[[bucket], [junkCalls, missedCalls]]`. */
+  readonly page: readonly CounterRow[];
+  /** First contacts with a lead id, one per lead (the earliest). */
+  readonly leads: LeadColumns;
+  /** The kinds of contact the leads refer to, sorted. */
+  readonly kinds: readonly ContactKind[];
+  /** Notes, sorted. */
+  readonly notes: readonly NoteRow[];
+}
+
+/** Why an event was left out of a tally. */
+export interface RejectedEvent {
+  /** The event's position in the batch. */
+  readonly index: number;
+  readonly code: "invalidEvent";
+  /** The field at fault (`""` for the event itself). */
+  readonly field: string;
+  readonly message: string;
+}
+
+/** A tally and the events that could not be tallied. */
+export interface TallyResult<T> {
+  readonly tally: T;
+  readonly rejected: readonly RejectedEvent[];
+}
+
+/** The error value for merging tallies that cannot be merged. */
+export interface TallyMismatch {
+  readonly code: "tallyMismatch";
+  readonly message: string;
+}
+
+/**
+ * An empty first-contact sheet: the identity of {@link mergeSheets}.
+ *
+ * @param period - how to bucket events (default: one bucket)
+ * @returns the empty tally
+ * @example
+ * emptySheet().leads; // => []
+ */
+export function emptySheet(period: PeriodSpec | null = null): SheetTally {
+  return {
+    kind: "firstContactSheet",
+    version: 1,
+    period,
+    programs: [],
+    page: [],
+    leads: { ids: [], at: [], kind: [] },
+    kinds: [],
+    notes: [],
+  };
+}
+
+const isText = (v: unknown): v is string => typeof v === "string" && v !== "";
+const has = (table: object, key: unknown): boolean => typeof key === "string" && Object.hasOwn(table, key);
+const INSTANT = "must be a valid instant (Date, ISO-8601 with Z or an offset, or epoch ms)";
+
+/** The field at fault in an event, with its message, or undefined when the event is valid. */
+export function eventProblem(event: unknown): readonly [field: string, message: string] | undefined {
+  if (typeof event !== "object" || event === null) return ["", "must be an object"];
+  const e = event as Record<string, unknown>;
+  const type = e.type;
+  if (Number.isNaN(toEpochMs(e.at))) return ["at", INSTANT];
+  switch (type) {
+    case "firstContact":
+      if (!isText(e.program)) return ["program", "must be a non-empty string"];
+      if (!has(SOURCES, e.source)) return ["source", `must be one of ${SOURCE_IDS.join(", ")}`];
+      if (!has(OUTCOMES, e.outcome)) return ["outcome", `must be one of ${OUTCOME_IDS.join(", ")}`];
+      if (e.leadId !== undefined && !isText(e.leadId)) return ["leadId", "must be a non-empty string when given"];
+      return undefined;
+    case "note":
+      if (typeof e.text !== "string") return ["text", "must be a string"];
+      return isText(e.program) ? undefined : ["program", "must be a non-empty string"];
+    case "transferCall":
+    case "nonAdmissionsLead":
+      return isText(e.program) ? undefined : ["program", "must be a non-empty string"];
+    case "junkCall":
+    case "missedCall":
+      return undefined;
+    default:
+      return ["type", `"${String(type)}" is not a sheet event`];
+  }
+}
+
+/**
+ * Collects first contacts by lead id, keeping each lead's earliest; at the same instant, the
+ * smaller `[bucket, program, source, outcome]`, so the choice never depends on arrival order.
+ * Kinds are interned, instants kept in a typed array: a few dozen bytes per lead while it runs.
+ */
+export class LeadBuilder {
+  readonly #slots = new Map<string, number>();
+  readonly #ids: string[] = [];
+  #at = new Float64Array(1024);
+  #kind = new Int32Array(1024);
+  readonly #kinds: ContactKind[] = [];
+  readonly #intern = new Map<string, Map<string, Int32Array>>();
+
+  /** Adds one contact. */
+  add(leadId: string, atMs: number, bucket: string, program: string, source: Source, outcome: Outcome): void {
+    const k = this.#kindOf(bucket, program, source, outcome);
+    const slot = this.#slots.get(leadId);
+    if (slot === undefined) {
+      const n = this.#ids.length;
+      if (n === this.#at.length) {
+        const at = new Float64Array(n * 2);
+        at.set(this.#at);
+        this.#at = at;
+        const kind = new Int32Array(n * 2);
+        kind.set(this.#kind);
+        this.#kind = kind;
+      }
+      this.#slots.set(leadId, n);
+      this.#ids.push(leadId);
+      this.#at[n] = atMs;
+      this.#kind[n] = k;
+      return;
+    }
+    const seenAt = this.#at[slot] as number;
+    const seenKind = this.#kind[slot] as number;
+    if (
+      atMs < seenAt ||
+      (atMs === seenAt && compareKeys(this.#kinds[k] as ContactKind, this.#kinds[seenKind] as ContactKind) < 0)
+    ) {
+      this.#at[slot] = atMs;
+      this.#kind[slot] = k;
+    }
+  }
+
+  #kindOf(bucket: string, program: string, source: Source, outcome: Outcome): number {
+    let programs = this.#intern.get(bucket);
+    if (programs === undefined) {
+      programs = new Map();
+      this.#intern.set(bucket, programs);
+    }
+    let table = programs.get(program);
+    if (table === undefined) {
+      table = new Int32Array(12);
+      programs.set(program, table);
+    }
+    const cell = SOURCE_IDS.indexOf(source) * 3 + OUTCOME_IDS.indexOf(outcome);
+    let k = (table[cell] as number) - 1;
+    if (k < 0) {
+      k = this.#kinds.length;
+      this.#kinds.push([bucket, program, source, outcome]);
+      table[cell] = k + 1;
+    }
+    return k;
+  }
+
+  /** The canonical columns: ids sorted, kinds sorted and only those in use. */
+  finish(): { leads: LeadColumns; kinds: ContactKind[] } {
+    // The default sort compares UTF-16 code units, like `<`, and is much faster than sorting
+    // indices with a comparator; the slots are then found again through the map.
+    const order = [...this.#ids].sort().map((id) => this.#slots.get(id) as number);
+    const ids = this.#ids;
+    const used = [...new Set(order.map((i) => this.#kind[i] as number))].sort((x, y) =>
+      compareKeys(this.#kinds[x] as ContactKind, this.#kinds[y] as ContactKind),
+    );
+    const remap = new Map(used.map((old, i) => [old, i]));
+    return {
+      leads: {
+        ids: order.map((i) => ids[i] as string),
+        at: order.map((i) => this.#at[i] as number),
+        kind: order.map((i) => remap.get(this.#kind[i] as number) as number),
+      },
+      kinds: used.map((k) => this.#kinds[k] as ContactKind),
+    };
+  }
+}
+
+/**
+ * Lists the first contacts of a tally's identified leads, one per lead, sorted by lead id.
+ *
+ * @param tally - a sheet tally
+ * @returns the contacts
+ * @example
+ * leadContacts(emptySheet()); // => []
+ */
+export function leadContacts(tally: SheetTally): LeadContact[] {
+  return tally.leads.ids.map((leadId, i) => {
+    const [bucket, program, source, outcome] = tally.kinds[tally.leads.kind[i] as number] as ContactKind;
+    return { leadId, at: tally.leads.at[i] as number, bucket, program, source, outcome };
+  });
+}
+
+/**
+ * Tallies a batch of sheet events. Invalid events are listed with their index and field and left
+ * out; the rest are tallied. For each lead id only the earliest contact counts, whatever order the
+ * events arrive in. Runs in one pass with local, mutable counters (the result is plain data).
+ *
+ * @param events - the events, from any source (each is checked)
+ * @param period - how to bucket them (default: one bucket)
+ * @returns the tally and the rejected events
+ * @example
+ * tallySheet([{ type: "firstContact", at: 0, program: "Ridge", source: "web", outcome: "keptOpen" }]).tally.programs;
+ * // => [[["", "Ridge"], [1, 0, 0, 0, 0, 1, 0, 0, 0]]]
+ */
+export function tallySheet(events: readonly SheetEvent[], period: PeriodSpec | null = null): TallyResult<SheetTally> {
+  const bucketOf = bucketer(period);
+  const programs = new CounterBuilder(PROGRAM_FIELDS.length);
+  const page = new CounterBuilder(PAGE_FIELDS.length);
+  const leads = new LeadBuilder();
+  const notes: NoteRow[] = [];
+  const rejected: RejectedEvent[] = [];
+  for (let index = 0; index < events.length; index++) {
+    const event = events[index] as SheetEvent;
+    const problem = eventProblem(event);
+    if (problem !== undefined) {
+      rejected.push({
+        index,
+        code: "invalidEvent",
+        field: problem[0],
+        message: `${problem[0] || "event"} ${problem[1]}`,
+      });
+      continue;
+    }
+    const atMs = toEpochMs(event.at);
+    const bucket = bucketOf(atMs);
+    switch (event.type) {
+      case "firstContact": {
+        if (event.leadId === undefined) {
+          const counts = programs.at2(bucket, event.program);
+          inc(counts, SOURCE_IDS.indexOf(event.source));
+          inc(counts, 4 + OUTCOME_IDS.indexOf(event.outcome));
+          break;
+        }
+        leads.add(event.leadId, atMs, bucket, event.program, event.source, event.outcome);
+        break;
+      }
+      case "transferCall":
+        inc(programs.at2(bucket, event.program), TRANSFER);
+        break;
+      case "nonAdmissionsLead":
+        inc(programs.at2(bucket, event.program), NON_ADMISSIONS);
+        break;
+      case "note":
+        notes.push([bucket, event.program, atMs, event.text]);
+        break;
+      case "junkCall":
+        inc(page.at([bucket]), 0);
+        break;
+      case "missedCall":
+        inc(page.at([bucket]), 1);
+        break;
+    }
+  }
+  return {
+    tally: {
+      kind: "firstContactSheet",
+      version: 1,
+      period,
+      programs: programs.rows(),
+      page: page.rows(),
+      ...leads.finish(),
+      notes: notes.sort(compareNotes),
+    },
+    rejected,
+  };
+}
+
+/** The order of notes in a tally. */
+export function compareNotes(a: NoteRow, b: NoteRow): number {
+  return compareKeys([a[0], a[1]], [b[0], b[1]]) || a[2] - b[2] || (a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : 0);
+}
+
+/**
+ * Merges the identified leads of two tallies (or normalises one), earliest contact first.
+ *
+ * @param parts - tallies' lead columns and kinds
+ * @returns canonical columns and kinds
+ */
+export function mergeLeads(...parts: readonly Pick<SheetTally, "leads" | "kinds">[]): {
+  leads: LeadColumns;
+  kinds: ContactKind[];
+} {
+  const builder = new LeadBuilder();
+  for (const { leads, kinds } of parts) {
+    leads.ids.forEach((id, i) => {
+      const [bucket, program, source, outcome] = kinds[leads.kind[i] as number] as ContactKind;
+      builder.add(id, leads.at[i] as number, bucket, program, source, outcome);
+    });
+  }
+  return builder.finish();
+}
+
+/**
+ * Merges two first-contact sheets: counts add up, and for a lead seen in both the earliest
+ * contact wins. Associative and commutative, with {@link emptySheet} as identity — so shards can be
+ * tallied anywhere and merged in any order. Tallies bucketed differently cannot be merged.
+ *
+ * @param a - a tally
+ * @param b - a tally with the same period
+ * @returns the merged tally, or a `tallyMismatch` error
+ * @example
+ * mergeSheets(emptySheet(), emptySheet()).ok; // => true
+ */
+export function mergeSheets(a: SheetTally, b: SheetTally): Result<SheetTally, TallyMismatch> {
+  if (!samePeriod(a.period, b.period)) {
+    return err({ code: "tallyMismatch", message: "the tallies are bucketed by different periods or time zones" });
+  }
+  return ok({
+    kind: "firstContactSheet",
+    version: 1,
+    period: a.period,
+    programs: mergeCounters(a.programs, b.programs),
+    page: mergeCounters(a.page, b.page),
+    ...mergeLeads(a, b),
+    notes: [...a.notes, ...b.notes].sort(compareNotes),
+  });
+}
+
+/**
+ * Adds one event to a sheet (a merge with the event's own tally). For many events,
+ * {@link tallySheet} then {@link mergeSheets} is faster.
+ *
+ * @param tally - the tally
+ * @param event - the event (checked)
+ * @returns the new tally, or the rejected event
+ * @example
+ * addToSheet(emptySheet(), { type: "junkCall", at: 0 }).ok; // => true
+ */
+export function addToSheet(tally: SheetTally, event: SheetEvent): Result<SheetTally, RejectedEvent> {
+  const single = tallySheet([event], tally.period);
+  const problem = single.rejected[0];
+  if (problem !== undefined) return err(problem);
+  return mergeSheets(tally, single.tally) as Result<SheetTally, never>;
+}
+
+/** One program's section of the sheet. */
+export interface ProgramSheet {
+  readonly program: string;
+  /** Section 1. */
+  readonly sources: { readonly [K in Source]: number };
+  /** Never entered: the sum of the four sources. */
+  readonly totalIncoming: number;
+  /** Section 2. */
+  readonly outcomes: { readonly [K in Outcome]: number };
+  /** Section 3 (outside total incoming). */
+  readonly transferCalls: number;
+  readonly nonAdmissionsLeads: number;
+  readonly notes: readonly string[];
+}
+
+/** One sheet: a period's programs, and the page-level junk and missed calls. */
+export interface SheetPage {
+  /** The period, or `null` for an unbucketed tally. */
+  readonly period: Period | null;
+  /** The period's name in the tally's zone (`2026-11-23`, `week of 2026-11-23`, `2026-11`), or `""`. */
+  readonly label: string;
+  /** Programs, sorted by name. */
+  readonly programs: readonly ProgramSheet[];
+  readonly junkCalls: number;
+  readonly missedCalls: number;
+}
+
+/**
+ * Reads a tally as sheets, one per period, laid out like the playbook's page: per program the
+ * four sources, total incoming (derived), the three outcomes, transfers, non-admissions and notes;
+ * junk and missed calls for the page.
+ *
+ * @param tally - the tally
+ * @returns the pages, in period order
+ * @example
+ * sheetPages(emptySheet()); // => []
+ */
+export function sheetPages(tally: SheetTally): SheetPage[] {
+  const counts = new Map<string, Map<string, number[]>>();
+  const notes = new Map<string, string[]>();
+  const slot = (bucket: string, program: string): number[] => {
+    let programs = counts.get(bucket);
+    if (programs === undefined) {
+      programs = new Map();
+      counts.set(bucket, programs);
+    }
+    let row = programs.get(program);
+    if (row === undefined) {
+      row = new Array<number>(PROGRAM_FIELDS.length).fill(0);
+      programs.set(program, row);
+    }
+    return row;
+  };
+  for (const [[bucket, program], values] of tally.programs) {
+    const row = slot(bucket as string, program as string);
+    values.forEach((n, i) => {
+      row[i] = (row[i] as number) + n;
+    });
+  }
+  const perKind = new Array<number>(tally.kinds.length).fill(0);
+  for (const k of tally.leads.kind) inc(perKind, k);
+  tally.kinds.forEach(([bucket, program, source, outcome], k) => {
+    const row = slot(bucket, program);
+    inc(row, SOURCE_IDS.indexOf(source), perKind[k]);
+    inc(row, 4 + OUTCOME_IDS.indexOf(outcome), perKind[k]);
+  });
+  for (const [bucket, program, , text] of tally.notes) {
+    slot(bucket, program);
+    const key = JSON.stringify([bucket, program]);
+    notes.set(key, [...(notes.get(key) ?? []), text]);
+  }
+  const pageCounts = new Map(tally.page.map(([[bucket], values]) => [bucket as string, values]));
+  for (const bucket of pageCounts.keys()) if (!counts.has(bucket)) counts.set(bucket, new Map());
+  return [...counts.keys()].sort().map((bucket) => {
+    const programs = [...(counts.get(bucket) as Map<string, number[]>)]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([program, row]): ProgramSheet => {
+        const n = (i: number): number => row[i] as number;
+        return {
+          program,
+          sources: { web: n(0), educationConsultant: n(1), mentalHealthProvider: n(2), otherReferral: n(3) },
+          totalIncoming: n(0) + n(1) + n(2) + n(3),
+          outcomes: { closedOut: n(4), keptOpen: n(5), passedToAdmissions: n(6) },
+          transferCalls: n(TRANSFER),
+          nonAdmissionsLeads: n(NON_ADMISSIONS),
+          notes: notes.get(JSON.stringify([bucket, program])) ?? [],
+        };
+      });
+    const page = pageCounts.get(bucket) ?? [0, 0];
+    return {
+      period: periodOfBucket(tally.period, bucket),
+      label: periodLabel(tally.period, bucket),
+      programs,
+      junkCalls: page[0] as number,
+      missedCalls: page[1] as number,
+    };
+  });
+}

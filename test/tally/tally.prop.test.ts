@@ -1,0 +1,157 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { type CallFacts, emptyFigures, mergeFigures, shiftFigures, tallyShifts } from "../../src/tally/figures.js";
+import type { PeriodSpec } from "../../src/tally/period.js";
+import { parseFigureTally, parseSheetTally } from "../../src/tally/schema.js";
+import {
+  emptySheet,
+  mergeSheets,
+  OUTCOMES,
+  type SheetEvent,
+  type SheetTally,
+  SOURCES,
+  sheetPages,
+  tallySheet,
+} from "../../src/tally/sheet.js";
+import { deepFreeze, unwrap } from "../helpers.js";
+
+const T0 = Date.parse("2026-03-20T00:00:00Z");
+const key = fc.constantFrom("Blue Ridge", "Aspen", "__proto__", "constructor", "🏔️", "a|b", 'x,"y"');
+const at = fc.integer({ min: T0, max: T0 + 20 * 86_400_000 });
+const event: fc.Arbitrary<SheetEvent> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.record(
+      {
+        type: fc.constant("firstContact" as const),
+        at,
+        program: key,
+        source: fc.constantFrom(...(Object.keys(SOURCES) as (keyof typeof SOURCES)[])),
+        outcome: fc.constantFrom(...(Object.keys(OUTCOMES) as (keyof typeof OUTCOMES)[])),
+        leadId: fc.constantFrom("L1", "L2", "L3", "__proto__", "constructor", "toString"),
+      },
+      { requiredKeys: ["type", "at", "program", "source", "outcome"] },
+    ),
+  },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant("transferCall" as const), at, program: key }) },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant("nonAdmissionsLead" as const), at, program: key }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ type: fc.constant("note" as const), at, program: key, text: fc.string({ maxLength: 5 }) }),
+  },
+  { weight: 1, arbitrary: fc.record({ type: fc.constantFrom("junkCall" as const, "missedCall" as const), at }) },
+);
+const events = fc.array(event, { maxLength: 40 });
+const period: fc.Arbitrary<PeriodSpec | null> = fc.constantFrom(
+  null,
+  { unit: "day", timeZone: "Europe/London" },
+  { unit: "isoWeek", timeZone: "America/New_York" },
+  { unit: "month", timeZone: "Australia/Sydney" },
+);
+const tally = (es: readonly SheetEvent[], p: PeriodSpec | null): SheetTally => tallySheet(es, p).tally;
+const merge = (a: SheetTally, b: SheetTally): SheetTally => unwrap(mergeSheets(a, b));
+const viaJson = (t: SheetTally): SheetTally => unwrap(parseSheetTally(JSON.parse(JSON.stringify(t))));
+
+describe("tally properties", () => {
+  it("monoid laws: identity, associativity, commutativity", () => {
+    fc.assert(
+      fc.property(period, events, events, events, (p, x, y, z) => {
+        const [a, b, c] = [tally(x, p), tally(y, p), tally(z, p)];
+        expect(merge(a, emptySheet(p))).toEqual(a);
+        expect(merge(emptySheet(p), a)).toEqual(a);
+        expect(merge(merge(a, b), c)).toEqual(merge(a, merge(b, c)));
+        expect(merge(a, b)).toEqual(merge(b, a));
+      }),
+    );
+  });
+
+  it("tally(x ++ y) = merge(tally(x), tally(y)) for any split, even through JSON, with leads split across shards", () => {
+    fc.assert(
+      fc.property(period, events, fc.nat(), fc.nat(), (p, all, i, j) => {
+        const [s, t] = [i % (all.length + 1), j % (all.length + 1)].sort((m, n) => m - n) as [number, number];
+        const shards = [all.slice(0, s), all.slice(s, t), all.slice(t)].map((part) => viaJson(tally(part, p)));
+        expect(shards.reduce(merge, emptySheet(p))).toEqual(tally(all, p));
+      }),
+    );
+  });
+
+  it("order does not matter", () => {
+    fc.assert(
+      fc.property(
+        period,
+        events.chain((es) => fc.tuple(fc.constant(es), fc.shuffledSubarray(es, { minLength: es.length }))),
+        (p, [es, shuffled]) => {
+          expect(tally(shuffled, p)).toEqual(tally(es, p));
+        },
+      ),
+    );
+  });
+
+  it("total incoming = sum of sources = sum of outcomes; each lead counted once", () => {
+    fc.assert(
+      fc.property(period, events, (p, es) => {
+        const t = tally(es, p);
+        let total = 0;
+        for (const page of sheetPages(t)) {
+          for (const program of page.programs) {
+            const sources = Object.values(program.sources).reduce((m, n) => m + n, 0);
+            const outcomes = Object.values(program.outcomes).reduce((m, n) => m + n, 0);
+            expect(program.totalIncoming).toBe(sources);
+            expect(program.totalIncoming).toBe(outcomes);
+            total += program.totalIncoming;
+          }
+        }
+        const contacts = es.filter((e) => e.type === "firstContact");
+        const leads = new Set(contacts.flatMap((e) => (e.leadId === undefined ? [] : [e.leadId])));
+        expect(total).toBe(leads.size + contacts.filter((e) => e.leadId === undefined).length);
+      }),
+    );
+  });
+
+  it("never throws and never changes its input, whatever it is given", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(event, fc.anything(), fc.record({ type: fc.string(), at: fc.anything(), program: fc.anything() })),
+        ),
+        (junk) => {
+          const frozen = deepFreeze(junk);
+          const before = JSON.stringify(frozen);
+          const result = tallySheet(frozen as SheetEvent[]);
+          expect(result.rejected.length).toBeLessThanOrEqual(junk.length);
+          expect(JSON.stringify(frozen)).toBe(before);
+          sheetPages(result.tally);
+          parseSheetTally(junk[0]);
+        },
+      ),
+    );
+  });
+
+  it("shift figures are a monoid too, and survive JSON", () => {
+    const facts: fc.Arbitrary<CallFacts[]> = fc.array(
+      fc.record({
+        agent: fc.constantFrom("ann", "__proto__", ""),
+        shift: fc.constantFrom("am", "pm"),
+        dmReached: fc.boolean(),
+        pitched: fc.boolean(),
+        lead: fc.boolean(),
+        appointment: fc.boolean(),
+      }),
+      { maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(facts, facts, (x, y) => {
+        const a = tallyShifts(x).tally;
+        const b = tallyShifts(y).tally;
+        const both = tallyShifts([...x, ...y]).tally;
+        expect(unwrap(mergeFigures(a, b))).toEqual(both);
+        expect(unwrap(mergeFigures(b, a))).toEqual(both);
+        expect(unwrap(mergeFigures(a, emptyFigures("shiftFigures")))).toEqual(a);
+        expect(unwrap(parseFigureTally(JSON.parse(JSON.stringify(both))))).toEqual(both);
+        for (const f of shiftFigures(both)) {
+          expect(f.closingRatio.value === null ? f.pitched === 0 : Number.isFinite(f.closingRatio.value)).toBe(true);
+        }
+      }),
+    );
+  });
+});
