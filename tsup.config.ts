@@ -7,6 +7,7 @@ const entries = {
   "lead-status/index": "src/lead-status/index.ts",
   "client-hub/index": "src/client-hub/index.ts",
   "tally/index": "src/tally/index.ts",
+  "call-result/index": "src/call-result/index.ts",
 };
 
 export default defineConfig([

@@ -33,6 +33,16 @@ const cases = [
     imports: "tallyShifts",
     forbidden: ["node_modules/zod/"],
   },
+  {
+    entry: "dist/call-result/index.js",
+    imports: "classify",
+    forbidden: ["node_modules/zod/", "node_modules/@date-fns/tz/", "node_modules/date-fns/"],
+  },
+  {
+    entry: "dist/call-result/index.js",
+    imports: "callRecord",
+    forbidden: ["node_modules/zod/", "node_modules/@date-fns/tz/", "node_modules/date-fns/"],
+  },
 ];
 
 let bad = 0;

@@ -1,6 +1,8 @@
 // Generated parts of docs/*.md: everything between <!-- generated:NAME --> and <!-- /generated:NAME -->
 // comes from the code. `npm run docs:write` rewrites them; test/docs.test.ts fails when they are stale.
 import { readFileSync, writeFileSync } from "node:fs";
+import { callRecord } from "../src/call-result/record.js";
+import { CALL_RESULTS, LAST_CONTACTS, RULES } from "../src/call-result/results.js";
 import {
   CLIENT_HUB_STAGES,
   type ClientHubEffect,
@@ -93,6 +95,49 @@ function cycleTimeline(): string {
     lines.push(`  ${effect.type === "task" ? `Task ${effect.title}` : "Send NPS survey"} : milestone, ${day(at)}, 0d`);
   }
   return `${lines.join("\n")}\n`;
+}
+
+function resultTable(): string {
+  const who: Record<string, string> = {
+    any: "any",
+    decisionMakerOnly: "DM only",
+    receptionOnly: "reception only",
+    receptionOrNone: "reception or nobody",
+    existingLeadOnly: "existing lead only",
+  };
+  const record: Record<string, string> = {
+    open: "stays (open)",
+    pendingTask: "leaves, task required",
+    closed: "closed",
+  };
+  const rows = Object.entries(CALL_RESULTS).map(([id, f]) => {
+    const flags = f as { permission?: string; countsAs: string; effects: readonly string[] };
+    const counts =
+      flags.countsAs === "lead" ? "lead (first time only)" : flags.countsAs === "nothing" ? "—" : flags.countsAs;
+    const needs = flags.permission === undefined ? "" : `campaign: ${flags.permission}`;
+    return `| \`${id}\` | ${f.label} | ${who[f.who]} | ${record[f.record]} | ${counts} | ${flags.effects.join(", ") || "—"} | ${needs || "—"} |`;
+  });
+  return [
+    "| result | label | who may log it | on the list afterwards | counts as | effects | needs |",
+    "|---|---|---|---|---|---|---|",
+    ...rows,
+  ].join("\n");
+}
+
+function contactTable(): string {
+  return [
+    "| Last Contact | label |",
+    "|---|---|",
+    ...Object.entries(LAST_CONTACTS).map(([id, label]) => `| \`${id}\` | ${label} |`),
+  ].join("\n");
+}
+
+function ruleTable(): string {
+  return [
+    "| rule id | what it says |",
+    "|---|---|",
+    ...Object.entries(RULES).map(([id, text]) => `| \`${id}\` | ${text.replaceAll("|", "\\|")} |`),
+  ].join("\n");
 }
 
 /** A morning at the Hive: the sample day the tally docs and example use. */
@@ -199,6 +244,12 @@ export function generatedBlocks(): Record<string, Record<string, string>> {
       "stage-table": stageTable(),
       "pipeline-diagram": mermaid(stateDiagram(clientHub.definition)),
       "cycle-timeline": mermaid(cycleTimeline()),
+    },
+    "docs/call-result.md": {
+      "contact-table": contactTable(),
+      "result-table": resultTable(),
+      "rule-table": ruleTable(),
+      "record-diagram": mermaid(stateDiagram(callRecord.definition)),
     },
     "docs/tally.md": {
       "sample-sheet": sampleSheet(),

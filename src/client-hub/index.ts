@@ -18,6 +18,7 @@ export type {
   CallDirection,
   CallOutcome,
   ClientHubActor,
+  ClientHubCall,
   ClientHubEffect,
   ClientHubEvent,
   ClientHubEventType,
@@ -28,7 +29,6 @@ export type {
   ClientHubStage,
   ClientHubTask,
   ContactRatio,
-  LoggedCall,
   NewClientHubRecord,
 } from "./pipeline.js";
 export {

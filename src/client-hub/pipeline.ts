@@ -103,7 +103,7 @@ interface Base<T extends string> {
 }
 
 /** A call logged against the record (HubSpot's "Log Call"). */
-export interface LoggedCall {
+export interface ClientHubCall {
   readonly outcome: CallOutcome;
   /** The call type, e.g. "Check In - Call". */
   readonly callType: string;
@@ -114,7 +114,7 @@ export interface LoggedCall {
 
 /** Something that happened to a Client Hub record. */
 export type ClientHubEvent =
-  | (Base<"callLogged"> & LoggedCall)
+  | (Base<"callLogged"> & ClientHubCall)
   | Base<"emailedInstead">
   | (Base<"contactRatioSet"> & { readonly contactRatio: ContactRatio })
   | (Base<"taskCompleted"> & { readonly contactRatio?: ContactRatio });
@@ -199,7 +199,7 @@ export interface ClientHubLifecycle
   /** A new record in `completed`, waiting for its first contact date. Bad input is an error value. */
   initial(input: NewClientHubRecord): Result<ClientHubRecord, InvalidInput>;
   /** Whether a call is a successful check-in: outcome Connected and a check-in call type. */
-  isCheckIn(call: LoggedCall): boolean;
+  isCheckIn(call: ClientHubCall): boolean;
   /** The stage's label, e.g. "Call 2". */
   label(record: ClientHubRecord): string;
 }
@@ -262,7 +262,7 @@ export function buildClientHub(options: ClientHubOptions): ClientHubLifecycle {
     memo(`${zone}|${date}|${offset}`, () => startOfDateIn(date, zone, offset));
   const daysLater = (at: string, zone: string): number =>
     memo(`${zone}|${at}`, () => addIn(Date.parse(at), callIntervalDays, "day", zone));
-  const isCheckIn = (call: LoggedCall): boolean =>
+  const isCheckIn = (call: ClientHubCall): boolean =>
     call.outcome === "Connected" && checkInCallTypes.includes(call.callType);
   const allowed = (ratio: ContactRatio): boolean => contactRatios.some((r) => sameRatio(r, ratio));
   const ratioRefusal = (ratio: ContactRatio | undefined): Refusal<ClientHubRefusalCode> | undefined =>

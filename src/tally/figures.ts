@@ -102,7 +102,7 @@ function collect<E, K extends FigureKind>(
 }
 
 /** The facts about one dial that shift figures need (the call-result module can produce them). */
-export interface CallFacts {
+export interface DialFacts {
   readonly agent: string;
   readonly shift: string;
   /** A decision maker was reached. */
@@ -123,7 +123,7 @@ export interface CallFacts {
  * tallyShifts([{ agent: "ann", shift: "2026-11-23 am", dmReached: true, pitched: true, lead: false, appointment: true }]).tally.rows;
  * // => [[["ann", "2026-11-23 am"], [1, 1, 1, 0, 1]]]
  */
-export function tallyShifts(calls: readonly CallFacts[]): TallyResult<FigureTally<"shiftFigures">> {
+export function tallyShifts(calls: readonly DialFacts[]): TallyResult<FigureTally<"shiftFigures">> {
   return collect(
     "shiftFigures",
     null,

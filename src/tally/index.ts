@@ -4,7 +4,7 @@ export type { InvalidInput, Issue, Result } from "../core/result.js";
 export { err, ok } from "../core/result.js";
 export type { Instant } from "../core/time.js";
 export type {
-  CallFacts,
+  DialFacts,
   FigureKind,
   FigureTally,
   LeadFact,

@@ -5,13 +5,13 @@ import {
   CHECK_IN_STAGES,
   CLIENT_HUB_DEFAULTS,
   CLIENT_HUB_STAGES,
+  type ClientHubCall,
   type ClientHubEffect,
   type ClientHubEvent,
   type ClientHubRecord,
   type ClientHubStage,
   type ContactRatio,
   clientHub,
-  type LoggedCall,
 } from "../../src/client-hub/pipeline.js";
 import { parseClientHubRecord } from "../../src/client-hub/schema.js";
 import { deepFreeze, unwrap } from "../helpers.js";
@@ -52,7 +52,7 @@ const record: fc.Arbitrary<ClientHubRecord> = fc
     );
   });
 
-const loggedCall: fc.Arbitrary<LoggedCall> = fc.record(
+const loggedCall: fc.Arbitrary<ClientHubCall> = fc.record(
   {
     outcome: fc.constantFrom(...CALL_OUTCOMES),
     callType: fc.constantFrom("Check In - Call", "Check In - WhatsApp", "Account query", "Sales"),
@@ -270,7 +270,7 @@ describe("client-hub model-based sequences", () => {
   interface Real {
     state: ClientHubRecord;
   }
-  const predictCall = (stage: ClientHubStage, call: LoggedCall): ClientHubStage | "refused" => {
+  const predictCall = (stage: ClientHubStage, call: ClientHubCall): ClientHubStage | "refused" => {
     if (call.finalAttempt === true && stage !== "call3") return "refused";
     if (clientHub.isCheckIn(call))
       return (CHECK_IN_STAGES as readonly string[]).includes(stage) ? "summaryOfCall" : stage;
@@ -286,7 +286,7 @@ describe("client-hub model-based sequences", () => {
     toString = (): string => `wait ${this.ms}`;
   }
   class Call implements fc.Command<Model, Real> {
-    constructor(readonly call: LoggedCall) {}
+    constructor(readonly call: ClientHubCall) {}
     check = (): boolean => true;
     run(m: Model, r: Real): void {
       const stage = clientHub.advance(r.state, m.now).state.status;

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import {
   buildClientHub,
   CLIENT_HUB_DEFAULTS,
+  type ClientHubCall,
   type ClientHubEvent,
   type ClientHubRecord,
   type ClientHubStage,
   clientHub,
-  type LoggedCall,
 } from "../../src/client-hub/pipeline.js";
 import { stateDiagram } from "../../src/core/diagram.js";
 import { deepFreeze, unwrap, unwrapErr } from "../helpers.js";
@@ -23,10 +23,10 @@ const at = (record: ClientHubRecord, status: ClientHubStage, updatedAt = record.
   status,
   updatedAt,
 });
-const checkIn: LoggedCall = { outcome: "Connected", callType: "Check In - Call", direction: "outbound" };
+const checkIn: ClientHubCall = { outcome: "Connected", callType: "Check In - Call", direction: "outbound" };
 const call = (
   when: string,
-  details: Partial<LoggedCall> = {},
+  details: Partial<ClientHubCall> = {},
   actor: "owner" | "system" = "owner",
 ): ClientHubEvent => ({
   type: "callLogged",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  type CallFacts,
+  type DialFacts,
   emptyFigures,
   mergeFigures,
   periodFigures,
@@ -12,7 +12,7 @@ import {
 } from "../../src/tally/figures.js";
 import { unwrap, unwrapErr } from "../helpers.js";
 
-const dial = (over: Partial<CallFacts> = {}): CallFacts => ({
+const dial = (over: Partial<DialFacts> = {}): DialFacts => ({
   agent: "ann",
   shift: "2026-11-23 am",
   dmReached: false,
@@ -68,7 +68,7 @@ describe("shift figures", () => {
       { ...dial(), shift: 3 },
       { ...dial(), pitched: "yes" },
       null,
-    ] as unknown as CallFacts[]);
+    ] as unknown as DialFacts[]);
     expect(rejected.map((r) => [r.index, r.field, r.message])).toEqual([
       [1, "agent", "agent must be a non-empty string"],
       [2, "shift", "shift must be a non-empty string"],

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type CallFacts, emptyFigures, mergeFigures, shiftFigures, tallyShifts } from "../../src/tally/figures.js";
+import { type DialFacts, emptyFigures, mergeFigures, shiftFigures, tallyShifts } from "../../src/tally/figures.js";
 import type { PeriodSpec } from "../../src/tally/period.js";
 import { parseFigureTally, parseSheetTally } from "../../src/tally/schema.js";
 import {
@@ -128,7 +128,7 @@ describe("tally properties", () => {
   });
 
   it("shift figures are a monoid too, and survive JSON", () => {
-    const facts: fc.Arbitrary<CallFacts[]> = fc.array(
+    const facts: fc.Arbitrary<DialFacts[]> = fc.array(
       fc.record({
         agent: fc.constantFrom("ann", "__proto__", ""),
         shift: fc.constantFrom("am", "pm"),

@@ -1,0 +1,439 @@
+import { err, ok, type Result } from "../core/result.js";
+import { type Instant, toEpochMs, toIso } from "../core/time.js";
+import { type Campaign, resultFlags } from "./campaign.js";
+import type { CallEffect, CallRecord } from "./record.js";
+import type { CountsAs, LastContact, RecordEffect, RuleId } from "./results.js";
+import { isExistingLead } from "./validate.js";
+
+/** Findings about the company that anyone on the phone can give. */
+export type CompanyFinding =
+  | "handledByParentCompany"
+  | "handledOverseas"
+  | "outsourced"
+  | "wrongNumber"
+  | "duplicate"
+  | "notAGoodFit"
+  | "doNotCallAgain"
+  | "wantsConsultant";
+
+/** What reception said or did. */
+export type ReceptionSaid =
+  | "dmUnavailable"
+  | "screenedOut"
+  | "takeMessage"
+  | "emailInfo"
+  | "blocked"
+  | "emailExecutiveAssistant"
+  | CompanyFinding;
+
+/** What the decision maker said. */
+export type DecisionMakerSaid =
+  | { readonly said: "cantTalkNow"; readonly callBackAt: Instant }
+  | { readonly said: "notInterested" }
+  | { readonly said: "inTalksWithSalesRep" }
+  | { readonly said: "existingClient" }
+  | { readonly said: "notQualified"; readonly measured?: number; readonly reason?: string }
+  | { readonly said: "emailOnly" }
+  | { readonly said: "emailAndCallBack"; readonly callBackAt: Instant }
+  | { readonly said: "callBackNoEmail"; readonly callBackAt: Instant }
+  | { readonly said: "appointment"; readonly mode: AppointmentMode }
+  | { readonly said: CompanyFinding };
+
+/** How an appointment will be held: in person is preferred. */
+export type AppointmentMode = "inPerson" | "phone" | "video";
+
+/** Structured facts about one call, as the agent would tell them. */
+export type CallFacts =
+  | {
+      readonly reached: "nobody";
+      /** Company voicemail, the DM's direct line or mobile to voicemail, no answer, or a wrong number or duplicate noticed before anyone spoke. */
+      readonly via: "companyVoicemail" | "directLineVoicemail" | "noAnswer" | "wrongNumber" | "duplicate";
+      /** When to try again (needed on an existing lead, where the follow-up task is rolled forward). */
+      readonly callBackAt?: Instant;
+    }
+  | {
+      readonly reached: "reception";
+      readonly said: ReceptionSaid;
+      /** Reception put you through and you got the DM's voicemail. */
+      readonly putThroughToVoicemail?: boolean;
+      /** When to try again (needed on an existing lead, where the follow-up task is rolled forward). */
+      readonly callBackAt?: Instant;
+    }
+  | ({
+      readonly reached: "decisionMaker";
+      /** You got at least the first paragraph of the pitch out. */
+      readonly pitched: boolean;
+    } & DecisionMakerSaid);
+
+/** The classification of one call: what to log, what it does, and why. */
+export interface Classification {
+  readonly lastContact: LastContact;
+  readonly result: string;
+  readonly record: RecordEffect;
+  /** `lead` only the first time the record becomes one. */
+  readonly countsAs: CountsAs;
+  readonly effects: readonly CallEffect[];
+  /** The rules that decided, for a manager to read (see `RULES`). */
+  readonly rules: readonly RuleId[];
+  /** For shift figures: a DM was reached and pitched. */
+  readonly dmReached: boolean;
+  readonly pitched: boolean;
+  /** Reception blocked the call. */
+  readonly blocked: boolean;
+  readonly callBackAt: string | null;
+  readonly appointmentMode: AppointmentMode | null;
+}
+
+/** Why a call could not be classified. */
+export interface ClassifyError {
+  readonly code: "invalidFacts" | "notEnabled" | "noQualifyingRange" | "qualifies";
+  readonly field: string;
+  readonly message: string;
+}
+
+const WEEK_MS = 7 * 86_400_000;
+const INTRO: CallEffect = { type: "introEmail", template: "Intro Email", to: "decisionMaker", cc: [], bcc: [] };
+
+const FINDING: Record<CompanyFinding, readonly [string, RuleId]> = {
+  handledByParentCompany: ["handledByParentCompany", "companyLevel"],
+  handledOverseas: ["handledOverseas", "companyLevel"],
+  outsourced: ["outsourced", "companyLevel"],
+  wrongNumber: ["wrongNumber", "wrongNumber"],
+  duplicate: ["duplicate", "duplicate"],
+  notAGoodFit: ["notAGoodFit", "notAGoodFit"],
+  doNotCallAgain: ["removeFromDatabase", "doNotCallAgain"],
+  wantsConsultant: ["wantsConsultantFollowUp", "wantsConsultant"],
+};
+
+interface Decision {
+  readonly lastContact: LastContact;
+  readonly result: string;
+  readonly rules: RuleId[];
+  readonly callBackAt?: number;
+  readonly blocked?: boolean;
+  readonly mode?: AppointmentMode;
+}
+
+function bad(field: string, message: string): Result<never, ClassifyError> {
+  return err({ code: "invalidFacts", field, message });
+}
+const hasKey = (table: object, key: unknown): boolean => typeof key === "string" && Object.hasOwn(table, key);
+
+// A call-back instant: epoch ms, or the error for an invalid or past one. (Module-level helpers,
+// not closures: `decide` runs once per call in hosts' batch loops.)
+function callBackOf(field: string, value: Instant, atMs: number): number | Result<never, ClassifyError> {
+  const ms = toEpochMs(value);
+  if (Number.isNaN(ms)) return bad(field, `${field} must be a valid instant`);
+  return ms < atMs ? bad(field, `${field} must not be before the call`) : ms;
+}
+
+function followUpOn(lastContact: LastContact, rules: RuleId[], retry: number | undefined): Decision {
+  return retry === undefined
+    ? { lastContact, result: "followUp", rules }
+    : { lastContact, result: "followUp", rules, callBackAt: retry };
+}
+
+function byDm(result: string, rules: RuleId[]): Result<Decision, ClassifyError> {
+  return ok({ lastContact: "decisionMaker", result, rules });
+}
+
+const NOBODY_VIA = new Set(["companyVoicemail", "directLineVoicemail", "noAnswer"]);
+const RECEPTION_SCREENS = new Set(["dmUnavailable", "screenedOut", "takeMessage", "emailInfo"]);
+const MODES = new Set(["inPerson", "phone", "video"]);
+
+function decideNotDm(
+  facts: Exclude<CallFacts, { reached: "decisionMaker" }>,
+  lead: boolean,
+  record: CallRecord,
+  campaign: Campaign,
+  retry: number | undefined,
+): Result<Decision, ClassifyError> {
+  if (facts.reached === "nobody") {
+    const via = facts.via;
+    if (via === "wrongNumber") return ok({ lastContact: "noContact", result: "wrongNumber", rules: ["wrongNumber"] });
+    if (via === "duplicate") return ok({ lastContact: "noContact", result: "duplicate", rules: ["duplicate"] });
+    if (!NOBODY_VIA.has(via)) return bad("via", "via is not a known way of reaching nobody");
+    const why: RuleId = via === "directLineVoicemail" ? "directLineVoicemail" : "nobodySpokenTo";
+    return ok(
+      lead
+        ? followUpOn("noContact", [why, "followUpOnExistingLead"], retry)
+        : { lastContact: "noContact", result: "noContact", rules: [why] },
+    );
+  }
+  const said = facts.said;
+  if (hasKey(FINDING, said)) {
+    const [result, rule] = FINDING[said as CompanyFinding];
+    return ok({ lastContact: "reception", result, rules: [rule] });
+  }
+  if (said === "emailExecutiveAssistant")
+    return ok({ lastContact: "reception", result: "emailOnlyHns", rules: ["hnsPermission"] });
+  const rules: RuleId[] = facts.putThroughToVoicemail === true ? ["voicemailAfterPutThrough"] : [];
+  if (said === "blocked") {
+    if (!lead && record.blockedAttempts >= campaign.deadEndMinBlockedAttempts) {
+      rules.push("deadEndAfterRepeatedBlocks");
+      return ok({ lastContact: "reception", result: "deadEndOrBlocked", rules, blocked: true });
+    }
+    rules.push("blockedTooEarly");
+    if (lead) rules.push("followUpOnExistingLead");
+    return ok({
+      ...(lead ? followUpOn("reception", rules, retry) : { lastContact: "reception", result: "noContact", rules }),
+      blocked: true,
+    });
+  }
+  if (!RECEPTION_SCREENS.has(said)) return bad("said", "said is not a known reception answer");
+  if (said !== "dmUnavailable") rules.push("receptionNoIsNotANo");
+  if (lead) {
+    rules.push("followUpOnExistingLead");
+    return ok(followUpOn("reception", rules, retry));
+  }
+  if (rules.length === 0) rules.push("nobodySpokenTo");
+  return ok({ lastContact: "reception", result: "noContact", rules });
+}
+
+function decide(
+  facts: CallFacts,
+  record: CallRecord,
+  campaign: Campaign,
+  atMs: number,
+): Result<Decision, ClassifyError> {
+  const lead = isExistingLead(record);
+  if (facts.reached === "nobody" || facts.reached === "reception") {
+    let retry: number | undefined;
+    if (facts.callBackAt !== undefined) {
+      const due = callBackOf("callBackAt", facts.callBackAt, atMs);
+      if (typeof due !== "number") return due;
+      retry = due;
+    }
+    return decideNotDm(facts, lead, record, campaign, retry);
+  }
+  if (facts.reached !== "decisionMaker") return bad("reached", "reached must be nobody, reception or decisionMaker");
+  switch (facts.said) {
+    case "cantTalkNow": {
+      const due = callBackOf("callBackAt", facts.callBackAt, atMs);
+      if (typeof due !== "number") return due;
+      // "can't talk now, try me tomorrow" on an existing lead is the playbook's first Follow Up case.
+      if (lead)
+        return ok({
+          lastContact: "decisionMaker",
+          result: "followUp",
+          rules: ["followUpOnExistingLead"],
+          callBackAt: due,
+        });
+      return ok({ lastContact: "reception", result: "noContact", rules: ["dmCutShort"], callBackAt: due });
+    }
+    case "notInterested":
+      if (lead) return byDm("pitchedNotInterested", ["alreadyPitchedLead"]);
+      return facts.pitched
+        ? byDm("pitchedNotInterested", ["pitchedAndDeclined"])
+        : byDm("notInterestedNoPitch", ["notInterestedBeforePitch"]);
+    case "inTalksWithSalesRep":
+      return byDm("notInterestedNoPitch", ["inTalksWithSalesRep"]);
+    case "existingClient":
+      return byDm("existingClient", ["existingClient"]);
+    case "notQualified":
+      return notQualified(facts, campaign);
+    case "emailOnly":
+      // An existing lead who wants no more calls was pitched before: a real no.
+      return lead
+        ? byDm("pitchedNotInterested", ["alreadyPitchedLead"])
+        : byDm("emailOnly", ["emailNoCallBack", "introEmailToDmOnly"]);
+    case "emailAndCallBack":
+    case "callBackNoEmail": {
+      const due = callBackOf("callBackAt", facts.callBackAt, atMs);
+      if (typeof due !== "number") return due;
+      const email = facts.said === "emailAndCallBack";
+      if (lead) {
+        return ok({
+          lastContact: "decisionMaker",
+          result: email ? "nurtureEmailSent" : "nurtureNoEmailSent",
+          rules: ["followUpNurtureRolled"],
+          callBackAt: due,
+        });
+      }
+      if (!email)
+        return ok({
+          lastContact: "decisionMaker",
+          result: "nurtureNoEmailSent",
+          rules: ["callBackNoEmail"],
+          callBackAt: due,
+        });
+      const within = due <= atMs + campaign.emailFollowUpWeeks * WEEK_MS;
+      return ok({
+        lastContact: "decisionMaker",
+        result: within ? "emailFollowUp" : "nurtureEmailSent",
+        rules: [within ? "emailCallBackWithinBound" : "callBackBeyondBound", "introEmailToDmOnly"],
+        callBackAt: due,
+      });
+    }
+    case "appointment":
+      if (!MODES.has(facts.mode)) return bad("mode", "mode must be inPerson, phone or video");
+      return ok({
+        lastContact: "decisionMaker",
+        result: "appointmentBooked",
+        rules: ["appointmentBooked"],
+        mode: facts.mode,
+      });
+    default: {
+      const said: unknown = facts.said;
+      if (!hasKey(FINDING, said)) return bad("said", "said is not a known decision-maker answer");
+      const [result, rule] = FINDING[said as CompanyFinding];
+      return byDm(result, [rule]);
+    }
+  }
+}
+
+function notQualified(
+  facts: { readonly measured?: number; readonly reason?: string },
+  campaign: Campaign,
+): Result<Decision, ClassifyError> {
+  if (facts.reason !== undefined) {
+    const custom = campaign.customResults.find((r) => r.id === facts.reason && r.notQualified === true);
+    return custom === undefined
+      ? bad("reason", `"${String(facts.reason)}" is not a not-qualified result of campaign ${campaign.id}`)
+      : byDm(custom.id, ["campaignNotQualified"]);
+  }
+  const range = campaign.qualifyingRange;
+  if (range === null) {
+    return err({
+      code: "noQualifyingRange",
+      field: "measured",
+      message: `campaign ${campaign.id} has no qualifying range`,
+    });
+  }
+  const measured = facts.measured;
+  if (typeof measured !== "number" || Number.isNaN(measured)) return bad("measured", "measured must be a number");
+  if (range.min !== null && measured < range.min) return byDm("notQualifiedBelowMin", ["belowMinimum"]);
+  if (range.max !== null && measured > range.max) return byDm("notQualifiedAboveMax", ["aboveMaximum"]);
+  return err({
+    code: "qualifies",
+    field: "measured",
+    message: `${measured} ${range.unit} is within the qualifying range (${range.min ?? "any"} to ${range.max ?? "any"})`,
+  });
+}
+
+/**
+ * Classifies one call from structured facts, the record's history and the campaign: the Last
+ * Contact and result to log, what it does to the record, what it counts as (a lead the first time
+ * only), the effects it requires, and the ids of the rules that decided. Every exception of the
+ * playbook is a case. Facts that cannot be classified are an error value naming the field; it
+ * never throws.
+ *
+ * @param facts - what happened on the call
+ * @param record - the record before the call
+ * @param campaign - the campaign
+ * @param at - when the call was made
+ * @returns the classification, or why there is none
+ * @example
+ * classify({ reached: "reception", said: "screenedOut" }, newRecord(0), DEFAULT_CAMPAIGN, 0);
+ * // => { ok: true, value: { lastContact: "reception", result: "noContact", rules: ["receptionNoIsNotANo"], ... } }
+ */
+export function classify(
+  facts: CallFacts,
+  record: CallRecord,
+  campaign: Campaign,
+  at: Instant,
+): Result<Classification, ClassifyError> {
+  const atMs = toEpochMs(at);
+  if (Number.isNaN(atMs)) return bad("at", "at must be a valid instant");
+  if (typeof facts !== "object" || facts === null) return bad("", "facts must be an object");
+  if (record.status === "closed") return bad("record", "the record is closed: it is off the list");
+  const decided = decide(facts, record, campaign, atMs);
+  if (!decided.ok) return decided;
+  const d = decided.value;
+  const flags = resultFlags(campaign, d.result);
+  if (flags === undefined) return bad("result", `"${d.result}" is not a result of campaign ${campaign.id}`);
+  if (flags.permission !== undefined && !campaign[flags.permission]) {
+    return err({
+      code: "notEnabled",
+      field: "said",
+      message: `"${flags.label}" is not enabled in campaign ${campaign.id}`,
+    });
+  }
+  if (flags.effects.includes("followUpTask") && d.callBackAt === undefined) {
+    return bad("callBackAt", `"${flags.label}" needs callBackAt: the follow-up task's due time`);
+  }
+  const effects: CallEffect[] = [];
+  const due = d.callBackAt === undefined ? null : toIso(d.callBackAt);
+  if (due !== null) effects.push({ type: "followUpTask", dueAt: due });
+  if (flags.effects.includes("introEmail")) effects.push(INTRO);
+  if (flags.effects.includes("doNotCall")) effects.push({ type: "doNotCall" });
+  if (flags.effects.includes("ownerChange")) effects.push({ type: "ownerChange", to: "clientLicence" });
+  const firstLead = flags.countsAs === "lead" && record.leadResult === null;
+  const rules = d.rules;
+  if (flags.countsAs === "lead" && !firstLead) rules.push("firstLeadOnly");
+  return ok({
+    lastContact: d.lastContact,
+    result: d.result,
+    record: flags.record,
+    countsAs: flags.countsAs === "lead" ? (firstLead ? "lead" : "nothing") : flags.countsAs,
+    effects,
+    rules,
+    dmReached: d.lastContact === "decisionMaker",
+    pitched: facts.reached === "decisionMaker" && facts.pitched === true,
+    blocked: d.blocked === true,
+    callBackAt: due,
+    appointmentMode: d.mode ?? null,
+  });
+}
+
+/**
+ * The call as it should be logged, from a classification: what `validate` and the record
+ * lifecycle take.
+ *
+ * @param c - a classification
+ * @param at - when the call was made
+ * @returns the logged call
+ * @example
+ * toLoggedCall(classification, at).result; // => classification.result
+ */
+export function toLoggedCall(
+  c: Classification,
+  at: Instant,
+): {
+  readonly at: Instant;
+  readonly lastContact: LastContact;
+  readonly result: string;
+  readonly callBackAt: string | null;
+  readonly task: { readonly dueAt: string } | null;
+  readonly blocked: boolean;
+} {
+  return {
+    at,
+    lastContact: c.lastContact,
+    result: c.result,
+    callBackAt: c.callBackAt,
+    task: c.callBackAt === null ? null : { dueAt: c.callBackAt },
+    blocked: c.blocked,
+  };
+}
+
+/** The per-dial facts a shift tally needs (the same shape `leadrules/tally`'s `tallyShifts` reads). */
+export interface ShiftCallFacts {
+  readonly agent: string;
+  readonly shift: string;
+  readonly dmReached: boolean;
+  readonly pitched: boolean;
+  readonly lead: boolean;
+  readonly appointment: boolean;
+}
+
+/**
+ * The facts of one dial for shift figures (leads, appointments, closing ratio per agent and shift).
+ *
+ * @param c - the call's classification
+ * @param agent - who called
+ * @param shift - the shift's id
+ * @returns the facts
+ * @example
+ * shiftFacts(classification, "ann", "2026-11-23 am").lead; // => true for a first Email Only
+ */
+export function shiftFacts(c: Classification, agent: string, shift: string): ShiftCallFacts {
+  return {
+    agent,
+    shift,
+    dmReached: c.dmReached,
+    pitched: c.pitched,
+    lead: c.countsAs === "lead",
+    appointment: c.countsAs === "appointment",
+  };
+}

@@ -1,0 +1,35 @@
+export { stateDiagram } from "../core/diagram.js";
+export type { Lifecycle, Rejection, Replay, Step } from "../core/lifecycle.js";
+export type { InvalidInput, Issue, Result } from "../core/result.js";
+export { err, ok } from "../core/result.js";
+export type { Instant } from "../core/time.js";
+export type { Campaign, CustomResult, QualifyingRange, ResultId } from "./campaign.js";
+export { DEFAULT_CAMPAIGN, resultFlags } from "./campaign.js";
+export type {
+  AppointmentMode,
+  CallFacts,
+  Classification,
+  ClassifyError,
+  CompanyFinding,
+  DecisionMakerSaid,
+  ReceptionSaid,
+  ShiftCallFacts,
+} from "./classify.js";
+export { classify, shiftFacts, toLoggedCall } from "./classify.js";
+export type { CallActor, CallEffect, CallLoggedEvent, CallRecord, CallRecordLifecycle } from "./record.js";
+export { buildCallRecord, CALL_ACTORS, callRecord, newRecord, RECORD_STATUSES } from "./record.js";
+export type {
+  BuiltInResult,
+  CampaignPermission,
+  CountsAs,
+  LastContact,
+  RecordEffect,
+  RequiredEffect,
+  ResultFlags,
+  ResultWho,
+  RuleId,
+} from "./results.js";
+export { CALL_RESULTS, LAST_CONTACTS, LEAD_RESULTS, RULES } from "./results.js";
+export { createCampaign, parseCallFacts, parseCallRecord, parseLoggedCall } from "./schema.js";
+export type { LoggedCall, Violation, ViolationCode } from "./validate.js";
+export { isExistingLead, validate } from "./validate.js";

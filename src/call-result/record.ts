@@ -1,0 +1,208 @@
+import { createLifecycle, type Lifecycle, type LifecycleDefinition, type StatusTable } from "../core/lifecycle.js";
+import { err, type InvalidInput, invalidInput, ok, type Result } from "../core/result.js";
+import { type Instant, toEpochMs, toIso } from "../core/time.js";
+import { type Campaign, DEFAULT_CAMPAIGN, resultFlags } from "./campaign.js";
+import { CALL_RESULTS, type LastContact, type RecordEffect } from "./results.js";
+import { eligibility, type LoggedCall, validate } from "./validate.js";
+
+/** Who logs calls. */
+export const CALL_ACTORS = ["agent", "system"] as const;
+/** Who logs calls. */
+export type CallActor = (typeof CALL_ACTORS)[number];
+
+/** Where a record stands: on the list, off it waiting on a follow-up task, or closed. */
+export const RECORD_STATUSES = {
+  open: { label: "Open (on the list)", setBy: ["agent", "system"], closes: false },
+  pendingTask: { label: "Off the list, follow-up task pending", setBy: ["agent", "system"], closes: false },
+  closed: { label: "Closed (off the list)", setBy: ["agent", "system"], closes: true },
+} as const satisfies StatusTable<RecordEffect, CallActor>;
+
+/** A company on a calling list, as the calls logged on it leave it. Plain, readonly, JSON. */
+export interface CallRecord {
+  readonly lifecycle: "callRecord";
+  readonly schemaVersion: 1;
+  readonly status: RecordEffect;
+  readonly updatedAt: string;
+  readonly lastContact: LastContact | null;
+  readonly lastResult: string | null;
+  /** The result that first made the record a lead (counted once), or `null`. */
+  readonly leadResult: string | null;
+  readonly appointments: number;
+  /** Calls on which reception blocked us. */
+  readonly blockedAttempts: number;
+  /** On the do-not-call list. */
+  readonly doNotCall: boolean;
+  /** The lead owner moved to the client's / sales rep's licence. */
+  readonly ownedByClient: boolean;
+  /** When a recycled Not Interested - No Pitch record comes back to the list, or `null`. */
+  readonly reopensAt: string | null;
+}
+
+/** A call logged on the record. */
+export interface CallLoggedEvent extends LoggedCall {
+  readonly type: "callLogged";
+  readonly actor: CallActor;
+}
+
+/** Work the host must do after a call is logged. */
+export type CallEffect =
+  | { readonly type: "followUpTask"; readonly dueAt: string }
+  | {
+      readonly type: "introEmail";
+      readonly template: "Intro Email";
+      readonly to: "decisionMaker";
+      readonly cc: readonly never[];
+      readonly bcc: readonly never[];
+    }
+  | { readonly type: "doNotCall" }
+  | { readonly type: "ownerChange"; readonly to: "clientLicence" };
+
+/** The record lifecycle's verbs, plus `initial`, `allowedResults` and the campaign. */
+export interface CallRecordLifecycle
+  extends Lifecycle<RecordEffect, CallActor, CallRecord, CallLoggedEvent, CallEffect, string> {
+  readonly campaign: Campaign;
+  /** A new record on the list. */
+  initial(at: Instant): Result<CallRecord, InvalidInput>;
+  /** The results that may be logged now with this Last Contact (who, permissions, existing lead). */
+  allowedResults(record: CallRecord, lastContact: LastContact): readonly string[];
+}
+
+/**
+ * A new record on a calling list.
+ *
+ * @param updatedAt - when it was added, ISO UTC
+ * @returns the record
+ * @example
+ * newRecord("2026-11-23T00:00:00.000Z").status; // => "open"
+ */
+export function newRecord(updatedAt: string | number): CallRecord {
+  return {
+    lifecycle: "callRecord",
+    schemaVersion: 1,
+    status: "open",
+    updatedAt: typeof updatedAt === "number" ? toIso(updatedAt) : updatedAt,
+    lastContact: null,
+    lastResult: null,
+    leadResult: null,
+    appointments: 0,
+    blockedAttempts: 0,
+    doNotCall: false,
+    ownedByClient: false,
+    reopensAt: null,
+  };
+}
+
+const DAY_MS = 86_400_000;
+const INTRO: CallEffect = { type: "introEmail", template: "Intro Email", to: "decisionMaker", cc: [], bcc: [] };
+
+/**
+ * The record lifecycle of a campaign: each logged call is validated against the playbook (a
+ * violation refuses it, naming the first problem and listing all), then moves the record and
+ * returns the effects it requires.
+ *
+ * @param campaign - a valid campaign (see `createCampaign`)
+ * @returns the lifecycle
+ * @example
+ * buildCallRecord(DEFAULT_CAMPAIGN).campaign.emailFollowUpWeeks; // => 4
+ */
+export function buildCallRecord(campaign: Campaign): CallRecordLifecycle {
+  const definition: LifecycleDefinition<RecordEffect, CallActor, CallRecord, CallLoggedEvent, CallEffect, string> = {
+    name: "call record",
+    initialStatus: "open",
+    statuses: RECORD_STATUSES,
+    events: {
+      callLogged: {
+        from: ["open", "pendingTask"],
+        to: [
+          { from: ["open"], to: "open", when: "No Contact" },
+          { to: "pendingTask", when: "Email Follow Up, Nurture or Follow Up" },
+          { to: "closed", when: "a closing result" },
+        ],
+        by: CALL_ACTORS,
+        check: (record, call) => {
+          const violations = validate(call, record, campaign);
+          const first = violations[0];
+          if (first === undefined) return undefined;
+          return { code: first.code, message: violations.map((v) => v.message).join("; "), field: first.field };
+        },
+        apply: (record, call, at, atMs) => {
+          const flags = resultFlags(campaign, call.result) as NonNullable<ReturnType<typeof resultFlags>>;
+          const effects: CallEffect[] = [];
+          for (const effect of flags.effects) {
+            if (effect === "followUpTask")
+              effects.push({ type: "followUpTask", dueAt: toIso(toEpochMs(call.task?.dueAt)) });
+            else if (effect === "introEmail") effects.push(INTRO);
+            else if (effect === "doNotCall") effects.push({ type: "doNotCall" });
+            else effects.push({ type: "ownerChange", to: "clientLicence" });
+          }
+          // The cut-short exception: No Contact with a task to call back.
+          if (call.task != null && !flags.effects.includes("followUpTask")) {
+            effects.push({ type: "followUpTask", dueAt: toIso(toEpochMs(call.task.dueAt)) });
+          }
+          const recycle =
+            call.result === "notInterestedNoPitch" && campaign.recycleNoPitchAfterDays !== null
+              ? toIso(atMs + campaign.recycleNoPitchAfterDays * DAY_MS)
+              : null;
+          return {
+            state: {
+              ...record,
+              status: flags.record,
+              updatedAt: at,
+              lastContact: call.lastContact,
+              lastResult: call.result,
+              leadResult: record.leadResult ?? (flags.countsAs === "lead" ? call.result : null),
+              appointments: record.appointments + (flags.countsAs === "appointment" ? 1 : 0),
+              blockedAttempts: record.blockedAttempts + (call.blocked === true ? 1 : 0),
+              doNotCall: record.doNotCall || flags.effects.includes("doNotCall"),
+              ownedByClient: record.ownedByClient || flags.effects.includes("ownerChange"),
+              reopensAt: recycle,
+            },
+            effects,
+          };
+        },
+      },
+    },
+    timers:
+      campaign.recycleNoPitchAfterDays === null
+        ? []
+        : [
+            {
+              from: "closed",
+              to: "open",
+              label: `${campaign.recycleNoPitchAfterDays} days after Not Interested - No Pitch (campaign option)`,
+              dueAt: (record) => (record.reopensAt === null ? Number.NaN : Date.parse(record.reopensAt)),
+              apply: (record, at) => ({
+                state: { ...record, status: "open", updatedAt: at, reopensAt: null },
+                effects: [],
+              }),
+            },
+          ],
+  };
+  const lifecycle = createLifecycle(definition);
+  const ids = (): string[] => [...Object.keys(CALL_RESULTS), ...campaign.customResults.map((r) => r.id)];
+  return {
+    ...lifecycle,
+    campaign,
+    initial(at: Instant): Result<CallRecord, InvalidInput> {
+      const ms = toEpochMs(at);
+      if (Number.isNaN(ms))
+        return err(invalidInput("call record", [{ path: "at", message: "expected a valid instant" }]));
+      return ok(newRecord(ms));
+    },
+    allowedResults(record: CallRecord, lastContact: LastContact): readonly string[] {
+      if (record.status === "closed") return [];
+      return ids().filter((id) => {
+        const flags = resultFlags(campaign, id);
+        return flags !== undefined && eligibility(flags, id, lastContact, record, campaign).length === 0;
+      });
+    },
+  };
+}
+
+/**
+ * The record lifecycle with the playbook's default campaign.
+ *
+ * @example
+ * callRecord.allowedResults(newRecord(0), "reception").includes("pitchedNotInterested"); // => false
+ */
+export const callRecord: CallRecordLifecycle = /* @__PURE__ */ buildCallRecord(DEFAULT_CAMPAIGN);

@@ -1,0 +1,215 @@
+import * as z from "zod/mini";
+import { err, type InvalidInput, invalidInput, type Result } from "../core/result.js";
+import { instantSchema, lazy, parseWith, withDefaults } from "../core/schema.js";
+import { type Campaign, DEFAULT_CAMPAIGN } from "./campaign.js";
+import type { CallFacts } from "./classify.js";
+import type { CallRecord } from "./record.js";
+import { CALL_RESULTS, LAST_CONTACTS } from "./results.js";
+import type { LoggedCall } from "./validate.js";
+
+const text = () => z.string().check(z.minLength(1));
+const keys = <T extends object>(t: T) => Object.keys(t) as [keyof T & string, ...(keyof T & string)[]];
+const FINDINGS = [
+  "handledByParentCompany",
+  "handledOverseas",
+  "outsourced",
+  "wrongNumber",
+  "duplicate",
+  "notAGoodFit",
+  "doNotCallAgain",
+  "wantsConsultant",
+] as const;
+
+const schemas = /* @__PURE__ */ lazy(() => {
+  const at = instantSchema();
+  const lastContact = z.enum(keys(LAST_CONTACTS));
+  const flags = {
+    label: text(),
+    who: z.enum(["any", "decisionMakerOnly", "receptionOnly", "receptionOrNone", "existingLeadOnly"]),
+    record: z.enum(["open", "pendingTask", "closed"]),
+    countsAs: z.enum(["lead", "appointment", "nothing"]),
+    effects: z.array(z.enum(["followUpTask", "introEmail", "doNotCall", "ownerChange"])),
+    permission: z.optional(z.enum(["emailOnlyHns", "wantsConsultantFollowUp"])),
+    notQualified: z.optional(z.boolean()),
+  };
+  const campaign = z
+    .strictObject({
+      id: text(),
+      emailFollowUpWeeks: z.optional(z.number().check(z.positive(), z.maximum(52))),
+      deadEndMinBlockedAttempts: z.optional(z.int().check(z.minimum(0), z.maximum(100))),
+      emailOnlyHns: z.optional(z.boolean()),
+      wantsConsultantFollowUp: z.optional(z.boolean()),
+      recycleNoPitchAfterDays: z.optional(z.nullable(z.int().check(z.minimum(1), z.maximum(3660)))),
+      qualifyingRange: z.optional(
+        z.nullable(
+          z.strictObject({ min: z.nullable(z.number()), max: z.nullable(z.number()), unit: text() }).check(
+            z.refine((r) => r.min === null || r.max === null || r.min <= r.max, {
+              message: "min must not be above max",
+              path: ["min"],
+            }),
+          ),
+        ),
+      ),
+      customResults: z.optional(z.array(z.strictObject({ id: text(), ...flags }))),
+    })
+    .check(
+      z.superRefine((c, ctx) => {
+        const seen = new Set<string>(Object.keys(CALL_RESULTS));
+        (c.customResults ?? []).forEach((r, i) => {
+          if (seen.has(r.id)) {
+            ctx.issues.push({
+              code: "custom",
+              path: ["customResults", i, "id"],
+              input: r.id,
+              message: `"${r.id}" is already a result id`,
+            });
+          }
+          seen.add(r.id);
+        });
+      }),
+    );
+  const when = { callBackAt: z.optional(instantSchema()) };
+  const dmSaid = [
+    z.strictObject({
+      reached: z.literal("decisionMaker"),
+      pitched: z.boolean(),
+      said: z.literal("cantTalkNow"),
+      callBackAt: at,
+    }),
+    ...(["notInterested", "inTalksWithSalesRep", "existingClient", "emailOnly", ...FINDINGS] as const).map((said) =>
+      z.strictObject({ reached: z.literal("decisionMaker"), pitched: z.boolean(), said: z.literal(said) }),
+    ),
+    z.strictObject({
+      reached: z.literal("decisionMaker"),
+      pitched: z.boolean(),
+      said: z.literal("notQualified"),
+      measured: z.optional(z.number()),
+      reason: z.optional(text()),
+    }),
+    z.strictObject({
+      reached: z.literal("decisionMaker"),
+      pitched: z.boolean(),
+      said: z.literal("emailAndCallBack"),
+      callBackAt: at,
+    }),
+    z.strictObject({
+      reached: z.literal("decisionMaker"),
+      pitched: z.boolean(),
+      said: z.literal("callBackNoEmail"),
+      callBackAt: at,
+    }),
+    z.strictObject({
+      reached: z.literal("decisionMaker"),
+      pitched: z.boolean(),
+      said: z.literal("appointment"),
+      mode: z.enum(["inPerson", "phone", "video"]),
+    }),
+  ];
+  const facts = z.union([
+    z.strictObject({
+      reached: z.literal("nobody"),
+      via: z.enum(["companyVoicemail", "directLineVoicemail", "noAnswer", "wrongNumber", "duplicate"]),
+      ...when,
+    }),
+    z.strictObject({
+      reached: z.literal("reception"),
+      said: z.enum([
+        "dmUnavailable",
+        "screenedOut",
+        "takeMessage",
+        "emailInfo",
+        "blocked",
+        "emailExecutiveAssistant",
+        ...FINDINGS,
+      ]),
+      putThroughToVoicemail: z.optional(z.boolean()),
+      ...when,
+    }),
+    ...dmSaid,
+  ]);
+  const logged = z.strictObject({
+    at,
+    lastContact,
+    result: text(),
+    callBackAt: z.optional(z.nullable(instantSchema())),
+    task: z.optional(z.nullable(z.strictObject({ dueAt: instantSchema() }))),
+    blocked: z.optional(z.boolean()),
+  });
+  const nullableText = z.nullable(text());
+  const record = z.strictObject({
+    lifecycle: z.literal("callRecord"),
+    schemaVersion: z.literal(1, { message: "unsupported schemaVersion: this version of leadrules reads version 1" }),
+    status: z.enum(["open", "pendingTask", "closed"]),
+    updatedAt: at,
+    lastContact: z.nullable(lastContact),
+    lastResult: nullableText,
+    leadResult: nullableText,
+    appointments: z.int().check(z.minimum(0)),
+    blockedAttempts: z.int().check(z.minimum(0)),
+    doNotCall: z.boolean(),
+    ownedByClient: z.boolean(),
+    reopensAt: z.nullable(instantSchema()),
+  });
+  return { campaign, facts, logged, record };
+});
+
+/**
+ * Builds a campaign from outside (a tenant's configuration): missing settings take the
+ * playbook's defaults; a custom result needs every flag; duplicate ids (or a custom id that is a
+ * built-in one) and an inverted qualifying range are error values naming the field.
+ *
+ * @param input - untrusted campaign settings
+ * @returns the campaign, or an error value listing every issue
+ * @example
+ * createCampaign({ id: "solar", customResults: [{ id: "notQualifiedNoRoof" }] }).ok; // => false (no flags)
+ */
+export function createCampaign(input: unknown): Result<Campaign, InvalidInput> {
+  const parsed = parseWith(schemas().campaign, "campaign", input);
+  if (!parsed.ok) return parsed;
+  return { ok: true, value: withDefaults<Campaign>(DEFAULT_CAMPAIGN, parsed.value as Partial<Campaign>) };
+}
+
+/**
+ * Reads the facts of a call from outside (a dialler, a form). Instants are normalised.
+ *
+ * @param input - untrusted input
+ * @returns the facts, or an error value naming each bad field
+ * @example
+ * parseCallFacts({ reached: "reception", said: "screenedOut" }).ok; // => true
+ */
+export function parseCallFacts(input: unknown): Result<CallFacts, InvalidInput> {
+  const parsed = parseWith(schemas().facts, "call facts", input);
+  if (parsed.ok || typeof input !== "object" || input === null) return parsed as Result<CallFacts, InvalidInput>;
+  // A union's issues name no field; say which part is wrong for the common mistakes.
+  const reached = (input as { reached?: unknown }).reached;
+  if (!["nobody", "reception", "decisionMaker"].includes(reached as string)) {
+    return err(
+      invalidInput("call facts", [{ path: "reached", message: "must be nobody, reception or decisionMaker" }]),
+    );
+  }
+  return parsed as Result<CallFacts, InvalidInput>;
+}
+
+/**
+ * Reads a call logged by hand (for `validate` or the record lifecycle).
+ *
+ * @param input - untrusted input
+ * @returns the logged call, or an error value naming each bad field
+ * @example
+ * parseLoggedCall({ at: 0, lastContact: "dm", result: "emailOnly" }).ok; // => false
+ */
+export function parseLoggedCall(input: unknown): Result<LoggedCall, InvalidInput> {
+  return parseWith(schemas().logged, "logged call", input) as Result<LoggedCall, InvalidInput>;
+}
+
+/**
+ * Reads a stored call record.
+ *
+ * @param input - untrusted input
+ * @returns the record, or an error value naming each bad field
+ * @example
+ * parseCallRecord({ lifecycle: "callRecord", schemaVersion: 2 }).ok; // => false
+ */
+export function parseCallRecord(input: unknown): Result<CallRecord, InvalidInput> {
+  return parseWith(schemas().record, "call record", input) as Result<CallRecord, InvalidInput>;
+}

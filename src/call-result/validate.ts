@@ -1,0 +1,198 @@
+import { type Instant, toEpochMs } from "../core/time.js";
+import { type Campaign, resultFlags } from "./campaign.js";
+import type { CallRecord } from "./record.js";
+import { LAST_CONTACTS, type LastContact, type ResultFlags } from "./results.js";
+
+const WEEK_MS = 7 * 86_400_000;
+
+/** A call as an agent logs it by hand. */
+export interface LoggedCall {
+  readonly at: Instant;
+  readonly lastContact: LastContact;
+  /** A result id: built in, or one of the campaign's. */
+  readonly result: string;
+  /** The agreed call back, when there is one. */
+  readonly callBackAt?: Instant | null;
+  /** The follow-up task logged with the call. */
+  readonly task?: { readonly dueAt: Instant } | null;
+  /** Reception blocked the call (counts towards a dead end). */
+  readonly blocked?: boolean;
+}
+
+/** Why a logged call breaks the playbook. */
+export type ViolationCode =
+  | "invalidInstant"
+  | "unknownLastContact"
+  | "unknownResult"
+  | "recordClosed"
+  | "notEnabled"
+  | "decisionMakerOnly"
+  | "receptionOnly"
+  | "receptionOrNone"
+  | "noLeadToFollowUp"
+  | "repeatLead"
+  | "shouldBeFollowUp"
+  | "callBackBeyondBound"
+  | "callBackWithinBound"
+  | "callBackInPast"
+  | "taskMissing"
+  | "deadEndTooEarly";
+
+/** One way a logged call breaks the playbook, with the result that should have been logged when the playbook implies one. */
+export interface Violation {
+  readonly code: ViolationCode;
+  readonly message: string;
+  readonly field: "at" | "lastContact" | "result" | "callBackAt" | "task";
+  readonly suggested?: string;
+}
+
+/** Whether the record is an existing lead: a DM lead is waiting on a follow-up task. */
+export const isExistingLead = (record: CallRecord): boolean => record.status === "pendingTask";
+
+/** The who/permission/lead checks shared by `validate` and `allowedResults`. */
+export function eligibility(
+  flags: ResultFlags,
+  result: string,
+  lastContact: LastContact,
+  record: CallRecord,
+  campaign: Campaign,
+): Violation[] {
+  const out: Violation[] = [];
+  const label = flags.label;
+  if (flags.permission !== undefined && !campaign[flags.permission]) {
+    out.push({ code: "notEnabled", field: "result", message: `"${label}" is not enabled in campaign ${campaign.id}` });
+  }
+  const contact = LAST_CONTACTS[lastContact];
+  if (flags.who === "decisionMakerOnly" && lastContact !== "decisionMaker") {
+    out.push({
+      code: "decisionMakerOnly",
+      field: "lastContact",
+      message: `"${label}" is a Decision Maker only result, but the Last Contact is ${contact}`,
+    });
+  } else if (flags.who === "receptionOnly" && lastContact !== "reception") {
+    out.push({
+      code: "receptionOnly",
+      field: "lastContact",
+      message: `"${label}" is a Reception only result, but the Last Contact is ${contact}`,
+    });
+  } else if (flags.who === "receptionOrNone" && lastContact === "decisionMaker") {
+    out.push({
+      code: "receptionOrNone",
+      field: "lastContact",
+      message: `"${label}" is for calls that never reach the Decision Maker`,
+    });
+  } else if (flags.who === "existingLeadOnly" && !isExistingLead(record)) {
+    out.push({
+      code: "noLeadToFollowUp",
+      field: "result",
+      message: `"${label}" is only for a record where we already spoke to the DM and have a lead to follow up`,
+      suggested: "noContact",
+    });
+  }
+  if (isExistingLead(record) && (result === "emailOnly" || result === "emailFollowUp")) {
+    out.push({
+      code: "repeatLead",
+      field: "result",
+      message: `this record is already a lead: a follow-up call is logged as "Follow Up", never as "${label}" again`,
+      suggested: "followUp",
+    });
+  }
+  return out;
+}
+
+/**
+ * Checks a call logged by hand against the playbook and returns every violation, each with a
+ * code, a plain-English message, the field at fault and, where the playbook implies one, the
+ * result that should have been logged. An empty list means the call is right. Never throws.
+ *
+ * @param call - the logged call
+ * @param record - the record it was logged on (before the call)
+ * @param campaign - the campaign
+ * @returns the violations
+ * @example
+ * validate({ at: 0, lastContact: "reception", result: "pitchedNotInterested" }, newRecord(0), DEFAULT_CAMPAIGN)[0]?.code;
+ * // => "decisionMakerOnly"
+ */
+export function validate(call: LoggedCall, record: CallRecord, campaign: Campaign): Violation[] {
+  const out: Violation[] = [];
+  const atMs = toEpochMs(call.at);
+  if (Number.isNaN(atMs)) out.push({ code: "invalidInstant", field: "at", message: "at must be a valid instant" });
+  if (record.status === "closed") {
+    out.push({
+      code: "recordClosed",
+      field: "result",
+      message: `the record is closed (${record.lastResult ?? "closed"}): it is off the list`,
+    });
+  }
+  if (typeof call.lastContact !== "string" || !Object.hasOwn(LAST_CONTACTS, call.lastContact)) {
+    out.push({
+      code: "unknownLastContact",
+      field: "lastContact",
+      message: "lastContact must be noContact, reception or decisionMaker",
+    });
+    return out;
+  }
+  const flags = typeof call.result === "string" ? resultFlags(campaign, call.result) : undefined;
+  if (flags === undefined) {
+    out.push({
+      code: "unknownResult",
+      field: "result",
+      message: `"${String(call.result)}" is not a result of campaign ${campaign.id}`,
+    });
+    return out;
+  }
+  out.push(...eligibility(flags, call.result, call.lastContact, record, campaign));
+  if (isExistingLead(record) && call.lastContact !== "decisionMaker" && call.result === "noContact") {
+    out.push({
+      code: "shouldBeFollowUp",
+      field: "result",
+      message:
+        'a follow-up call on an existing lead that does not reach the DM is logged as "Follow Up", not No Contact',
+      suggested: "followUp",
+    });
+  }
+  const callBack = call.callBackAt === undefined || call.callBackAt === null ? Number.NaN : toEpochMs(call.callBackAt);
+  if (call.callBackAt !== undefined && call.callBackAt !== null) {
+    if (Number.isNaN(callBack))
+      out.push({ code: "invalidInstant", field: "callBackAt", message: "callBackAt must be a valid instant" });
+    else if (callBack < atMs) {
+      out.push({ code: "callBackInPast", field: "callBackAt", message: "callBackAt is before the call itself" });
+    }
+  }
+  const bound = atMs + campaign.emailFollowUpWeeks * WEEK_MS;
+  if (call.result === "emailFollowUp" && callBack > bound) {
+    out.push({
+      code: "callBackBeyondBound",
+      field: "result",
+      message: `the call back is more than ${campaign.emailFollowUpWeeks} weeks away: that is Nurture - Email Sent`,
+      suggested: "nurtureEmailSent",
+    });
+  }
+  if (call.result === "nurtureEmailSent" && callBack <= bound && !isExistingLead(record)) {
+    out.push({
+      code: "callBackWithinBound",
+      field: "result",
+      message: `an email and a call back within ${campaign.emailFollowUpWeeks} weeks is Email Follow Up`,
+      suggested: "emailFollowUp",
+    });
+  }
+  if (flags.effects.includes("followUpTask")) {
+    const due = call.task === undefined || call.task === null ? Number.NaN : toEpochMs(call.task.dueAt);
+    if (Number.isNaN(due)) {
+      out.push({
+        code: "taskMissing",
+        field: "task",
+        message: `"${flags.label}" needs a follow-up task with its due time`,
+      });
+    }
+  }
+  if (call.result === "deadEndOrBlocked" && record.blockedAttempts < campaign.deadEndMinBlockedAttempts) {
+    out.push({
+      code: "deadEndTooEarly",
+      field: "result",
+      message: `Dead End or Blocked is a last resort: ${record.blockedAttempts} earlier blocked attempt(s), ${campaign.deadEndMinBlockedAttempts} needed`,
+      suggested: "noContact",
+    });
+  }
+  return out;
+}
