@@ -7,6 +7,7 @@ import { type Campaign, DEFAULT_CAMPAIGN } from "../src/call-result/campaign.js"
 import { type CallFacts, classify, toLoggedCall } from "../src/call-result/classify.js";
 import { type CallRecord, newRecord } from "../src/call-result/record.js";
 import { validate } from "../src/call-result/validate.js";
+import { best, rng } from "./support.js";
 
 const N = 1_000_000;
 const T0 = Date.parse("2026-11-02T09:00:00Z");
@@ -16,17 +17,6 @@ const campaign: Campaign = {
   id: "bench",
   qualifyingRange: { min: 10, max: 50, unit: "computers" },
 };
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = rng(7);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
@@ -197,19 +187,10 @@ if (disagree > 0) {
   console.error(`classify and the hand-written classifier disagree on ${disagree} calls`);
   process.exit(1);
 }
-const best = (fn: () => void): number => {
-  let fastest = Number.POSITIVE_INFINITY;
-  for (let k = 0; k < 3; k++) {
-    const t = performance.now();
-    fn();
-    fastest = Math.min(fastest, performance.now() - t);
-  }
-  return fastest;
-};
-const lib = best(() => {
+const lib = best(3, () => {
   for (let i = 0; i < N; i++) classify(facts[i] as CallFacts, records[i] as CallRecord, campaign, at);
 });
-const hand = best(() => {
+const hand = best(3, () => {
   for (let i = 0; i < N; i++) out[i] = handWritten(facts[i] as CallFacts, records[i] as CallRecord, campaign);
 });
 const logged = facts.map((f, i) => {
@@ -217,7 +198,7 @@ const logged = facts.map((f, i) => {
   return r.ok ? toLoggedCall(r.value, at) : { at, lastContact: "reception" as const, result: "noContact" };
 });
 let violations = 0;
-const check = best(() => {
+const check = best(3, () => {
   violations = 0;
   for (let i = 0; i < N; i++) violations += validate(logged[i] as never, records[i] as CallRecord, campaign).length;
 });

@@ -14,21 +14,11 @@ import {
   type ClientHubStage,
   clientHub,
 } from "../src/client-hub/pipeline.js";
+import { best, rng } from "./support.js";
 
 const RECORDS = 100_000;
 const DAY = 86_400_000;
 const T0 = Date.parse("2026-01-05T09:30:00.000Z");
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generate(timeZone: string): { records: ClientHubRecord[]; now: Float64Array } {
   const random = rng(20261123);
@@ -73,16 +63,6 @@ function floorAdvance(r: ClientHubRecord, now: number): [ClientHubStage, number]
     since = due;
   }
 }
-
-const best = (runs: number, fn: () => void): number => {
-  let fastest = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    fastest = Math.min(fastest, performance.now() - start);
-  }
-  return fastest;
-};
 
 for (const zone of ["UTC", "America/New_York"]) {
   const { records, now } = generate(zone);

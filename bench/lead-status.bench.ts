@@ -9,23 +9,12 @@ import {
   type ConsultationStatus,
   consultation,
 } from "../src/lead-status/consultation.js";
+import { best, rng } from "./support.js";
 
 const LEADS = 10_000;
 const EVENTS = 1_000_000;
 const HOUR = 3_600_000;
 const T0 = Date.parse("2026-01-01T00:00:00.000Z");
-
-// mulberry32: a tiny seeded PRNG, so every run uses the same events.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Ev = ConsultationEvent & { readonly at: number };
 const TYPES: readonly [ConsultationEvent["type"], number][] = [
@@ -251,15 +240,7 @@ const machine = createMachine(
 const fromX = (snap: SnapshotFrom<typeof machine>): ConsultationState =>
   make(snap.value as ConsultationStatus, snap.context.updatedAt, snap.context.followUp, snap.context.transferable);
 
-function time(run: () => void, repeats = 3): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < repeats; i++) {
-    const start = performance.now();
-    run();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-}
+const time = (run: () => void, repeats = 3): number => best(repeats, run);
 
 const { lead, events } = generate();
 const initial = consultation.initial(T0);

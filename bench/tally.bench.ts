@@ -15,33 +15,15 @@ import {
   sheetPages,
   tallySheet,
 } from "../src/tally/sheet.js";
+import { best, rng } from "./support.js";
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (gc === undefined) throw new Error("run with node --expose-gc --import tsx bench/tally.bench.ts");
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const T0 = Date.parse("2026-11-01T00:00:00Z");
 const SOURCE_IDS = Object.keys(SOURCES) as (keyof typeof SOURCES)[];
 const OUTCOME_IDS = Object.keys(OUTCOMES) as (keyof typeof OUTCOMES)[];
 const PROGRAMS = Array.from({ length: 50 }, (_, i) => `Program ${i}`);
-const best = (runs: number, fn: () => void): number => {
-  let fastest = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    fastest = Math.min(fastest, performance.now() - start);
-  }
-  return fastest;
-};
 const perSecond = (n: number, ms: number): string =>
   `${(((n / ms) * 1000) / 1e6).toLocaleString("en-US", { maximumFractionDigits: 2 })} M events/s`;
 

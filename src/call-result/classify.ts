@@ -5,26 +5,39 @@ import type { CallEffect, CallRecord } from "./record.js";
 import type { CountsAs, LastContact, RecordEffect, RuleId } from "./results.js";
 import { isExistingLead } from "./validate.js";
 
-/** Findings about the company that anyone on the phone can give. */
-export type CompanyFinding =
-  | "handledByParentCompany"
-  | "handledOverseas"
-  | "outsourced"
-  | "wrongNumber"
-  | "duplicate"
-  | "notAGoodFit"
-  | "doNotCallAgain"
-  | "wantsConsultant";
+/**
+ * Findings about the company that anyone on the phone can give, with the result each leads to and
+ * the rule that says so.
+ */
+export const COMPANY_FINDINGS = {
+  handledByParentCompany: ["handledByParentCompany", "companyLevel"],
+  handledOverseas: ["handledOverseas", "companyLevel"],
+  outsourced: ["outsourced", "companyLevel"],
+  wrongNumber: ["wrongNumber", "wrongNumber"],
+  duplicate: ["duplicate", "duplicate"],
+  notAGoodFit: ["notAGoodFit", "notAGoodFit"],
+  doNotCallAgain: ["removeFromDatabase", "doNotCallAgain"],
+  wantsConsultant: ["wantsConsultantFollowUp", "wantsConsultant"],
+} as const satisfies Record<string, readonly [string, RuleId]>;
+/** A finding about the company. */
+export type CompanyFinding = keyof typeof COMPANY_FINDINGS;
+
+/** How nobody was spoken to. */
+export const NOBODY_VIA = ["companyVoicemail", "directLineVoicemail", "noAnswer", "wrongNumber", "duplicate"] as const;
+/** Reception's answers besides the company findings. */
+export const RECEPTION_ANSWERS = [
+  "dmUnavailable",
+  "screenedOut",
+  "takeMessage",
+  "emailInfo",
+  "blocked",
+  "emailExecutiveAssistant",
+] as const;
+/** How an appointment will be held: in person is preferred. */
+export const APPOINTMENT_MODES = ["inPerson", "phone", "video"] as const;
 
 /** What reception said or did. */
-export type ReceptionSaid =
-  | "dmUnavailable"
-  | "screenedOut"
-  | "takeMessage"
-  | "emailInfo"
-  | "blocked"
-  | "emailExecutiveAssistant"
-  | CompanyFinding;
+export type ReceptionSaid = (typeof RECEPTION_ANSWERS)[number] | CompanyFinding;
 
 /** What the decision maker said. */
 export type DecisionMakerSaid =
@@ -39,15 +52,15 @@ export type DecisionMakerSaid =
   | { readonly said: "appointment"; readonly mode: AppointmentMode }
   | { readonly said: CompanyFinding };
 
-/** How an appointment will be held: in person is preferred. */
-export type AppointmentMode = "inPerson" | "phone" | "video";
+/** How an appointment will be held. */
+export type AppointmentMode = (typeof APPOINTMENT_MODES)[number];
 
 /** Structured facts about one call, as the agent would tell them. */
 export type CallFacts =
   | {
       readonly reached: "nobody";
       /** Company voicemail, the DM's direct line or mobile to voicemail, no answer, or a wrong number or duplicate noticed before anyone spoke. */
-      readonly via: "companyVoicemail" | "directLineVoicemail" | "noAnswer" | "wrongNumber" | "duplicate";
+      readonly via: (typeof NOBODY_VIA)[number];
       /** When to try again (needed on an existing lead, where the follow-up task is rolled forward). */
       readonly callBackAt?: Instant;
     }
@@ -94,16 +107,7 @@ export interface ClassifyError {
 const WEEK_MS = 7 * 86_400_000;
 const INTRO: CallEffect = { type: "introEmail", template: "Intro Email", to: "decisionMaker", cc: [], bcc: [] };
 
-const FINDING: Record<CompanyFinding, readonly [string, RuleId]> = {
-  handledByParentCompany: ["handledByParentCompany", "companyLevel"],
-  handledOverseas: ["handledOverseas", "companyLevel"],
-  outsourced: ["outsourced", "companyLevel"],
-  wrongNumber: ["wrongNumber", "wrongNumber"],
-  duplicate: ["duplicate", "duplicate"],
-  notAGoodFit: ["notAGoodFit", "notAGoodFit"],
-  doNotCallAgain: ["removeFromDatabase", "doNotCallAgain"],
-  wantsConsultant: ["wantsConsultantFollowUp", "wantsConsultant"],
-};
+const FINDING: Record<CompanyFinding, readonly [string, RuleId]> = COMPANY_FINDINGS;
 
 interface Decision {
   readonly lastContact: LastContact;
@@ -137,9 +141,9 @@ function byDm(result: string, rules: RuleId[]): Result<Decision, ClassifyError> 
   return ok({ lastContact: "decisionMaker", result, rules });
 }
 
-const NOBODY_VIA = new Set(["companyVoicemail", "directLineVoicemail", "noAnswer"]);
-const RECEPTION_SCREENS = new Set(["dmUnavailable", "screenedOut", "takeMessage", "emailInfo"]);
-const MODES = new Set(["inPerson", "phone", "video"]);
+const VOICEMAIL_OR_SILENCE = new Set<string>(NOBODY_VIA.slice(0, 3));
+const RECEPTION_SCREENS = new Set<string>(RECEPTION_ANSWERS.slice(0, 4));
+const MODES = new Set<string>(APPOINTMENT_MODES);
 
 function decideNotDm(
   facts: Exclude<CallFacts, { reached: "decisionMaker" }>,
@@ -152,7 +156,7 @@ function decideNotDm(
     const via = facts.via;
     if (via === "wrongNumber") return ok({ lastContact: "noContact", result: "wrongNumber", rules: ["wrongNumber"] });
     if (via === "duplicate") return ok({ lastContact: "noContact", result: "duplicate", rules: ["duplicate"] });
-    if (!NOBODY_VIA.has(via)) return bad("via", "via is not a known way of reaching nobody");
+    if (!VOICEMAIL_OR_SILENCE.has(via)) return bad("via", "via is not a known way of reaching nobody");
     const why: RuleId = via === "directLineVoicemail" ? "directLineVoicemail" : "nobodySpokenTo";
     return ok(
       lead

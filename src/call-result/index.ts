@@ -15,7 +15,15 @@ export type {
   ReceptionSaid,
   ShiftCallFacts,
 } from "./classify.js";
-export { classify, shiftFacts, toLoggedCall } from "./classify.js";
+export {
+  APPOINTMENT_MODES,
+  COMPANY_FINDINGS,
+  classify,
+  NOBODY_VIA,
+  RECEPTION_ANSWERS,
+  shiftFacts,
+  toLoggedCall,
+} from "./classify.js";
 export type { CallActor, CallEffect, CallLoggedEvent, CallRecord, CallRecordLifecycle } from "./record.js";
 export { buildCallRecord, CALL_ACTORS, callRecord, newRecord, RECORD_STATUSES } from "./record.js";
 export type {
@@ -29,7 +37,16 @@ export type {
   ResultWho,
   RuleId,
 } from "./results.js";
-export { CALL_RESULTS, LAST_CONTACTS, LEAD_RESULTS, RULES } from "./results.js";
+export {
+  CALL_RESULTS,
+  CAMPAIGN_PERMISSIONS,
+  COUNTS_AS,
+  LAST_CONTACTS,
+  RECORD_EFFECTS,
+  REQUIRED_EFFECTS,
+  RESULT_WHO,
+  RULES,
+} from "./results.js";
 export { createCampaign, parseCallFacts, parseCallRecord, parseLoggedCall } from "./schema.js";
 export type { LoggedCall, Violation, ViolationCode } from "./validate.js";
 export { isExistingLead, validate } from "./validate.js";

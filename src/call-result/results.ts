@@ -8,15 +8,25 @@ export const LAST_CONTACTS = {
 export type LastContact = keyof typeof LAST_CONTACTS;
 
 /** Who may log a result: anyone, only after speaking to the DM, only to reception, reception or nobody, or only on an existing lead. */
-export type ResultWho = "any" | "decisionMakerOnly" | "receptionOnly" | "receptionOrNone" | "existingLeadOnly";
+export const RESULT_WHO = ["any", "decisionMakerOnly", "receptionOnly", "receptionOrNone", "existingLeadOnly"] as const;
+/** Who may log a result. */
+export type ResultWho = (typeof RESULT_WHO)[number];
 /** What a result does to the record: stays on the list, leaves it with a follow-up task, or closes it. */
-export type RecordEffect = "open" | "pendingTask" | "closed";
+export const RECORD_EFFECTS = ["open", "pendingTask", "closed"] as const;
+/** What a result does to the record. */
+export type RecordEffect = (typeof RECORD_EFFECTS)[number];
 /** What a result counts as on the shift's figures. */
-export type CountsAs = "lead" | "appointment" | "nothing";
+export const COUNTS_AS = ["lead", "appointment", "nothing"] as const;
+/** What a result counts as. */
+export type CountsAs = (typeof COUNTS_AS)[number];
 /** Work a result requires of the host. */
-export type RequiredEffect = "followUpTask" | "introEmail" | "doNotCall" | "ownerChange";
+export const REQUIRED_EFFECTS = ["followUpTask", "introEmail", "doNotCall", "ownerChange"] as const;
+/** Work a result requires of the host. */
+export type RequiredEffect = (typeof REQUIRED_EFFECTS)[number];
+/** The campaign permissions a result may need. */
+export const CAMPAIGN_PERMISSIONS = ["emailOnlyHns", "wantsConsultantFollowUp"] as const;
 /** A campaign permission a result needs. */
-export type CampaignPermission = "emailOnlyHns" | "wantsConsultantFollowUp";
+export type CampaignPermission = (typeof CAMPAIGN_PERMISSIONS)[number];
 
 /** Everything a result means, as flags: the one table types, validation and docs derive from. */
 export interface ResultFlags {
@@ -113,9 +123,6 @@ export const CALL_RESULTS = {
 
 /** A built-in result id. */
 export type BuiltInResult = keyof typeof CALL_RESULTS;
-
-/** Results that make a record an existing lead (a follow-up call on it is `followUp`). */
-export const LEAD_RESULTS: readonly string[] = ["emailFollowUp", "nurtureEmailSent", "nurtureNoEmailSent", "followUp"];
 
 /** The rules `classify` and `validate` cite, by id, in plain English. */
 export const RULES = {

@@ -2,34 +2,40 @@ import * as z from "zod/mini";
 import { err, type InvalidInput, invalidInput, type Result } from "../core/result.js";
 import { instantSchema, lazy, parseWith, withDefaults } from "../core/schema.js";
 import { type Campaign, DEFAULT_CAMPAIGN } from "./campaign.js";
-import type { CallFacts } from "./classify.js";
+import {
+  APPOINTMENT_MODES,
+  type CallFacts,
+  COMPANY_FINDINGS,
+  type CompanyFinding,
+  NOBODY_VIA,
+  RECEPTION_ANSWERS,
+} from "./classify.js";
 import type { CallRecord } from "./record.js";
-import { CALL_RESULTS, LAST_CONTACTS } from "./results.js";
+import {
+  CALL_RESULTS,
+  CAMPAIGN_PERMISSIONS,
+  COUNTS_AS,
+  LAST_CONTACTS,
+  RECORD_EFFECTS,
+  REQUIRED_EFFECTS,
+  RESULT_WHO,
+} from "./results.js";
 import type { LoggedCall } from "./validate.js";
 
 const text = () => z.string().check(z.minLength(1));
 const keys = <T extends object>(t: T) => Object.keys(t) as [keyof T & string, ...(keyof T & string)[]];
-const FINDINGS = [
-  "handledByParentCompany",
-  "handledOverseas",
-  "outsourced",
-  "wrongNumber",
-  "duplicate",
-  "notAGoodFit",
-  "doNotCallAgain",
-  "wantsConsultant",
-] as const;
+const FINDINGS = Object.keys(COMPANY_FINDINGS) as CompanyFinding[];
 
 const schemas = /* @__PURE__ */ lazy(() => {
   const at = instantSchema();
   const lastContact = z.enum(keys(LAST_CONTACTS));
   const flags = {
     label: text(),
-    who: z.enum(["any", "decisionMakerOnly", "receptionOnly", "receptionOrNone", "existingLeadOnly"]),
-    record: z.enum(["open", "pendingTask", "closed"]),
-    countsAs: z.enum(["lead", "appointment", "nothing"]),
-    effects: z.array(z.enum(["followUpTask", "introEmail", "doNotCall", "ownerChange"])),
-    permission: z.optional(z.enum(["emailOnlyHns", "wantsConsultantFollowUp"])),
+    who: z.enum(RESULT_WHO),
+    record: z.enum(RECORD_EFFECTS),
+    countsAs: z.enum(COUNTS_AS),
+    effects: z.array(z.enum(REQUIRED_EFFECTS)),
+    permission: z.optional(z.enum(CAMPAIGN_PERMISSIONS)),
     notQualified: z.optional(z.boolean()),
   };
   const campaign = z
@@ -76,7 +82,7 @@ const schemas = /* @__PURE__ */ lazy(() => {
       said: z.literal("cantTalkNow"),
       callBackAt: at,
     }),
-    ...(["notInterested", "inTalksWithSalesRep", "existingClient", "emailOnly", ...FINDINGS] as const).map((said) =>
+    ...["notInterested", "inTalksWithSalesRep", "existingClient", "emailOnly", ...FINDINGS].map((said) =>
       z.strictObject({ reached: z.literal("decisionMaker"), pitched: z.boolean(), said: z.literal(said) }),
     ),
     z.strictObject({
@@ -102,26 +108,18 @@ const schemas = /* @__PURE__ */ lazy(() => {
       reached: z.literal("decisionMaker"),
       pitched: z.boolean(),
       said: z.literal("appointment"),
-      mode: z.enum(["inPerson", "phone", "video"]),
+      mode: z.enum(APPOINTMENT_MODES),
     }),
   ];
   const facts = z.union([
     z.strictObject({
       reached: z.literal("nobody"),
-      via: z.enum(["companyVoicemail", "directLineVoicemail", "noAnswer", "wrongNumber", "duplicate"]),
+      via: z.enum(NOBODY_VIA),
       ...when,
     }),
     z.strictObject({
       reached: z.literal("reception"),
-      said: z.enum([
-        "dmUnavailable",
-        "screenedOut",
-        "takeMessage",
-        "emailInfo",
-        "blocked",
-        "emailExecutiveAssistant",
-        ...FINDINGS,
-      ]),
+      said: z.enum([...RECEPTION_ANSWERS, ...FINDINGS]),
       putThroughToVoicemail: z.optional(z.boolean()),
       ...when,
     }),
@@ -139,7 +137,7 @@ const schemas = /* @__PURE__ */ lazy(() => {
   const record = z.strictObject({
     lifecycle: z.literal("callRecord"),
     schemaVersion: z.literal(1, { message: "unsupported schemaVersion: this version of leadrules reads version 1" }),
-    status: z.enum(["open", "pendingTask", "closed"]),
+    status: z.enum(RECORD_EFFECTS),
     updatedAt: at,
     lastContact: z.nullable(lastContact),
     lastResult: nullableText,

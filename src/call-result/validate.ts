@@ -32,6 +32,7 @@ export type ViolationCode =
   | "noLeadToFollowUp"
   | "repeatLead"
   | "shouldBeFollowUp"
+  | "dmCutShortIsReception"
   | "callBackBeyondBound"
   | "callBackWithinBound"
   | "callBackInPast"
@@ -142,6 +143,17 @@ export function validate(call: LoggedCall, record: CallRecord, campaign: Campaig
     return out;
   }
   out.push(...eligibility(flags, call.result, call.lastContact, record, campaign));
+  if (call.lastContact === "decisionMaker" && call.result === "noContact") {
+    const lead = isExistingLead(record);
+    out.push({
+      code: "dmCutShortIsReception",
+      field: "lastContact",
+      message: lead
+        ? 'a DM on an existing lead who cannot talk now is logged as "Follow Up", with the task rolled forward'
+        : 'a DM who cuts you short before the pitch is logged with Last Contact "Reception", No Contact and a task to call back',
+      ...(lead ? { suggested: "followUp" } : {}),
+    });
+  }
   if (isExistingLead(record) && call.lastContact !== "decisionMaker" && call.result === "noContact") {
     out.push({
       code: "shouldBeFollowUp",

@@ -6,75 +6,8 @@ import { buildCallRecord, type CallRecord, newRecord } from "../../src/call-resu
 import { parseCallRecord } from "../../src/call-result/schema.js";
 import { validate } from "../../src/call-result/validate.js";
 import { deepFreeze, unwrap } from "../helpers.js";
+import { DAY, facts, T0 } from "./arbitraries.js";
 
-const T0 = Date.parse("2026-11-02T09:00:00Z");
-const DAY = 86_400_000;
-const FINDINGS = [
-  "handledByParentCompany",
-  "handledOverseas",
-  "outsourced",
-  "wrongNumber",
-  "duplicate",
-  "notAGoodFit",
-  "doNotCallAgain",
-  "wantsConsultant",
-] as const;
-const later = fc.integer({ min: 0, max: 200 * DAY });
-
-/** Facts relative to the call's instant (so call backs are never in the past). */
-const facts = (at: number): fc.Arbitrary<CallFacts> =>
-  fc.oneof(
-    fc.record(
-      {
-        reached: fc.constant("nobody" as const),
-        via: fc.constantFrom(
-          "companyVoicemail" as const,
-          "directLineVoicemail" as const,
-          "noAnswer" as const,
-          "wrongNumber" as const,
-          "duplicate" as const,
-        ),
-        callBackAt: later.map((d) => at + d),
-      },
-      { requiredKeys: ["reached", "via"] },
-    ),
-    fc.record(
-      {
-        reached: fc.constant("reception" as const),
-        said: fc.constantFrom(
-          "dmUnavailable" as const,
-          "screenedOut" as const,
-          "takeMessage" as const,
-          "emailInfo" as const,
-          "blocked" as const,
-          "emailExecutiveAssistant" as const,
-          ...FINDINGS,
-        ),
-        putThroughToVoicemail: fc.boolean(),
-        callBackAt: later.map((d) => at + d),
-      },
-      { requiredKeys: ["reached", "said"] },
-    ),
-    fc
-      .tuple(
-        fc.boolean(),
-        fc.oneof(
-          later.map((d) => ({ said: "cantTalkNow" as const, callBackAt: at + d })),
-          fc
-            .constantFrom(
-              ...(["notInterested", "inTalksWithSalesRep", "existingClient", "emailOnly", ...FINDINGS] as const),
-            )
-            .map((said) => ({ said })),
-          fc.integer({ min: 0, max: 300 }).map((measured) => ({ said: "notQualified" as const, measured })),
-          later.map((d) => ({ said: "emailAndCallBack" as const, callBackAt: at + d })),
-          later.map((d) => ({ said: "callBackNoEmail" as const, callBackAt: at + d })),
-          fc
-            .constantFrom("inPerson" as const, "phone" as const, "video" as const)
-            .map((mode) => ({ said: "appointment" as const, mode })),
-        ),
-      )
-      .map(([pitched, said]) => ({ reached: "decisionMaker" as const, pitched, ...said }) as CallFacts),
-  );
 const campaign: fc.Arbitrary<Campaign> = fc.record({
   id: fc.constant("c"),
   emailFollowUpWeeks: fc.constantFrom(2, 4, 6),

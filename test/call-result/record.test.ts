@@ -127,7 +127,10 @@ describe("the record lifecycle", () => {
     const closed = unwrap(recycling.transition(start, log({ result: "notInterestedNoPitch" }))).state;
     expect(closed.reopensAt).toBe(new Date(AT + 60 * DAY).toISOString());
     expect(recycling.advance(closed, AT + 60 * DAY - 1).state.status).toBe("closed");
-    expect(recycling.advance(closed, AT + 60 * DAY).state).toMatchObject({ status: "open", reopensAt: null });
+    expect(recycling.advance(closed, AT + 60 * DAY)).toEqual({
+      state: { ...closed, status: "open", updatedAt: new Date(AT + 60 * DAY).toISOString(), reopensAt: null },
+      effects: [],
+    });
     const pitched = unwrap(recycling.transition(start, log({ result: "pitchedNotInterested" }))).state;
     expect(recycling.advance(pitched, AT + 999 * DAY).state.status).toBe("closed");
     expect(unwrap(callRecord.transition(start, log({ result: "notInterestedNoPitch" }))).state.reopensAt).toBeNull();
@@ -171,6 +174,11 @@ describe("the record lifecycle", () => {
     expect(stateDiagram(buildCallRecord({ ...DEFAULT_CAMPAIGN, recycleNoPitchAfterDays: 30 }).definition)).toContain(
       "closed --> open : 30 days after Not Interested - No Pitch (campaign option)",
     );
+  });
+
+  it("names itself in refusals", () => {
+    const error = unwrapErr(callRecord.transition(start, { ...log({}), type: "callMade" as "callLogged" }));
+    expect(error.message).toBe('"callMade" is not an event of the call record lifecycle');
   });
 
   it("initial refuses a bad instant; replay folds a log", () => {

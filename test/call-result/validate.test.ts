@@ -102,6 +102,17 @@ describe("validate", () => {
     ]);
   });
 
+  // "…we do not really count it as a Last Contact: Decision Maker, we just log it as Last Contact:
+  // Reception, Last Call Result: No Contact (Call back)"
+  it("No Contact with the DM as Last Contact is the cut-short exception logged wrong", () => {
+    expect(v({ lastContact: "decisionMaker", result: "noContact" })).toEqual([
+      ["dmCutShortIsReception", "lastContact", undefined],
+    ]);
+    expect(v({ lastContact: "decisionMaker", result: "noContact" }, lead)).toEqual([
+      ["dmCutShortIsReception", "lastContact", "followUp"],
+    ]);
+  });
+
   it("a call back in the past, or not an instant", () => {
     expect(v({ result: "emailFollowUp", callBackAt: AT - 1, task })).toEqual([
       ["callBackInPast", "callBackAt", undefined],
@@ -128,8 +139,8 @@ describe("validate", () => {
     ).toEqual(["decisionMakerOnly", "callBackBeyondBound", "taskMissing"]);
     expect(v({ result: "maybe" })).toEqual([["unknownResult", "result", undefined]]);
     expect(v({ lastContact: "ceo" as "reception" })).toEqual([["unknownLastContact", "lastContact", undefined]]);
-    expect(v({ at: "tuesday" })).toEqual([["invalidInstant", "at", undefined]]);
-    expect(v({}, { ...fresh, status: "closed", lastResult: "wrongNumber" })).toEqual([
+    expect(v({ at: "tuesday", lastContact: "reception" })).toEqual([["invalidInstant", "at", undefined]]);
+    expect(v({ lastContact: "reception" }, { ...fresh, status: "closed", lastResult: "wrongNumber" })).toEqual([
       ["recordClosed", "result", undefined],
     ]);
     expect(v({ result: 7 as unknown as string })).toEqual([["unknownResult", "result", undefined]]);
