@@ -122,7 +122,7 @@ export function validate(call: LoggedCall, record: CallRecord, campaign: Campaig
     out.push({
       code: "recordClosed",
       field: "result",
-      message: `the record is closed (${record.lastResult ?? "closed"}): it is off the list`,
+      message: `the record is closed (${typeof record.lastResult === "string" ? record.lastResult : "closed"}): it is off the list`,
     });
   }
   if (typeof call.lastContact !== "string" || !Object.hasOwn(LAST_CONTACTS, call.lastContact)) {
@@ -188,15 +188,17 @@ export function validate(call: LoggedCall, record: CallRecord, campaign: Campaig
       suggested: "emailFollowUp",
     });
   }
-  if (flags.effects.includes("followUpTask")) {
-    const due = call.task === undefined || call.task === null ? Number.NaN : toEpochMs(call.task.dueAt);
-    if (Number.isNaN(due)) {
-      out.push({
-        code: "taskMissing",
-        field: "task",
-        message: `"${flags.label}" needs a follow-up task with its due time`,
-      });
-    }
+  const task: unknown = call.task;
+  if (task !== undefined && task !== null) {
+    const due = typeof task === "object" ? toEpochMs((task as { dueAt?: unknown }).dueAt) : Number.NaN;
+    if (Number.isNaN(due))
+      out.push({ code: "invalidInstant", field: "task", message: "task.dueAt must be a valid instant" });
+  } else if (flags.effects.includes("followUpTask")) {
+    out.push({
+      code: "taskMissing",
+      field: "task",
+      message: `"${flags.label}" needs a follow-up task with its due time`,
+    });
   }
   if (call.result === "deadEndOrBlocked" && record.blockedAttempts < campaign.deadEndMinBlockedAttempts) {
     out.push({

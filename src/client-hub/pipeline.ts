@@ -13,6 +13,7 @@ import {
   type Refusal,
   type StatusTable,
   type Step,
+  statusLabel,
 } from "../core/lifecycle.js";
 import { err, type InvalidInput, type Issue, invalidInput, ok, type Result } from "../core/result.js";
 import { type Instant, isTimeZone, toEpochMs, toIso } from "../core/time.js";
@@ -128,7 +129,12 @@ export type ClientHubEffect =
   | { readonly type: "sendNpsSurvey" };
 
 /** Why a Client Hub event was refused beyond the engine's own reasons. */
-export type ClientHubRefusalCode = "invalidTimeZone" | "notFinalCall" | "ratioNotAllowed" | "ratioFixed";
+export type ClientHubRefusalCode =
+  | "invalidTimeZone"
+  | "invalidRecord"
+  | "notFinalCall"
+  | "ratioNotAllowed"
+  | "ratioFixed";
 
 /** The tunable numbers and words of the Client Hub preset. */
 export interface ClientHubOptions {
@@ -210,7 +216,14 @@ const ALL_STAGES = Object.keys(CLIENT_HUB_STAGES) as ClientHubStage[];
 const OWNER = ["owner"] as const;
 const ANYONE = CLIENT_HUB_ACTORS;
 
-const sameRatio = (a: ContactRatio, b: ContactRatio): boolean => a.count === b.count && a.unit === b.unit;
+// Ratios reach `transition` from hosts' code: anything that is not one must be refused, not read.
+const isRatio = (r: unknown): r is ContactRatio =>
+  typeof r === "object" &&
+  r !== null &&
+  typeof (r as ContactRatio).count === "number" &&
+  typeof (r as ContactRatio).unit === "string";
+const sameRatio = (a: unknown, b: unknown): boolean =>
+  isRatio(a) && isRatio(b) && a.count === b.count && a.unit === b.unit;
 const showRatio = (r: ContactRatio): string => `${r.count} ${r.unit}${r.count === 1 ? "" : "s"}`;
 
 function task(id: ClientHubTask, dueAt: string): ClientHubEffect {
@@ -258,19 +271,20 @@ export function buildClientHub(options: ClientHubOptions): ClientHubLifecycle {
     }
     return value;
   };
+  // Records reach `advance` from hosts' storage: a missing date arms no move rather than crashing.
   const dayStart = (date: CalendarDate, zone: string, offset: number): number =>
-    memo(`${zone}|${date}|${offset}`, () => startOfDateIn(date, zone, offset));
+    typeof date === "string" ? memo(`${zone}|${date}|${offset}`, () => startOfDateIn(date, zone, offset)) : Number.NaN;
   const daysLater = (at: string, zone: string): number =>
     memo(`${zone}|${at}`, () => addIn(Date.parse(at), callIntervalDays, "day", zone));
   const isCheckIn = (call: ClientHubCall): boolean =>
     call.outcome === "Connected" && checkInCallTypes.includes(call.callType);
-  const allowed = (ratio: ContactRatio): boolean => contactRatios.some((r) => sameRatio(r, ratio));
-  const ratioRefusal = (ratio: ContactRatio | undefined): Refusal<ClientHubRefusalCode> | undefined =>
+  const allowed = (ratio: unknown): boolean => contactRatios.some((r) => sameRatio(r, ratio));
+  const ratioRefusal = (ratio: unknown): Refusal<ClientHubRefusalCode> | undefined =>
     ratio === undefined || allowed(ratio)
       ? undefined
       : {
           code: "ratioNotAllowed",
-          message: `contactRatio ${showRatio(ratio)} is not allowed: use ${contactRatios.map(showRatio).join(", ")}`,
+          message: `contactRatio ${isRatio(ratio) ? showRatio(ratio) : (JSON.stringify(ratio) ?? String(ratio))} is not allowed: use ${contactRatios.map(showRatio).join(", ")}`,
           field: "contactRatio",
         };
   const nextDate = (fromMs: number, ratio: ContactRatio, zone: string): CalendarDate =>
@@ -290,14 +304,29 @@ export function buildClientHub(options: ClientHubOptions): ClientHubLifecycle {
       effects: [task(id, at)],
     }),
   });
-  const zoneGuard = (record: ClientHubRecord): Refusal<ClientHubRefusalCode> | undefined =>
-    zoneOk(record.timeZone)
+  // Records come from hosts' storage (parse them with `parseClientHubRecord`); one that has lost a
+  // field the moves need is refused, naming the field, rather than read.
+  const recordGuard = (record: ClientHubRecord): Refusal<ClientHubRefusalCode> | undefined => {
+    if (!zoneOk(record.timeZone)) {
+      const zone: unknown = record.timeZone;
+      const shown = typeof zone === "string" ? `"${zone}"` : `(${zone === null ? "null" : typeof zone})`;
+      return {
+        code: "invalidTimeZone",
+        message: `timeZone ${shown} is not an IANA time-zone name`,
+        field: "timeZone",
+      };
+    }
+    const field = !isRatio(record.contactRatio)
+      ? "contactRatio"
+      : typeof record.lastContactAt !== "string"
+        ? "lastContactAt"
+        : typeof record.nextContactDate !== "string"
+          ? "nextContactDate"
+          : undefined;
+    return field === undefined
       ? undefined
-      : {
-          code: "invalidTimeZone",
-          message: `timeZone "${record.timeZone}" is not an IANA time-zone name`,
-          field: "timeZone",
-        };
+      : { code: "invalidRecord", message: `the record has no valid ${field}`, field };
+  };
 
   const definition: LifecycleDefinition<
     ClientHubStage,
@@ -318,7 +347,7 @@ export function buildClientHub(options: ClientHubOptions): ClientHubLifecycle {
           { from: ["call3"], to: "unsuccessfulCall", when: "final attempt, not a check-in" },
         ],
         by: ANYONE,
-        when: zoneGuard,
+        when: recordGuard,
         check: (record, call) =>
           call.finalAttempt === true && record.status !== "call3"
             ? {
@@ -344,14 +373,14 @@ export function buildClientHub(options: ClientHubOptions): ClientHubLifecycle {
         from: ["call3"],
         to: "unsuccessfulCall",
         by: OWNER,
-        when: zoneGuard,
+        when: recordGuard,
         apply: (record, _, at) => toUnsuccessful(record, at),
       },
       contactRatioSet: {
         from: ["completed", "summaryOfCall"],
         to: "same",
         by: OWNER,
-        when: zoneGuard,
+        when: recordGuard,
         check: (_, event) => ratioRefusal(event.contactRatio),
         apply: (record, event, at) => {
           const contactRatio = event.contactRatio;
@@ -366,13 +395,14 @@ export function buildClientHub(options: ClientHubOptions): ClientHubLifecycle {
         from: ["summaryOfCall", "unsuccessfulCall"],
         to: "completed",
         by: OWNER,
-        when: zoneGuard,
+        when: recordGuard,
         check: (record, event) => {
           const ratio = event.contactRatio;
-          if (record.status === "unsuccessfulCall" && ratio !== undefined && !sameRatio(ratio, record.contactRatio)) {
+          const fixed = options.unsuccessfulContactRatio;
+          if (record.status === "unsuccessfulCall" && isRatio(ratio) && !sameRatio(ratio, fixed)) {
             return {
               code: "ratioFixed",
-              message: `an unsuccessful cycle sets the Contact Ratio to ${showRatio(record.contactRatio)}`,
+              message: `an unsuccessful cycle sets the Contact Ratio to ${showRatio(fixed)}`,
               field: "contactRatio",
             };
           }
@@ -438,7 +468,7 @@ export function buildClientHub(options: ClientHubOptions): ClientHubLifecycle {
     ...lifecycle,
     options,
     isCheckIn,
-    label: (record) => stages[record.status]?.label ?? String(record.status),
+    label: (record) => statusLabel(stages, record.status),
     initial(input: NewClientHubRecord): Result<ClientHubRecord, InvalidInput> {
       const issues: Issue[] = [];
       const text = (field: "subscriptionId" | "contactId"): void => {

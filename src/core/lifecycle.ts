@@ -158,9 +158,23 @@ const MAX_TIMER_MOVES = 64;
 // Whether `at` (ISO, from toIso) is before `updatedAt`. Canonical 24-character ISO UTC strings
 // (years 0000–9999) compare as text, which spares a Date.parse per event; anything else is parsed.
 function isBefore(at: string, atMs: number, updatedAt: string): boolean {
-  return at.length === 24 && updatedAt.length === 24 ? at < updatedAt : atMs < Date.parse(updatedAt);
+  return at.length === 24 && updatedAt?.length === 24 ? at < updatedAt : atMs < Date.parse(updatedAt);
 }
-const has = (o: object, k: string): boolean => Object.hasOwn(o, k);
+const has = (o: object, k: unknown): boolean => typeof k === "string" && Object.hasOwn(o, k);
+
+/**
+ * The label of a status from a metadata table, or the status itself when the table has no such
+ * status (a stored state from elsewhere); never throws, whatever the status is.
+ *
+ * @param statuses - a metadata table
+ * @param status - the candidate status
+ * @returns the label
+ * @example
+ * statusLabel({ open: { label: "Open", setBy: [], closes: false } }, "open"); // => "Open"
+ */
+export function statusLabel(statuses: StatusTable<string, string>, status: unknown): string {
+  return has(statuses, status) ? (statuses[status as string] as StatusMeta<string>).label : show(status);
+}
 
 /**
  * Builds the verbs of a lifecycle from its definition. Pure: the returned object holds no
@@ -203,7 +217,7 @@ export function createLifecycle<
   function advanceTo(state: St, nowMs: number, effects: Ef[]): St {
     let current = state;
     for (let moves = 0; moves < MAX_TIMER_MOVES; moves++) {
-      const timers = timersByStatus[current.status];
+      const timers = typeof current.status === "string" ? timersByStatus[current.status] : undefined;
       if (timers === undefined) return current;
       let next: Step<St, Ef> | undefined;
       for (const timer of timers) {
@@ -229,10 +243,11 @@ export function createLifecycle<
   ): Result<never, Rejection<C>> {
     const type = show(event.type);
     const actor = show(event.actor);
+    const shown = show(status);
     return err(
       field === undefined
-        ? { code, message, event: type, status, actor }
-        : { code, message, event: type, status, actor, field },
+        ? { code, message, event: type, status: shown, actor }
+        : { code, message, event: type, status: shown, actor, field },
     );
   }
 

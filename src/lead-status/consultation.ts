@@ -5,6 +5,7 @@ import {
   type Refusal,
   type StatusTable,
   type Step,
+  statusLabel,
 } from "../core/lifecycle.js";
 import { err, type InvalidInput, invalidInput, ok, type Result } from "../core/result.js";
 import { HOUR_MS, type Instant, toEpochMs, toIso } from "../core/time.js";
@@ -214,7 +215,7 @@ export function buildConsultation(options: ConsultationOptions): ConsultationLif
         from: ["new", "consultationCancelled", "moveScheduleFollowUp", "followUp"],
         to: "followUp",
         when: (state): Refusal<ConsultationRefusalCode> | undefined =>
-          state.followUp !== null && state.followUp.number >= limit
+          state.followUp != null && state.followUp.number >= limit
             ? {
                 code: "followUpLimitReached",
                 message: `follow up ${state.followUp.number} is the last one (the limit is ${limit}); the lead goes cold instead`,
@@ -230,7 +231,7 @@ export function buildConsultation(options: ConsultationOptions): ConsultationLif
             : undefined;
         },
         apply: (state, event, at, atMs) => {
-          const number = state.followUp === null ? 1 : state.followUp.number + 1;
+          const number = state.followUp == null ? 1 : state.followUp.number + 1;
           const dueAt = toIso(event.dueAt === undefined ? atMs + dueAfterMs : toEpochMs(event.dueAt));
           const notes = event.notes ?? "";
           return {
@@ -261,7 +262,7 @@ export function buildConsultation(options: ConsultationOptions): ConsultationLif
         to: "cold",
         label: `${options.coldAfterHours} h after follow up ${limit} is due`,
         dueAt: (state) =>
-          state.followUp !== null && state.followUp.number >= limit
+          state.followUp != null && state.followUp.number >= limit
             ? Date.parse(state.followUp.dueAt) + coldAfterMs
             : Number.NaN,
         apply: (_, at) => ({ state: make("cold", at), effects: NONE }),
@@ -280,8 +281,8 @@ export function buildConsultation(options: ConsultationOptions): ConsultationLif
       return ok(make("new", toIso(ms)));
     },
     label(state: ConsultationState): string {
-      const label = statuses[state.status]?.label ?? String(state.status);
-      return state.followUp === null ? label : `${label} ${state.followUp.number}`;
+      const label = statusLabel(statuses, state.status);
+      return state.followUp == null ? label : `${label} ${state.followUp.number}`;
     },
   };
 }

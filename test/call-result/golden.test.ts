@@ -382,7 +382,7 @@ describe("validate, whole messages", () => {
       violations({ lastContact: "decisionMaker", result: "nurtureNoEmailSent", task: { dueAt: "x" } }),
     ).toMatchInlineSnapshot(`
       [
-        "taskMissing [task]: "Nurture - No Email Sent" needs a follow-up task with its due time",
+        "invalidInstant [task]: task.dueAt must be a valid instant",
       ]
     `);
     expect(

@@ -113,6 +113,14 @@ describe("validate", () => {
     ]);
   });
 
+  it("a task whose due time is not an instant, on any result", () => {
+    for (const t of [{ dueAt: "soon" }, "tomorrow", 5]) {
+      expect(v({ lastContact: "reception", result: "noContact", task: t as never })).toEqual([
+        ["invalidInstant", "task", undefined],
+      ]);
+    }
+  });
+
   it("a call back in the past, or not an instant", () => {
     expect(v({ result: "emailFollowUp", callBackAt: AT - 1, task })).toEqual([
       ["callBackInPast", "callBackAt", undefined],

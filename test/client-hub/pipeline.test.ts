@@ -6,6 +6,7 @@ import {
   type ClientHubEvent,
   type ClientHubRecord,
   type ClientHubStage,
+  type ContactRatio,
   clientHub,
 } from "../../src/client-hub/pipeline.js";
 import { stateDiagram } from "../../src/core/diagram.js";
@@ -532,6 +533,43 @@ describe("completing the task", () => {
     );
   });
 
+  it("a ratio that is not one is refused, not read (found by the never-throws property)", () => {
+    for (const contactRatio of [null, 3, "1 month", { count: "1", unit: "month" }]) {
+      for (const stage of ["summaryOfCall", "unsuccessfulCall"] as const) {
+        const error = unwrapErr(
+          clientHub.transition(at(summary, stage), {
+            type: "taskCompleted",
+            at: "2026-02-02T09:00:00Z",
+            actor: "owner",
+            contactRatio: contactRatio as unknown as ContactRatio,
+          }),
+        );
+        expect(error).toMatchObject({ code: "ratioNotAllowed", field: "contactRatio" });
+      }
+    }
+    expect(
+      unwrapErr(
+        clientHub.transition(summary, {
+          type: "contactRatioSet",
+          at: "2026-02-02T09:00:00Z",
+          actor: "owner",
+          contactRatio: null as unknown as ContactRatio,
+        }),
+      ).message,
+    ).toBe("contactRatio null is not allowed: use 2 weeks, 1 month, 2 months, 3 months, 6 months");
+    const broken = { ...at(summary, "unsuccessfulCall"), contactRatio: null as unknown as ContactRatio };
+    expect(
+      unwrapErr(
+        clientHub.transition(broken, {
+          type: "taskCompleted",
+          at: "2026-02-02T09:00:00Z",
+          actor: "owner",
+          contactRatio: { count: 2, unit: "month" },
+        }),
+      ).message,
+    ).toBe("the record has no valid contactRatio");
+  });
+
   it("only the owner completes the task", () => {
     expect(
       unwrapErr(clientHub.transition(summary, { type: "taskCompleted", at: "2026-02-02T09:00:00Z", actor: "system" }))
@@ -635,6 +673,29 @@ describe("bad records", () => {
       expect(error.message).toBe('timeZone "Mars/Olympus" is not an IANA time-zone name');
     }
     expect(clientHub.allowedEvents(record, "owner")).toEqual([]);
+    const odd = { ...record, timeZone: 7 as unknown as string };
+    expect(unwrapErr(clientHub.transition(odd, call("2026-02-01T00:00:00Z"))).message).toBe(
+      "timeZone (number) is not an IANA time-zone name",
+    );
+  });
+
+  it("a record that has lost a field the moves need is refused, naming it", () => {
+    const record = at(make("2026-01-31T10:00:00Z"), "summaryOfCall");
+    for (const field of ["contactRatio", "lastContactAt", "nextContactDate"] as const) {
+      const broken = { ...record, [field]: undefined } as unknown as ClientHubRecord;
+      expect(
+        unwrapErr(clientHub.transition(broken, { type: "taskCompleted", at: "2026-02-01T00:00:00Z", actor: "owner" })),
+      ).toEqual({
+        code: "invalidRecord",
+        message: `the record has no valid ${field}`,
+        event: "taskCompleted",
+        status: "summaryOfCall",
+        actor: "owner",
+        field,
+      });
+    }
+    const noDate = { ...make("2026-01-31T10:00:00Z"), nextContactDate: undefined } as unknown as ClientHubRecord;
+    expect(clientHub.advance(noDate, "2027-01-01T00:00:00Z").state).toBe(noDate);
   });
 
   it("a record in an unknown stage is refused, naming status", () => {
