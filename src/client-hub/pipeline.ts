@@ -222,7 +222,8 @@ const isRatio = (r: unknown): r is ContactRatio =>
   r !== null &&
   typeof (r as ContactRatio).count === "number" &&
   typeof (r as ContactRatio).unit === "string";
-const sameRatio = (a: unknown, b: unknown): boolean =>
+/** Whether two values are the same Contact Ratio (anything that is not a ratio is not). */
+export const sameRatio = (a: unknown, b: unknown): boolean =>
   isRatio(a) && isRatio(b) && a.count === b.count && a.unit === b.unit;
 const showRatio = (r: ContactRatio): string => `${r.count} ${r.unit}${r.count === 1 ? "" : "s"}`;
 

@@ -12,7 +12,7 @@ import {
   type ClientHubOptions,
   type ClientHubRecord,
   type ClientHubStage,
-  type ContactRatio,
+  sameRatio,
 } from "./pipeline.js";
 import type { Subscription } from "./records.js";
 
@@ -72,8 +72,6 @@ const schemas = /* @__PURE__ */ lazy(() => {
   return { event, record, options, subscription };
 });
 
-const same = (a: ContactRatio, b: ContactRatio): boolean => a.count === b.count && a.unit === b.unit;
-
 /**
  * Reads a Client Hub event from outside (a HubSpot webhook, a queue). Instants are normalised to
  * ISO UTC; every issue is listed with its field.
@@ -104,7 +102,7 @@ export function parseClientHubRecord(
   const parsed = parseWith(schemas().record, "Client Hub record", input);
   if (!parsed.ok) return parsed;
   const ratio = parsed.value.contactRatio;
-  if (!options.contactRatios.some((r) => same(r, ratio))) {
+  if (!options.contactRatios.some((r) => sameRatio(r, ratio))) {
     return err(
       invalidInput("Client Hub record", [
         { path: "contactRatio", message: "is not one of the allowed Contact Ratios" },
@@ -128,7 +126,7 @@ export function parseClientHubOptions(input: unknown): Result<ClientHubOptions, 
   if (!parsed.ok) return parsed;
   const options = withDefaults<ClientHubOptions>(CLIENT_HUB_DEFAULTS, parsed.value);
   const issues = (["defaultContactRatio", "unsuccessfulContactRatio"] as const)
-    .filter((field) => !options.contactRatios.some((r) => same(r, options[field])))
+    .filter((field) => !options.contactRatios.some((r) => sameRatio(r, options[field])))
     .map((field) => ({ path: field, message: "must be one of contactRatios" }));
   return issues.length === 0 ? { ok: true, value: options } : err(invalidInput("Client Hub options", issues));
 }

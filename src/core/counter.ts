@@ -75,6 +75,25 @@ export function mergeCounters(a: readonly CounterRow[], b: readonly CounterRow[]
   return mergeSorted(a, b, byKey, sumRows);
 }
 
+/**
+ * Puts counter rows from outside (hand-edited, another tool) in canonical form: sorted by key,
+ * rows with the same key summed. One sort and one pass.
+ *
+ * @param rows - rows in any order, keys possibly repeated
+ * @returns the canonical counter
+ * @example
+ * normaliseCounter([[["b"], [1]], [["a"], [2]], [["b"], [3]]]); // => [[["a"], [2]], [["b"], [4]]]
+ */
+export function normaliseCounter(rows: readonly CounterRow[]): CounterRow[] {
+  const out: CounterRow[] = [];
+  for (const row of [...rows].sort(byKey)) {
+    const last = out.at(-1);
+    if (last !== undefined && byKey(last, row) === 0) out[out.length - 1] = sumRows(last, row);
+    else out.push(row);
+  }
+  return out;
+}
+
 interface Node {
   readonly children: Map<string, Node>;
   counts: Float64Array | undefined;

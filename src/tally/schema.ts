@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { type CounterRow, compareKeys, mergeCounters } from "../core/counter.js";
+import { normaliseCounter } from "../core/counter.js";
 import type { InvalidInput, Result } from "../core/result.js";
 import { instantSchema, lazy, parseWith } from "../core/schema.js";
 import { isTimeZone } from "../core/time.js";
@@ -84,11 +84,6 @@ const schemas = /* @__PURE__ */ lazy(() => {
   return { event, sheet, figures };
 });
 
-// Rows from storage may come unsorted or repeated (a hand-edited file, another tool): sorting and
-// summing them gives the same tally the library would have built.
-const normalise = (rows: readonly CounterRow[]): CounterRow[] =>
-  [...rows].sort((a, b) => compareKeys(a[0], b[0])).reduce<CounterRow[]>((out, row) => mergeCounters(out, [row]), []);
-
 /**
  * Reads a sheet event from outside. Instants are normalised to ISO UTC; every issue is listed.
  *
@@ -118,8 +113,8 @@ export function parseSheetTally(input: unknown): Result<SheetTally, InvalidInput
     ok: true,
     value: {
       ...t,
-      programs: normalise(t.programs),
-      page: normalise(t.page),
+      programs: normaliseCounter(t.programs),
+      page: normaliseCounter(t.page),
       ...mergeLeads(t),
       notes: [...t.notes].sort(compareNotes),
     },
@@ -138,5 +133,5 @@ export function parseFigureTally(input: unknown): Result<FigureTally, InvalidInp
   const parsed = parseWith(schemas().figures, "figures tally", input);
   if (!parsed.ok) return parsed;
   const t = parsed.value as unknown as FigureTally;
-  return { ok: true, value: { ...t, rows: normalise(t.rows) } };
+  return { ok: true, value: { ...t, rows: normaliseCounter(t.rows) } };
 }

@@ -181,7 +181,7 @@ export function eventProblem(event: unknown): readonly [field: string, message: 
  * smaller `[bucket, program, source, outcome]`, so the choice never depends on arrival order.
  * Kinds are interned, instants kept in a typed array: a few dozen bytes per lead while it runs.
  */
-export class LeadBuilder {
+class LeadBuilder {
   readonly #slots = new Map<string, number>();
   readonly #ids: string[] = [];
   #at = new Float64Array(1024);
