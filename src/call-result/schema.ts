@@ -211,3 +211,6 @@ export function parseLoggedCall(input: unknown): Result<LoggedCall, InvalidInput
 export function parseCallRecord(input: unknown): Result<CallRecord, InvalidInput> {
   return parseWith(schemas().record, "call record", input) as Result<CallRecord, InvalidInput>;
 }
+
+/** The zod schemas behind the parsers; internal (not exported by the package), read by scripts/schemas.ts. */
+export { schemas as callResultSchemas };

@@ -142,3 +142,6 @@ export function parseClientHubOptions(input: unknown): Result<ClientHubOptions, 
 export function parseSubscription(input: unknown): Result<Subscription, InvalidInput> {
   return parseWith(schemas().subscription, "subscription", input);
 }
+
+/** The zod schemas behind the parsers; internal (not exported by the package), read by scripts/schemas.ts. */
+export { schemas as clientHubSchemas };

@@ -2,7 +2,9 @@ import * as z from "zod/mini";
 import { err, type InvalidInput, type Issue, invalidInput, ok, type Result } from "./result.js";
 import { type Instant, toEpochMs, toIso } from "./time.js";
 
-const INSTANT_MESSAGE = "expected an instant: a Date, an ISO-8601 date-time with Z or an offset, or epoch milliseconds";
+/** The message of an instant that is not one; internal, read by scripts/schemas.ts. */
+export const INSTANT_MESSAGE =
+  "expected an instant: a Date, an ISO-8601 date-time with Z or an offset, or epoch milliseconds";
 
 /**
  * A zod/mini schema for an {@link Instant} that outputs the ISO-8601 UTC string state stores.

@@ -283,3 +283,7 @@ export function parseBookingSettings(input: unknown): Result<BookingSettings, In
   if (!parsed.ok) return parsed;
   return { ok: true, value: withDefaults<BookingSettings>(BOOKING_DEFAULTS, parsed.value) };
 }
+
+/** The zod schemas behind the parsers; internal (not exported by the package), read by scripts/schemas.ts. */
+/** The zod schemas behind the parsers; internal (not exported by the package), read by scripts/schemas.ts. */
+export { bookingSchemas, consultationSchemas };

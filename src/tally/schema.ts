@@ -135,3 +135,6 @@ export function parseFigureTally(input: unknown): Result<FigureTally, InvalidInp
   const t = parsed.value as unknown as FigureTally;
   return { ok: true, value: { ...t, rows: normaliseCounter(t.rows) } };
 }
+
+/** The zod schemas behind the parsers; internal (not exported by the package), read by scripts/schemas.ts. */
+export { schemas as tallySchemas };
