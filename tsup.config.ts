@@ -1,4 +1,5 @@
-import { defineConfig } from "tsup";
+import { readFileSync } from "node:fs";
+import { defineConfig, type Options } from "tsup";
 
 // One entry per subpath export. Add a module here, in package.json "exports"/"typesVersions"
 // and in .size-limit.json together.
@@ -8,6 +9,23 @@ const entries = {
   "client-hub/index": "src/client-hub/index.ts",
   "tally/index": "src/tally/index.ts",
   "call-result/index": "src/call-result/index.ts",
+  "testing/index": "src/testing/index.ts",
+  "schemas/index": "src/schemas/index.ts",
+};
+
+// leadrules/testing loads fast-check (an optional peer) with a top-level `await import()` so a
+// missing fast-check gets a plain message. CommonJS has no top-level await: there the same file
+// uses `require` in the same try/catch.
+const requireFastCheck: NonNullable<Options["esbuildPlugins"]>[number] = {
+  name: "require-fast-check",
+  setup(build) {
+    build.onLoad({ filter: /src[\\/]testing[\\/]fast-check\.ts$/ }, ({ path }) => {
+      const source = readFileSync(path, "utf8");
+      const contents = source.replace('await import("fast-check")', 'require("fast-check")');
+      if (contents === source) throw new Error("src/testing/fast-check.ts no longer has the import to replace");
+      return { contents, loader: "ts" };
+    });
+  },
 };
 
 export default defineConfig([
@@ -26,6 +44,7 @@ export default defineConfig([
     format: ["cjs"],
     bundle: true,
     splitting: false,
+    esbuildPlugins: [requireFastCheck],
     target: "es2022",
     platform: "neutral",
   },

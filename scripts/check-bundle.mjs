@@ -1,5 +1,6 @@
 // What a consumer's bundler pulls in for a given import: importing only a lifecycle must not load
 // zod, and the date-free ones no date-fns either. Bundles the built ESM with esbuild, as size-limit does, and reads the inputs.
+import { readFileSync } from "node:fs";
 import * as esbuild from "esbuild";
 
 const cases = [
@@ -70,5 +71,28 @@ for (const { entry, imports, forbidden } of cases) {
     console.error(`✗ import { ${imports} } pulls in ${found.join(", ")}`);
   } else
     console.log(`✓ import { ${imports} } from ${entry}: ${inputs.length} modules, none of ${forbidden.join(", ")}`);
+}
+
+// fast-check is an optional peer: only leadrules/testing may load it. Every other entry, whole
+// (ESM bundled, and the self-contained CJS file), must not mention it.
+const pkg = JSON.parse(readFileSync("package.json", "utf8"));
+for (const [subpath, target] of Object.entries(pkg.exports)) {
+  if (typeof target === "string" || subpath === "./testing") continue;
+  const result = await esbuild.build({
+    entryPoints: [target.import.default],
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: "esm",
+    platform: "neutral",
+    logLevel: "silent",
+    external: ["fast-check"],
+  });
+  const imported = Object.values(result.metafile.outputs).flatMap((o) => o.imports.map((i) => i.path));
+  const cjs = readFileSync(target.require.default, "utf8");
+  if (imported.includes("fast-check") || cjs.includes("fast-check")) {
+    bad++;
+    console.error(`✗ ${subpath} pulls in fast-check`);
+  } else console.log(`✓ ${subpath} (ESM and CJS) does not load fast-check`);
 }
 process.exit(bad === 0 ? 0 : 1);
