@@ -1,6 +1,15 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // The examples import "leadrules/…" (the built package when run by node); under vitest the same
+  // specifiers resolve to src/, so the HTTP example's test covers the source.
+  resolve: {
+    alias: [
+      { find: /^leadrules$/, replacement: fileURLToPath(new URL("./src/index.ts", import.meta.url)) },
+      { find: /^leadrules\/([a-z-]+)$/, replacement: fileURLToPath(new URL("./src/$1/index.ts", import.meta.url)) },
+    ],
+  },
   test: {
     include: ["test/**/*.test.ts"],
     typecheck: {

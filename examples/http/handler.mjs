@@ -1,0 +1,200 @@
+// A standard Request → Response handler — the shape Cloudflare Workers, Vercel / Netlify / Deno /
+// Bun functions and AWS Lambda (behind a Request adapter) all call — using every leadrules module.
+// No framework, no Node built-ins: only what the Fetch API gives every edge runtime.
+//
+//   POST /calls         what happened on a cold call → Last Contact + Last Call Result, the call
+//                       record's new state, the effects to perform, and the shift's updated tally
+//   POST /consultation  a consultation-lead event → the lead's new state and effects
+//   POST /client-hub    a Client Hub event → the record's new stage and effects
+//
+// Bad JSON or bad fields → 400 listing every issue; a call the playbook refuses → 422;
+// a body over 64 KiB → 413; another method → 405; another path → 404.
+import {
+  buildCallRecord,
+  classify,
+  createCampaign,
+  parseCallFacts,
+  parseCallRecord,
+  shiftFacts,
+  toLoggedCall,
+} from "leadrules/call-result";
+import { clientHub, parseClientHubEvent, parseClientHubRecord } from "leadrules/client-hub";
+import { consultation, parseConsultationEvent, parseConsultationState } from "leadrules/lead-status";
+import { emptyFigures, mergeFigures, parseFigureTally, tallyShifts } from "leadrules/tally";
+
+/** The largest body accepted, in bytes. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+const json = (status, body) =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8" } });
+
+const problem = (status, code, message, issues) =>
+  json(status, issues === undefined ? { error: { code, message } } : { error: { code, message, issues } });
+
+/** Reads the body as text, refusing it once it passes MAX_BODY_BYTES (whatever Content-Length says). */
+async function readBody(request) {
+  const declared = Number(request.headers.get("content-length"));
+  if (declared > MAX_BODY_BYTES) return { tooLarge: true };
+  if (request.body === null) return { text: "" };
+  const reader = request.body.getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return { tooLarge: true };
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return { text: new TextDecoder().decode(bytes) };
+}
+
+/** Runs each named parser over its field; collects every issue of every field (paths prefixed). */
+function parseFields(body, fields) {
+  const values = {};
+  const issues = [];
+  for (const [field, { parse, optional }] of Object.entries(fields)) {
+    if (body[field] === undefined && optional) continue;
+    const parsed = parse(body[field]);
+    if (parsed.ok) values[field] = parsed.value;
+    else
+      for (const i of parsed.error.issues)
+        issues.push({ path: i.path === "" ? field : `${field}.${i.path}`, message: i.message });
+  }
+  const known = new Set(Object.keys(fields));
+  for (const key of Object.keys(body)) if (!known.has(key)) issues.push({ path: key, message: "is not a known field" });
+  return { values, issues };
+}
+
+const text = (what) => (v) =>
+  typeof v === "string" && v !== ""
+    ? { ok: true, value: v }
+    : { ok: false, error: { issues: [{ path: "", message: `${what} must be a non-empty string` }] } };
+
+const at = (v) =>
+  (typeof v === "number" && Number.isFinite(v)) ||
+  (typeof v === "string" && /T\d\d:\d\d.*(Z|[+-]\d\d:\d\d)$/.test(v) && !Number.isNaN(Date.parse(v)))
+    ? { ok: true, value: v }
+    : { ok: false, error: { issues: [{ path: "", message: "must be an ISO-8601 date-time or epoch milliseconds" }] } };
+
+const shiftTally = (v) => {
+  const parsed = parseFigureTally(v);
+  if (parsed.ok && parsed.value.kind !== "shiftFigures") {
+    return {
+      ok: false,
+      error: { issues: [{ path: "kind", message: `expected a shiftFigures tally, got ${parsed.value.kind}` }] },
+    };
+  }
+  return parsed;
+};
+
+/**
+ * Makes the handler for one campaign (validated once, at start-up).
+ *
+ * @param campaignInput - the campaign's settings, as createCampaign reads them
+ * @returns `(request: Request) => Promise<Response>`
+ */
+export function createHandler(campaignInput = { id: "default" }) {
+  const made = createCampaign(campaignInput);
+  if (!made.ok) throw new Error(made.error.message);
+  const campaign = made.value;
+  const records = buildCallRecord(campaign);
+
+  const routes = {
+    "/calls": {
+      fields: {
+        at: { parse: at },
+        facts: { parse: parseCallFacts },
+        record: { parse: parseCallRecord, optional: true },
+        tally: { parse: shiftTally, optional: true },
+        agent: { parse: text("agent") },
+        shift: { parse: text("shift") },
+      },
+      run({ at, facts, record, tally, agent, shift }) {
+        const current = record ?? records.initial(at).value;
+        const c = classify(facts, current, campaign, at);
+        if (!c.ok) return problem(422, c.error.code, c.error.message);
+        const step = records.transition(current, { type: "callLogged", actor: "agent", ...toLoggedCall(c.value, at) });
+        if (!step.ok) return problem(422, step.error.code, step.error.message);
+        const dial = tallyShifts([shiftFacts(c.value, agent, shift)]).tally;
+        const merged = mergeFigures(tally ?? emptyFigures("shiftFigures"), dial);
+        if (!merged.ok) return problem(422, merged.error.code, merged.error.message);
+        return json(200, {
+          classification: {
+            lastContact: c.value.lastContact,
+            result: c.value.result,
+            countsAs: c.value.countsAs,
+            rules: c.value.rules,
+          },
+          record: step.value.state,
+          effects: step.value.effects,
+          tally: merged.value,
+        });
+      },
+    },
+    "/consultation": {
+      fields: { state: { parse: parseConsultationState, optional: true }, event: { parse: parseConsultationEvent } },
+      run({ state, event }) {
+        const current = state ?? consultation.initial(event.at).value;
+        const step = consultation.transition(current, event);
+        if (!step.ok) return problem(422, step.error.code, step.error.message);
+        return json(200, {
+          state: step.value.state,
+          label: consultation.label(step.value.state),
+          effects: step.value.effects,
+        });
+      },
+    },
+    "/client-hub": {
+      fields: { record: { parse: parseClientHubRecord }, event: { parse: parseClientHubEvent } },
+      run({ record, event }) {
+        const step = clientHub.transition(record, event);
+        if (!step.ok) return problem(422, step.error.code, step.error.message);
+        return json(200, { record: step.value.state, effects: step.value.effects });
+      },
+    },
+  };
+
+  return async function handle(request) {
+    const route = routes[new URL(request.url).pathname];
+    if (route === undefined) return problem(404, "notFound", `no route ${new URL(request.url).pathname}`);
+    if (request.method !== "POST") {
+      return new Response(JSON.stringify({ error: { code: "methodNotAllowed", message: "use POST" } }), {
+        status: 405,
+        headers: { allow: "POST", "content-type": "application/json; charset=utf-8" },
+      });
+    }
+    const body = await readBody(request);
+    if (body.tooLarge) return problem(413, "payloadTooLarge", `the body is over ${MAX_BODY_BYTES} bytes`);
+    let parsed;
+    try {
+      parsed = JSON.parse(body.text);
+    } catch (error) {
+      return problem(400, "malformedJson", `the body is not JSON: ${error.message}`);
+    }
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+      return problem(400, "invalidInput", "the body must be a JSON object", [
+        { path: "", message: "expected an object" },
+      ]);
+    }
+    const { values, issues } = parseFields(parsed, route.fields);
+    if (issues.length > 0) {
+      return problem(
+        400,
+        "invalidInput",
+        `${issues.length} issue(s): ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
+        issues,
+      );
+    }
+    return route.run(values);
+  };
+}

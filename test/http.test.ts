@@ -1,0 +1,172 @@
+// The HTTP example (examples/http/): a real node:http server on 127.0.0.1, an ephemeral port, real
+// requests over the network — good, malformed, wrong types, oversized — and the server stopped after.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHandler, MAX_BODY_BYTES } from "../examples/http/handler.mjs";
+import { serve } from "../examples/http/node-server.mjs";
+
+let server: { url: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  server = await serve(createHandler({ id: "it-msp", qualifyingRange: { min: 10, max: 50, unit: "computers" } }), {
+    stopAfterMs: 30_000,
+  });
+});
+afterAll(() => server.close());
+
+async function post(path: string, body: unknown, init: RequestInit = {}) {
+  const response = await fetch(`${server.url}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+    ...init,
+  });
+  // biome-ignore lint/suspicious/noExplicitAny: a JSON answer, checked field by field below
+  return { status: response.status, headers: response.headers, body: (await response.json()) as any };
+}
+
+const call = {
+  at: "2026-11-23T09:00:00+11:00",
+  facts: { reached: "decisionMaker", pitched: true, said: "emailAndCallBack", callBackAt: "2026-11-30T09:00:00+11:00" },
+  agent: "ann",
+  shift: "2026-11-23 am",
+};
+
+describe("HTTP example over a real local server", () => {
+  it("listens on 127.0.0.1 on an ephemeral port", () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(server.url).not.toMatch(/:0$/);
+  });
+
+  it("classifies a call, applies it to the record, returns the effects and the shift tally", async () => {
+    const first = await post("/calls", call);
+    expect(first.status).toBe(200);
+    expect(first.headers.get("content-type")).toMatch(/application\/json/);
+    expect(first.body.classification).toMatchObject({
+      lastContact: "decisionMaker",
+      result: "emailFollowUp",
+      countsAs: "lead",
+    });
+    expect(first.body.record).toMatchObject({
+      lifecycle: "callRecord",
+      status: "pendingTask",
+      leadResult: "emailFollowUp",
+    });
+    expect(first.body.effects.map((e: { type: string }) => e.type)).toEqual(["followUpTask", "introEmail"]);
+    expect(first.body.effects[0].dueAt).toBe("2026-11-29T22:00:00.000Z");
+
+    // The same record called again, the stored tally sent back: the lead is not counted twice.
+    const second = await post("/calls", {
+      ...call,
+      at: "2026-11-30T09:05:00+11:00",
+      facts: { reached: "decisionMaker", pitched: true, said: "appointment", mode: "phone" },
+      record: first.body.record,
+      tally: first.body.tally,
+    });
+    expect(second.status).toBe(200);
+    expect(second.body.classification.countsAs).toBe("appointment");
+    expect(second.body.tally.rows).toEqual([
+      [
+        ["ann", "2026-11-23 am"],
+        [2, 2, 2, 1, 1],
+      ],
+    ]);
+  });
+
+  it("answers 400 with every issue, each naming its field, on wrong types", async () => {
+    const bad = await post("/calls", { at: "monday", facts: { reached: "everyone" }, agent: 7, extra: true });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe("invalidInput");
+    const paths = bad.body.error.issues.map((i: { path: string }) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(["at", "facts.reached", "agent", "shift", "extra"]));
+    expect(bad.body.error.message).toContain("5 issue(s)");
+  });
+
+  it("answers 400 on malformed JSON and on a body that is not an object", async () => {
+    const malformed = await post("/calls", "{ not json");
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.code).toBe("malformedJson");
+    const list = await post("/calls", "[1, 2]");
+    expect(list.status).toBe(400);
+    expect(list.body.error.message).toBe("the body must be a JSON object");
+  });
+
+  it("answers 413 for a body over the limit, with or without Content-Length", async () => {
+    const huge = await post("/calls", { padding: "x".repeat(MAX_BODY_BYTES + 1) });
+    expect(huge.status).toBe(413);
+    expect(huge.body.error.code).toBe("payloadTooLarge");
+    // Chunked (no Content-Length): the handler counts the bytes as they arrive.
+    const chunks = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 20; i++) controller.enqueue(new TextEncoder().encode("x".repeat(8 * 1024)));
+        controller.close();
+      },
+    });
+    const streamed = await post("/calls", undefined, { body: chunks, duplex: "half" } as RequestInit);
+    expect(streamed.status).toBe(413);
+  });
+
+  it("answers 422 when the playbook refuses, 405 for another method, 404 for another path", async () => {
+    const closed = await post("/calls", {
+      ...call,
+      record: {
+        ...(
+          await post("/calls", { ...call, facts: { reached: "decisionMaker", pitched: true, said: "notInterested" } })
+        ).body.record,
+      },
+    });
+    expect(closed.status).toBe(422);
+    const get = await fetch(`${server.url}/calls`);
+    expect(get.status).toBe(405);
+    expect(get.headers.get("allow")).toBe("POST");
+    expect((await post("/nowhere", {})).status).toBe(404);
+  });
+
+  it("routes lead-status and Client Hub events through the same handler", async () => {
+    const lead = await post("/consultation", {
+      event: { type: "followUpLogged", at: "2026-11-23T10:00:00Z", actor: "franchisee", notes: "left a voicemail" },
+    });
+    expect(lead.status).toBe(200);
+    expect(lead.body.label).toBe("Follow up 1");
+    expect(lead.body.effects).toEqual([
+      { type: "followUpTask", number: 1, dueAt: "2026-11-25T10:00:00.000Z", notes: "left a voicemail" },
+    ]);
+    const refused = await post("/consultation", {
+      state: lead.body.state,
+      event: { type: "markedLost", at: "2026-11-23T09:00:00Z", actor: "franchisee" },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe("outOfOrder");
+
+    const record = {
+      lifecycle: "clientHub",
+      schemaVersion: 1,
+      subscriptionId: "sub-42",
+      contactId: "ada",
+      status: "call1",
+      updatedAt: "2026-03-02T00:00:00.000Z",
+      timeZone: "Europe/London",
+      contactRatio: { count: 1, unit: "month" },
+      lastContactAt: "2026-01-31T10:00:00.000Z",
+      nextContactDate: "2026-03-02",
+    };
+    const hub = await post("/client-hub", {
+      record,
+      event: {
+        type: "callLogged",
+        at: "2026-03-03T11:00:00Z",
+        actor: "owner",
+        outcome: "Connected",
+        callType: "Check In - Call",
+        direction: "outbound",
+      },
+    });
+    expect(hub.status).toBe(200);
+    expect(hub.body.record.status).toBe("summaryOfCall");
+  });
+
+  it("stops: after close() the port refuses connections", async () => {
+    const other = await serve(createHandler(), { stopAfterMs: 5_000 });
+    await other.close();
+    await expect(fetch(`${other.url}/calls`, { method: "POST", body: "{}" })).rejects.toThrow();
+  });
+});
