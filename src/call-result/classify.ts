@@ -388,7 +388,10 @@ export function classify(
  * @param at - when the call was made
  * @returns the logged call
  * @example
- * toLoggedCall(classification, at).result; // => classification.result
+ * const at = "2026-11-23T09:00:00Z";
+ * const record = newRecord(at);
+ * const c = classify({ reached: "decisionMaker", pitched: true, said: "emailOnly" }, record, DEFAULT_CAMPAIGN, at);
+ * c.ok && toLoggedCall(c.value, at).result; // => "emailOnly"
  */
 export function toLoggedCall(
   c: Classification,
@@ -429,7 +432,9 @@ export interface ShiftCallFacts {
  * @param shift - the shift's id
  * @returns the facts
  * @example
- * shiftFacts(classification, "ann", "2026-11-23 am").lead; // => true for a first Email Only
+ * const at = "2026-11-23T09:00:00Z";
+ * const c = classify({ reached: "decisionMaker", pitched: true, said: "emailOnly" }, newRecord(at), DEFAULT_CAMPAIGN, at);
+ * c.ok && shiftFacts(c.value, "ann", "2026-11-23 am").lead; // => true (a first Email Only is a lead)
  */
 export function shiftFacts(c: Classification, agent: string, shift: string): ShiftCallFacts {
   return {

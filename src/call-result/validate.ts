@@ -47,7 +47,14 @@ export interface Violation {
   readonly suggested?: string;
 }
 
-/** Whether the record is an existing lead: a DM lead is waiting on a follow-up task. */
+/**
+ * Whether the record is an existing lead: a DM lead is waiting on a follow-up task.
+ *
+ * @param record - the call record
+ * @returns `true` while a follow-up task is pending
+ * @example
+ * isExistingLead(newRecord("2026-11-23T09:00:00Z")); // => false
+ */
 export const isExistingLead = (record: CallRecord): boolean => record.status === "pendingTask";
 
 /** The who/permission/lead checks shared by `validate` and `allowedResults`. */

@@ -21,6 +21,7 @@ export type {
   ClientHubCall,
   ClientHubEffect,
   ClientHubEvent,
+  ClientHubEventBase,
   ClientHubEventType,
   ClientHubLifecycle,
   ClientHubOptions,

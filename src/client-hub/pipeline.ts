@@ -96,7 +96,8 @@ export interface ClientHubRecord {
   readonly nextContactDate: CalendarDate;
 }
 
-interface Base<T extends string> {
+/** The fields every event carries: its type, when it happened, who sent it. */
+export interface ClientHubEventBase<T extends string> {
   readonly type: T;
   /** When it happened: Date, ISO-8601 with offset, or epoch ms. */
   readonly at: Instant;
@@ -115,10 +116,10 @@ export interface ClientHubCall {
 
 /** Something that happened to a Client Hub record. */
 export type ClientHubEvent =
-  | (Base<"callLogged"> & ClientHubCall)
-  | Base<"emailedInstead">
-  | (Base<"contactRatioSet"> & { readonly contactRatio: ContactRatio })
-  | (Base<"taskCompleted"> & { readonly contactRatio?: ContactRatio });
+  | (ClientHubEventBase<"callLogged"> & ClientHubCall)
+  | ClientHubEventBase<"emailedInstead">
+  | (ClientHubEventBase<"contactRatioSet"> & { readonly contactRatio: ContactRatio })
+  | (ClientHubEventBase<"taskCompleted"> & { readonly contactRatio?: ContactRatio });
 
 /** The type of a Client Hub event. */
 export type ClientHubEventType = ClientHubEvent["type"];

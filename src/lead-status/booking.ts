@@ -77,7 +77,8 @@ export interface NewLead {
   readonly owner?: string | null;
 }
 
-interface Base<T extends string> {
+/** The fields every event carries: its type, when it happened, who sent it. */
+export interface BookingEventBase<T extends string> {
   readonly type: T;
   readonly at: Instant;
   readonly actor: BookingActor;
@@ -85,16 +86,16 @@ interface Base<T extends string> {
 
 /** Something that happened to a booking lead. */
 export type BookingEvent =
-  | (Base<"patientChosen"> & { readonly patient: Patient })
-  | (Base<"patientCreated"> & { readonly patient: Patient })
-  | Base<"markedBooked">
-  | (Base<"appointmentDetected"> & {
+  | (BookingEventBase<"patientChosen"> & { readonly patient: Patient })
+  | (BookingEventBase<"patientCreated"> & { readonly patient: Patient })
+  | BookingEventBase<"markedBooked">
+  | (BookingEventBase<"appointmentDetected"> & {
       readonly appointment: { readonly id: string; readonly patientId: string; readonly status?: AppointmentStatus };
     })
-  | (Base<"appointmentUpdated"> & { readonly appointmentId: string; readonly status: AppointmentStatus })
-  | Base<"markedLost">
-  | (Base<"commented"> & { readonly text: string; readonly callBackAt?: Instant })
-  | (Base<"ownerChanged"> & { readonly owner: string | null });
+  | (BookingEventBase<"appointmentUpdated"> & { readonly appointmentId: string; readonly status: AppointmentStatus })
+  | BookingEventBase<"markedLost">
+  | (BookingEventBase<"commented"> & { readonly text: string; readonly callBackAt?: Instant })
+  | (BookingEventBase<"ownerChanged"> & { readonly owner: string | null });
 
 /** The type of a booking event. */
 export type BookingEventType = BookingEvent["type"];
@@ -145,7 +146,8 @@ export interface BookingLifecycle
  * @param state - a booking lead
  * @returns `true` when such an appointment is linked
  * @example
- * hasActiveAppointment(lead); // => false for a lead with no appointments
+ * const lead = booking.initial({ at: "2026-11-17T09:00:00Z", name: "Tim" });
+ * lead.ok && hasActiveAppointment(lead.value); // => false
  */
 export function hasActiveAppointment(state: BookingState): boolean {
   return state.appointments.some((a) => a.status === "booked" || a.status === "attended");

@@ -70,7 +70,8 @@ export interface ConsultationState {
   readonly transferableToCareCentre: boolean | null;
 }
 
-interface Base<T extends string> {
+/** The fields every event carries: its type, when it happened, who sent it. */
+export interface ConsultationEventBase<T extends string> {
   readonly type: T;
   /** When it happened: Date, ISO-8601 with offset, or epoch ms. */
   readonly at: Instant;
@@ -79,18 +80,18 @@ interface Base<T extends string> {
 
 /** Something that happened to a consultation lead. */
 export type ConsultationEvent =
-  | Base<"consultationBooked">
-  | Base<"consultationRescheduled">
-  | Base<"consultationCancelled">
-  | (Base<"followUpLogged"> & { readonly notes?: string; readonly dueAt?: Instant })
-  | Base<"followUpScheduleMoved">
-  | Base<"cancelledAndDnc">
-  | Base<"markedUnserviceable">
-  | (Base<"markedOutOfArea"> & { readonly transferableToCareCentre?: boolean })
-  | Base<"markedDnc">
-  | Base<"markedCold">
-  | Base<"markedLost">
-  | Base<"enrolmentCompleted">;
+  | ConsultationEventBase<"consultationBooked">
+  | ConsultationEventBase<"consultationRescheduled">
+  | ConsultationEventBase<"consultationCancelled">
+  | (ConsultationEventBase<"followUpLogged"> & { readonly notes?: string; readonly dueAt?: Instant })
+  | ConsultationEventBase<"followUpScheduleMoved">
+  | ConsultationEventBase<"cancelledAndDnc">
+  | ConsultationEventBase<"markedUnserviceable">
+  | (ConsultationEventBase<"markedOutOfArea"> & { readonly transferableToCareCentre?: boolean })
+  | ConsultationEventBase<"markedDnc">
+  | ConsultationEventBase<"markedCold">
+  | ConsultationEventBase<"markedLost">
+  | ConsultationEventBase<"enrolmentCompleted">;
 
 /** The type of a consultation event. */
 export type ConsultationEventType = ConsultationEvent["type"];

@@ -1,13 +1,19 @@
 export { stateDiagram } from "../core/diagram.js";
 export type {
   Branch,
+  EngineRejectionCode,
+  EventRule,
   Lifecycle,
   LifecycleDefinition,
+  LifecycleEvent,
+  LifecycleState,
+  Refusal,
   Rejection,
   Replay,
   StatusMeta,
   StatusTable,
   Step,
+  TimerRule,
 } from "../core/lifecycle.js";
 export type { InvalidInput, Issue, Result } from "../core/result.js";
 export { err, ok } from "../core/result.js";
@@ -17,6 +23,7 @@ export type {
   BookingActor,
   BookingEffect,
   BookingEvent,
+  BookingEventBase,
   BookingEventType,
   BookingLifecycle,
   BookingRefusalCode,
@@ -44,6 +51,7 @@ export type {
   ConsultationActor,
   ConsultationEffect,
   ConsultationEvent,
+  ConsultationEventBase,
   ConsultationEventType,
   ConsultationLifecycle,
   ConsultationOptions,

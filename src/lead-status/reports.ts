@@ -39,8 +39,10 @@ function readPeriod(from: Instant, to: Instant, issues: Issue[]): [number, numbe
  * @param query - the period, and optionally one division
  * @returns the figures, or an error value naming the bad field
  * @example
+ * const made = booking.initial({ at: "2026-11-17T09:00:00Z", name: "Tim", owner: "sam", division: "North" });
+ * const leads = made.ok ? [made.value] : [];
  * leadFigures(leads, { from: "2026-11-01T00:00:00Z", to: "2026-12-01T00:00:00Z" });
- * // => { ok: true, value: { total: { additionalLeads: 3, additionalLeadsBooked: 1 }, byDivision: [...] } }
+ * // => { ok: true, value: { period: {…}, total: { additionalLeads: 1, additionalLeadsBooked: 0 }, byDivision: [{ division: "North", … }] } }
  */
 export function leadFigures(
   leads: readonly BookingState[],
@@ -100,8 +102,10 @@ function readQuery(query: FollowUpListQuery, issues: Issue[]): number {
  * @param query - now and the time zone
  * @returns the matching leads, in input order
  * @example
+ * const made = booking.initial({ at: "2026-11-17T09:00:00Z", name: "Tim", owner: "sam", division: "North" });
+ * const leads = made.ok ? [made.value] : [];
  * newLeadsFromLastWeekNotBooked(leads, { now: "2026-11-23T09:00:00Z", timeZone: "Europe/London" });
- * // => { ok: true, value: [ ...leads created 16–22 November, not booked ] }
+ * // => { ok: true, value: [Tim's lead] } (created 17 November, in the week of 16–22 November, not booked)
  */
 export function newLeadsFromLastWeekNotBooked(
   leads: readonly BookingState[],
@@ -130,8 +134,10 @@ export function newLeadsFromLastWeekNotBooked(
  * @param query - now and the time zone
  * @returns the matching leads, in input order
  * @example
+ * const made = booking.initial({ at: "2026-11-17T09:00:00Z", name: "Tim", owner: "sam", division: "North" });
+ * const leads = made.ok ? [made.value] : [];
  * bookedLastMonthThenCancelled(leads, { now: "2026-11-23T09:00:00Z", timeZone: "UTC" });
- * // => { ok: true, value: [ ...leads booked since 23 October whose appointments were all cancelled ] }
+ * // => { ok: true, value: [] } (Tim was never booked)
  */
 export function bookedLastMonthThenCancelled(
   leads: readonly BookingState[],
@@ -163,8 +169,10 @@ export function bookedLastMonthThenCancelled(
  * @param query - the owner, now and the time zone
  * @returns the matching leads, in input order
  * @example
+ * const made = booking.initial({ at: "2026-11-17T09:00:00Z", name: "Tim", owner: "sam", division: "North" });
+ * const leads = made.ok ? [made.value] : [];
  * ownerLeadsNotBookedThisYear(leads, { owner: "sam", now: "2026-11-23T09:00:00Z", timeZone: "UTC" });
- * // => { ok: true, value: [ ...sam's open leads with no booking in 2026 ] }
+ * // => { ok: true, value: [Tim's lead] }
  */
 export function ownerLeadsNotBookedThisYear(
   leads: readonly BookingState[],
