@@ -42,6 +42,7 @@ describe("JSON Schemas", () => {
   it("leadrules/schemas exports the same documents as the shipped JSON files", () => {
     for (const entry of ENTRIES) {
       const name = entry.name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()) as keyof typeof shipped;
+      // biome-ignore lint/performance/noDynamicNamespaceImportAccess: the test looks each export up by name
       expect(shipped[name]).toEqual(JSON.parse(readFileSync(`schemas/${entry.name}.schema.json`, "utf8")));
     }
   });
@@ -55,6 +56,7 @@ describe("JSON Schemas", () => {
         expect(validate(json), `${name}: ${JSON.stringify(validate.errors)}`).toBe(true);
         // …and the parser the schema describes reads it too.
         const parser = ENTRIES.find((e) => e.name === name)?.parser as keyof typeof leadrules;
+        // biome-ignore lint/performance/noDynamicNamespaceImportAccess: the test looks each parser up by name
         const parsed = (leadrules[parser] as (input: unknown) => { ok: boolean; error?: { message: string } })(json);
         expect(parsed.ok, `${name}: ${parsed.error?.message}`).toBe(true);
       }
