@@ -2,8 +2,11 @@
 // against the entry that exports it (with its exports in scope, as a reader would import them), so
 // the API reference's examples cannot rot.
 import { dirname, join, resolve } from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import fc from "fast-check";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import * as z from "zod/mini";
 
 const ENTRIES: Record<string, string> = {
   "leadrules/lead-status": "src/lead-status/index.ts",
@@ -139,4 +142,65 @@ describe("API reference examples", () => {
   it("every @example type-checks against the entry that exports it", () => {
     expect(typeCheck(examples)).toEqual([]);
   }, 120_000);
+
+  it("every `expression; // => literal` line evaluates to that literal", async () => {
+    const { checked, failures } = await runLiterals(examples);
+    expect(failures).toEqual([]);
+    // Most examples end in a checkable literal (66 lines when this was written).
+    expect(checked).toBeGreaterThan(50);
+  }, 120_000);
 });
+
+/** A `// =>` line whose left side is one expression and whose right side is a JS literal. */
+function literalLine(line: string): { expression: string; expected: unknown } | undefined {
+  const m = /^(.*?);?\s*\/\/ => (.*)$/.exec(line);
+  if (m === null) return undefined;
+  const [, expression = "", right = ""] = m;
+  const probe = ts.createSourceFile("probe.ts", `(${expression});`, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
+  if ((probe as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length > 0) return undefined;
+  try {
+    // Literals only: JSON, or a JS literal of arrays/objects/strings/numbers/booleans/null.
+    if (!/^[\s\d.\-+eE"'[\]{}:,a-zA-Z_]*$/.test(right) || /\b(?!true\b|false\b|null\b)[a-zA-Z_]\w*\s*\(/.test(right)) {
+      return undefined;
+    }
+    return { expression, expected: Function(`"use strict"; return (${right});`)() };
+  } catch {
+    return undefined; // prose such as "=> true (a first Email Only is a lead)"
+  }
+}
+
+async function runLiterals(examples: readonly Example[]): Promise<{ checked: number; failures: string[] }> {
+  const modules: Record<string, Record<string, unknown>> = {};
+  for (const [entry, file] of Object.entries(ENTRIES)) modules[entry] = await import(resolve(file));
+  let checked = 0;
+  const failures: string[] = [];
+  for (const example of examples) {
+    const scope: Record<string, unknown> = { ...modules.leadrules, ...modules[example.entry], fc, z };
+    const body = example.code
+      .split("\n")
+      .map((line, i) => {
+        const literal = literalLine(line);
+        if (literal === undefined) return line;
+        checked++;
+        return `__check(${i}, (${literal.expression}), ${JSON.stringify(literal.expected)});`;
+      })
+      .join("\n");
+    const js = ts.transpileModule(`return (async () => {\n${body}\n})();`, {
+      compilerOptions: { target: ts.ScriptTarget.ES2022 },
+    }).outputText;
+    const names = Object.keys(scope);
+    const check = (line: number, got: unknown, expected: unknown) => {
+      if (!isDeepStrictEqual(JSON.parse(JSON.stringify(got) ?? "null"), expected)) {
+        failures.push(
+          `${example.entry} ${example.name}: ${example.code.split("\n")[line]?.trim()}  (got ${JSON.stringify(got)})`,
+        );
+      }
+    };
+    try {
+      await Function(...names, "__check", js)(...names.map((n) => scope[n]), check);
+    } catch (error) {
+      failures.push(`${example.entry} ${example.name}: threw ${String(error)}`);
+    }
+  }
+  return { checked, failures };
+}

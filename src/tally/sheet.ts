@@ -130,7 +130,7 @@ export interface TallyMismatch {
  * @param period - how to bucket events (default: one bucket)
  * @returns the empty tally
  * @example
- * emptySheet().leads; // => []
+ * emptySheet().leads; // => { "ids": [], "at": [], "kind": [] }
  */
 export function emptySheet(period: PeriodSpec | null = null): SheetTally {
   return {

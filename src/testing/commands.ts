@@ -256,7 +256,7 @@ export function callRecordCommands(
  * @param options - sequence length, the new record (default: created at `from` in Europe/London), and a tuned pipeline
  * @returns the command kit
  * @example
- * clientHubCommands().initial.status; // => "awaitingNextContact"
+ * clientHubCommands().initial.status; // => "completed"
  */
 export function clientHubCommands(
   options: CommandOptions & {
