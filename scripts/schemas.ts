@@ -134,6 +134,13 @@ export const ENTRIES: readonly Entry[] = [
     schema: () => tallySchemas().event,
   },
   {
+    name: "dial-facts",
+    title: "Dial facts",
+    description: "One dial's facts for the shift figures, as tallyShifts counts them (leadrules/tally).",
+    parser: "parseDialFacts",
+    schema: () => tallySchemas().dial,
+  },
+  {
     name: "sheet-tally",
     title: "First-contact sheet tally",
     description: "A stored first-point-of-contact sheet tally (JSON).",

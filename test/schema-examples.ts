@@ -3,7 +3,7 @@
 // Schemas must accept every one (test/schemas.test.ts).
 import { SAMPLE_DAY } from "../scripts/docs.js";
 import { DEFAULT_CAMPAIGN } from "../src/call-result/campaign.js";
-import { classify, toLoggedCall } from "../src/call-result/classify.js";
+import { classify, shiftFacts, toLoggedCall } from "../src/call-result/classify.js";
 import { callRecord } from "../src/call-result/record.js";
 import { clientHub } from "../src/client-hub/pipeline.js";
 import type { Result } from "../src/core/result.js";
@@ -117,6 +117,10 @@ export const EXAMPLES: Record<string, readonly unknown[]> = {
   ],
   "call-record": [record, afterCall],
   "sheet-event": SAMPLE_DAY,
+  "dial-facts": [
+    shiftFacts(classified, "ann", "2026-11-23 am"),
+    { agent: "bo", shift: "2026-11-23 am", dmReached: false, pitched: false, lead: false, appointment: false },
+  ],
   "sheet-tally": [
     tallySheet(SAMPLE_DAY).tally,
     tallySheet(SAMPLE_DAY, { unit: "day", timeZone: "America/New_York" }).tally,

@@ -18,6 +18,7 @@ import {
   clientHubRecord,
   consultationEvent,
   consultationState,
+  dialFacts,
   loggedCall,
   newLead,
   sheetEvent,
@@ -77,6 +78,7 @@ describe("JSON Schemas", () => {
     ["client-hub-event", clientHubEvent()],
     ["client-hub-record", clientHubRecord()],
     ["sheet-event", sheetEvent()],
+    ["dial-facts", dialFacts()],
   ];
   for (const [name, arbitrary] of generated) {
     it(`${name}: the schema accepts every value leadrules/testing generates`, () => {

@@ -3,7 +3,7 @@ import { normaliseCounter } from "../core/counter.js";
 import type { InvalidInput, Result } from "../core/result.js";
 import { instantSchema, lazy, parseWith } from "../core/schema.js";
 import { isTimeZone } from "../core/time.js";
-import { FIGURE_FIELDS, type FigureTally } from "./figures.js";
+import { type DialFacts, FIGURE_FIELDS, type FigureTally } from "./figures.js";
 import {
   compareNotes,
   mergeLeads,
@@ -81,7 +81,16 @@ const schemas = /* @__PURE__ */ lazy(() => {
       }),
     ),
   ] as unknown as [z.ZodMiniObject]);
-  return { event, sheet, figures };
+  const flag = z.boolean();
+  const dial = z.strictObject({
+    agent: text(),
+    shift: text(),
+    dmReached: flag,
+    pitched: flag,
+    lead: flag,
+    appointment: flag,
+  });
+  return { event, sheet, figures, dial };
 });
 
 /**
@@ -134,6 +143,19 @@ export function parseFigureTally(input: unknown): Result<FigureTally, InvalidInp
   if (!parsed.ok) return parsed;
   const t = parsed.value as unknown as FigureTally;
   return { ok: true, value: { ...t, rows: normaliseCounter(t.rows) } };
+}
+
+/**
+ * Reads one dial's facts from outside (a queue, a webhook), as `tallyShifts` counts them. Every
+ * issue is listed. (`tallyShifts` also checks each fact itself, so a batch never throws.)
+ *
+ * @param input - untrusted input
+ * @returns the facts, or an error value naming each bad field
+ * @example
+ * parseDialFacts({ agent: "ann", shift: "2026-11-23 am", dmReached: true, pitched: true, lead: true, appointment: false }).ok; // => true
+ */
+export function parseDialFacts(input: unknown): Result<DialFacts, InvalidInput> {
+  return parseWith(schemas().dial, "dial facts", input) as Result<DialFacts, InvalidInput>;
 }
 
 /** The zod schemas behind the parsers; internal (not exported by the package), read by scripts/schemas.ts. */

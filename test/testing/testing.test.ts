@@ -15,7 +15,7 @@ import {
   parseNewLead,
 } from "../../src/lead-status/schema.js";
 import { tallyShifts } from "../../src/tally/figures.js";
-import { parseSheetEvent } from "../../src/tally/schema.js";
+import { parseDialFacts, parseSheetEvent } from "../../src/tally/schema.js";
 import { tallySheet } from "../../src/tally/sheet.js";
 import {
   type Adapter,
@@ -59,6 +59,7 @@ const boundaries: [string, fc.Arbitrary<object>, Parser][] = [
   ["client hub event", clientHubEvent(), parseClientHubEvent],
   ["client hub record", clientHubRecord(), (input) => parseClientHubRecord(input)],
   ["sheet event", sheetEvent(), parseSheetEvent],
+  ["dial facts", dialFacts(), parseDialFacts],
 ];
 
 describe("leadrules/testing arbitraries", () => {
