@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tallyStatuses } from "../../src/tally/figures.js";
-import { parseFigureTally, parseSheetEvent, parseSheetTally } from "../../src/tally/schema.js";
+import { parseDialFacts, parseFigureTally, parseSheetEvent, parseSheetTally } from "../../src/tally/schema.js";
 import { leadContacts, tallySheet } from "../../src/tally/sheet.js";
 import { unwrap, unwrapErr } from "../helpers.js";
 
@@ -14,6 +14,23 @@ describe("tally boundaries", () => {
       parseSheetEvent({ type: "firstContact", at: "x", source: "tv", outcome: "keptOpen", leadId: "" }),
     );
     expect(error.issues.map((i) => i.path).sort()).toEqual(["at", "leadId", "program", "source"]);
+  });
+
+  it("reads one dial's facts and names every bad field", () => {
+    const dial = {
+      agent: "ann",
+      shift: "2026-11-23 am",
+      dmReached: true,
+      pitched: true,
+      lead: false,
+      appointment: true,
+    };
+    expect(unwrap(parseDialFacts(dial))).toEqual(dial);
+    const error = unwrapErr(
+      parseDialFacts({ agent: "", shift: "am", dmReached: "yes", pitched: true, lead: false, extra: 1 }),
+    );
+    expect(error.message).toMatch(/^Invalid dial facts: /);
+    expect(error.issues.map((i) => i.path).sort()).toEqual(["agent", "appointment", "dmReached", "extra"]);
   });
 
   it("round-trips a tally through JSON, and puts hand-edited rows back in order", () => {
