@@ -112,7 +112,8 @@ export type BookingRefusalCode =
   | "noPatient"
   | "otherPatient"
   | "unknownAppointment"
-  | "invalidCallBackAt";
+  | "invalidCallBackAt"
+  | "invalidEvent";
 
 /** The tenant's Lead Tracking settings. All off by default. */
 export interface BookingSettings {
@@ -154,6 +155,24 @@ export function hasActiveAppointment(state: BookingState): boolean {
 }
 
 const blank = (s: string | undefined | null): boolean => s === undefined || s === null || s.trim() === "";
+
+// Events are typed, and parseBookingEvent is the boundary; but an untyped caller's event missing its
+// patient or appointment must get a refusal, not a TypeError (no (state, event) pair throws).
+const hasIds = (value: unknown, a: string, b: string): boolean =>
+  typeof value === "object" &&
+  value !== null &&
+  typeof (value as Record<string, unknown>)[a] === "string" &&
+  typeof (value as Record<string, unknown>)[b] === "string";
+const malformed = (field: string, shape: string): Refusal<BookingRefusalCode> => ({
+  code: "invalidEvent",
+  message: `${field} must be ${shape}`,
+  field,
+});
+const checkPatient = (
+  _: BookingState,
+  event: { readonly patient: unknown },
+): Refusal<BookingRefusalCode> | undefined =>
+  hasIds(event.patient, "id", "name") ? undefined : malformed("patient", "{ id, name } (strings)");
 const NONE: readonly never[] = [];
 
 /**
@@ -187,6 +206,7 @@ export function buildBooking(settings: BookingSettings): BookingLifecycle {
         from: "open",
         to: "same",
         by: ["user"],
+        check: checkPatient,
         apply: (state, event, at) => ({
           state: { ...withPatient(state, event.patient), updatedAt: at },
           effects: NONE,
@@ -196,6 +216,7 @@ export function buildBooking(settings: BookingSettings): BookingLifecycle {
         from: "open",
         to: "same",
         by: ["user"],
+        check: checkPatient,
         apply: (state, event, at) => ({
           state: { ...withPatient(state, event.patient), updatedAt: at },
           effects: [
@@ -219,6 +240,9 @@ export function buildBooking(settings: BookingSettings): BookingLifecycle {
         to: "booked",
         by: ["system"],
         check: (state, event): Refusal<BookingRefusalCode> | undefined => {
+          if (!hasIds(event.appointment, "id", "patientId")) {
+            return malformed("appointment", "{ id, patientId } (strings)");
+          }
           if (state.patient === null) {
             return {
               code: "noPatient",

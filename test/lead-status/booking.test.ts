@@ -94,6 +94,32 @@ describe("booking", () => {
     expect(unwrapErr(booking.transition(lead(), detected(T0)))).toMatchObject({ code: "noPatient" });
   });
 
+  it("refuses, never throws on, an untyped event missing its patient or appointment", () => {
+    // Found by the no-throw property on a fresh clone: patientCreated without a patient threw a TypeError.
+    const noPatient = { type: "patientCreated", at: T0, actor: "user" } as unknown as BookingEvent;
+    expect(unwrapErr(booking.transition(lead(), noPatient))).toMatchObject({
+      code: "invalidEvent",
+      field: "patient",
+      message: "patient must be { id, name } (strings)",
+    });
+    const chosen = { type: "patientChosen", at: T0, actor: "user", patient: { id: 1 } } as unknown as BookingEvent;
+    expect(unwrapErr(booking.transition(lead(), chosen)).code).toBe("invalidEvent");
+    const noAppointment = {
+      type: "appointmentDetected",
+      at: T0,
+      actor: "system",
+      appointment: null,
+    } as unknown as BookingEvent;
+    expect(unwrapErr(booking.transition(lead({ patient: tim }), noAppointment))).toMatchObject({
+      code: "invalidEvent",
+      field: "appointment",
+      message: "appointment must be { id, patientId } (strings)",
+    });
+    expect(
+      booking.transition(lead({ patient: tim }), { ...noAppointment, appointment: { id: "a1" } } as never).ok,
+    ).toBe(false);
+  });
+
   it("lets only the system report appointments and only users book by hand", () => {
     expect(unwrapErr(booking.transition(lead({ patient: tim }), { ...detected(T0), actor: "user" })).code).toBe(
       "actorNotPermitted",
