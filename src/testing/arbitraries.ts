@@ -7,7 +7,7 @@ import {
   classify,
   toLoggedCall,
 } from "../call-result/classify.js";
-import { type CallLoggedEvent, type CallRecord, callRecord } from "../call-result/record.js";
+import { type CallLoggedEvent, type CallRecord, callRecord, newRecord } from "../call-result/record.js";
 import { CALL_RESULTS } from "../call-result/results.js";
 import type { LoggedCall } from "../call-result/validate.js";
 import {
@@ -79,23 +79,10 @@ const within = (hours: number): Arbitrary<number> => fc.integer({ min: 0, max: h
 
 // ─── lead-status: consultation ───────────────────────────────────────────────────────────────────
 
-const CONSULTATION_EVENT_TYPES = [
-  "consultationBooked",
-  "consultationRescheduled",
-  "consultationCancelled",
-  "followUpLogged",
-  "followUpScheduleMoved",
-  "cancelledAndDnc",
-  "markedUnserviceable",
-  "markedOutOfArea",
-  "markedDnc",
-  "markedCold",
-  "markedLost",
-  "enrolmentCompleted",
-] as const satisfies readonly ConsultationEvent["type"][];
+// Every event type the lifecycle defines, read from it so the list cannot drift.
+const CONSULTATION_EVENT_TYPES = Object.keys(consultation.definition.events) as ConsultationEvent["type"][];
 
-/** A consultation event template: instants as ms offsets from its own `at` of 0. */
-/** @internal Instants as ms offsets from 0, for {@link shifted}. */
+/** @internal A consultation event template: instants as ms offsets from 0, for {@link shifted}. */
 export function consultationTemplate(): Arbitrary<ConsultationEvent> {
   return fc
     .record({
@@ -313,8 +300,7 @@ export function bookingState(
 
 const FINDINGS = Object.keys(COMPANY_FINDINGS) as CompanyFinding[];
 
-/** Call facts with call backs as offsets (ms after the call). */
-/** @internal Instants as ms offsets from 0, for {@link shifted}. */
+/** @internal Call facts with call backs as ms offsets after the call, for {@link shifted}. */
 export function factsTemplate(): Arbitrary<CallFacts> {
   const later = fc.integer({ min: 0, max: 200 * DAY });
   return fc.oneof(
@@ -425,20 +411,7 @@ export function loggedCall(at: number = DEFAULT_FROM): Arbitrary<LoggedCall> {
   return loggedCallTemplate().map((c) => shifted(c, at));
 }
 
-const fresh: CallRecord = {
-  lifecycle: "callRecord",
-  schemaVersion: 1,
-  status: "open",
-  updatedAt: "1970-01-01T00:00:00.000Z",
-  lastContact: null,
-  lastResult: null,
-  leadResult: null,
-  appointments: 0,
-  blockedAttempts: 0,
-  doNotCall: false,
-  ownedByClient: false,
-  reopensAt: null,
-};
+const fresh: CallRecord = newRecord(0);
 
 /** @internal Instants as ms offsets from 0, for {@link shifted}. */
 export function loggedCallTemplate(): Arbitrary<LoggedCall> {
