@@ -44,7 +44,24 @@ export interface TimeRange {
   readonly days?: number;
 }
 
+/** How long a generated log is, and when it starts. */
+export interface LogOptions {
+  /** Most events in the log. */
+  readonly maxLength?: number;
+  /** Epoch ms of the first event. Default {@link DEFAULT_FROM}. */
+  readonly from?: number;
+}
+
 const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** @internal The value of a Result the generators built from valid input; anything else is a bug here. */
+export function madeValue<T>(
+  made: { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: { readonly message: string } },
+): T {
+  /* v8 ignore next -- the generators only build from valid input */
+  if (!made.ok) throw new Error(made.error.message);
+  return made.value;
+}
 
 /**
  * ISO-8601 UTC instants in a range, as states store them and as JSON carries them.
@@ -153,9 +170,7 @@ function logOf<E>(template: Arbitrary<E>, maxLength: number, from: number): Arbi
  * @example
  * fc.sample(consultationLog({ maxLength: 3 }), 5).every((log) => log.length <= 3); // => true
  */
-export function consultationLog(
-  options: { readonly maxLength?: number; readonly from?: number } = {},
-): Arbitrary<ConsultationEvent[]> {
+export function consultationLog(options: LogOptions = {}): Arbitrary<ConsultationEvent[]> {
   return logOf(consultationTemplate(), options.maxLength ?? 30, options.from ?? DEFAULT_FROM);
 }
 
@@ -167,14 +182,10 @@ export function consultationLog(
  * @example
  * fc.sample(consultationState(), 5).every((s) => s.lifecycle === "consultation"); // => true
  */
-export function consultationState(
-  options: { readonly maxLength?: number; readonly from?: number } = {},
-): Arbitrary<ConsultationState> {
+export function consultationState(options: LogOptions = {}): Arbitrary<ConsultationState> {
   const from = options.from ?? DEFAULT_FROM;
-  const start = consultation.initial(from);
-  /* v8 ignore next -- a valid epoch ms always makes a lead */
-  if (!start.ok) throw new Error(start.error.message);
-  return consultationLog({ ...options, from }).map((log) => consultation.replay(start.value, log).state);
+  const start = madeValue(consultation.initial(from));
+  return consultationLog({ ...options, from }).map((log) => consultation.replay(start, log).state);
 }
 
 // ─── lead-status: booking ────────────────────────────────────────────────────────────────────────
@@ -270,9 +281,7 @@ export function newLead(range: TimeRange = {}): Arbitrary<NewLead> {
  * @example
  * fc.sample(bookingLog({ maxLength: 2 }), 5).every((log) => log.length <= 2); // => true
  */
-export function bookingLog(
-  options: { readonly maxLength?: number; readonly from?: number } = {},
-): Arbitrary<BookingEvent[]> {
+export function bookingLog(options: LogOptions = {}): Arbitrary<BookingEvent[]> {
   return logOf(bookingTemplate(), options.maxLength ?? 30, options.from ?? DEFAULT_FROM);
 }
 
@@ -284,15 +293,10 @@ export function bookingLog(
  * @example
  * fc.sample(bookingState(), 5).every((s) => s.lifecycle === "booking"); // => true
  */
-export function bookingState(
-  options: { readonly maxLength?: number; readonly from?: number } = {},
-): Arbitrary<BookingState> {
+export function bookingState(options: LogOptions = {}): Arbitrary<BookingState> {
   const from = options.from ?? DEFAULT_FROM;
   return fc.tuple(newLead({ from, days: 0 }), bookingLog({ ...options, from })).map(([lead, log]) => {
-    const start = booking.initial(lead);
-    /* v8 ignore next -- generated leads are valid */
-    if (!start.ok) throw new Error(start.error.message);
-    return booking.replay(start.value, log).state;
+    return booking.replay(madeValue(booking.initial(lead)), log).state;
   });
 }
 
@@ -453,18 +457,13 @@ export function loggedCallTemplate(): Arbitrary<LoggedCall> {
  * @example
  * fc.sample(callRecordState(), 5).every((r) => r.lifecycle === "callRecord"); // => true
  */
-export function callRecordState(
-  options: { readonly maxLength?: number; readonly from?: number } = {},
-): Arbitrary<CallRecord> {
+export function callRecordState(options: LogOptions = {}): Arbitrary<CallRecord> {
   const from = options.from ?? DEFAULT_FROM;
   const event = fc
     .tuple(loggedCallTemplate(), fc.constantFrom("agent", "system" as const))
     .map(([call, actor]): CallLoggedEvent => ({ ...call, type: "callLogged", actor }));
   return logOf(event, options.maxLength ?? 12, from).map((log) => {
-    const start = callRecord.initial(from);
-    /* v8 ignore next -- a valid epoch ms always makes a record */
-    if (!start.ok) throw new Error(start.error.message);
-    return callRecord.replay(start.value, log).state;
+    return callRecord.replay(madeValue(callRecord.initial(from)), log).state;
   });
 }
 
@@ -552,9 +551,7 @@ export function clientHubEvent(range: TimeRange = {}): Arbitrary<ClientHubEvent>
  * @example
  * fc.sample(clientHubRecord(), 5).every((r) => r.lifecycle === "clientHub"); // => true
  */
-export function clientHubRecord(
-  options: { readonly maxLength?: number; readonly from?: number } = {},
-): Arbitrary<ClientHubRecord> {
+export function clientHubRecord(options: LogOptions = {}): Arbitrary<ClientHubRecord> {
   const from = options.from ?? DEFAULT_FROM;
   const template = fc.oneof(
     clientHubTemplate(),
@@ -563,10 +560,7 @@ export function clientHubRecord(
   return fc
     .tuple(newClientHubRecord({ from, days: 0 }), logOf(template, options.maxLength ?? 20, from))
     .map(([input, log]) => {
-      const start = clientHub.initial(input);
-      /* v8 ignore next -- generated inputs are valid */
-      if (!start.ok) throw new Error(start.error.message);
-      return clientHub.replay(start.value, log).state;
+      return clientHub.replay(madeValue(clientHub.initial(input)), log).state;
     });
 }
 

@@ -30,6 +30,7 @@ import {
   DEFAULT_FROM,
   factsTemplate,
   loggedCallTemplate,
+  madeValue,
   shifted,
 } from "./arbitraries.js";
 import { fc } from "./fast-check.js";
@@ -156,12 +157,6 @@ export interface CommandOptions {
   readonly from?: number;
 }
 
-function startOf<S>(made: Result<S, { readonly message: string }>): S {
-  /* v8 ignore next -- the presets' inputs are valid */
-  if (!made.ok) throw new Error(made.error.message);
-  return made.value;
-}
-
 /**
  * Model-based commands for the consultation lifecycle: random events in time order, each checked
  * against leadrules (accepted or refused alike, then the state read back).
@@ -179,7 +174,7 @@ export function consultationCommands(
   return kit(
     "consultation",
     lifecycle,
-    startOf(lifecycle.initial(from)),
+    madeValue(lifecycle.initial(from)),
     fromEvents(consultationTemplate()),
     options.maxCommands ?? 30,
   );
@@ -202,7 +197,7 @@ export function bookingCommands(
   return kit(
     "booking",
     lifecycle,
-    startOf(lifecycle.initial({ ...lead, at: from })),
+    madeValue(lifecycle.initial({ ...lead, at: from })),
     fromEvents(bookingTemplate()),
     options.maxCommands ?? 30,
   );
@@ -243,7 +238,7 @@ export function callRecordCommands(
   return kit(
     "call record",
     lifecycle,
-    startOf(lifecycle.initial(from)),
+    madeValue(lifecycle.initial(from)),
     fc.oneof({ weight: 3, arbitrary: fromFacts }, { weight: 1, arbitrary: raw }),
     options.maxCommands ?? 30,
   );
@@ -270,7 +265,7 @@ export function clientHubCommands(
   return kit(
     "client hub",
     lifecycle,
-    startOf(lifecycle.initial({ ...record, at: from })),
+    madeValue(lifecycle.initial({ ...record, at: from })),
     fromEvents(clientHubTemplate()),
     options.maxCommands ?? 30,
   );

@@ -1,4 +1,4 @@
-export type { TimeRange } from "./arbitraries.js";
+export type { LogOptions, TimeRange } from "./arbitraries.js";
 export {
   bookingEvent,
   bookingLog,
