@@ -48,10 +48,14 @@ export default defineConfig([
     target: "es2022",
     platform: "neutral",
   },
-  // Declarations for both formats (.d.ts and .d.cts).
-  {
-    entry: entries,
-    format: ["esm", "cjs"],
-    dts: { only: true },
-  },
+  // Declarations for both formats (.d.ts and .d.cts): one self-contained file per entry, built
+  // one entry at a time, so no hash-named chunk is shared between entries and every name a reader
+  // meets in node_modules is the public one (a shared chunk re-exports one-letter aliases).
+  ...Object.entries(entries).map(
+    ([name, path]): Options => ({
+      entry: { [name]: path },
+      format: ["esm", "cjs"],
+      dts: { only: true },
+    }),
+  ),
 ]);
