@@ -46,53 +46,65 @@ const show = (title, out) =>
       (out.send_nps_survey ? "; NPS survey sent" : ""),
   );
 
-const subscription = parseSubscription({
-  id: "sub-42",
-  contacts: [
-    { id: "ada", primary: true },
-    { id: "ben", primary: false },
-    { id: "cy", primary: true },
-  ],
-});
-if (!subscription.ok) throw new Error(subscription.error.message);
-const plan = reconcile(subscription.value, []);
-console.log(`Records to create for sub-42: ${plan.create.map((k) => k.contactId).join(", ")} (ben is not primary)\n`);
+// The driver's calls, one cycle. (An async function, not top-level await, so the same file also
+// runs as CommonJS: the package is checked both ways.)
+async function drive() {
+  const subscription = parseSubscription({
+    id: "sub-42",
+    contacts: [
+      { id: "ada", primary: true },
+      { id: "ben", primary: false },
+      { id: "cy", primary: true },
+    ],
+  });
+  if (!subscription.ok) throw new Error(subscription.error.message);
+  const plan = reconcile(subscription.value, []);
+  console.log(`Records to create for sub-42: ${plan.create.map((k) => k.contactId).join(", ")} (ben is not primary)\n`);
 
-const created = clientHub.initial({
-  subscriptionId: "sub-42",
-  contactId: "ada",
-  at: "2026-01-31T10:00:00Z",
-  timeZone: "Europe/London",
-});
-if (!created.ok) throw new Error(created.error.message);
-let record = JSON.stringify(created.value);
-console.log(`Ada's record, created 31 Jan: next contact ${created.value.nextContactDate}`);
+  const created = clientHub.initial({
+    subscriptionId: "sub-42",
+    contactId: "ada",
+    at: "2026-01-31T10:00:00Z",
+    timeZone: "Europe/London",
+  });
+  if (!created.ok) throw new Error(created.error.message);
+  let record = JSON.stringify(created.value);
+  console.log(`Ada's record, created 31 Jan: next contact ${created.value.nextContactDate}`);
 
-let out = await run({ record, now: "2026-02-23T08:00:00Z" });
-show("Workflow tick, Mon 23 Feb", out);
-out = await run({ record: out.record, now: "2026-03-06T08:00:00Z" });
-show("Workflow tick, Fri 6 Mar", out);
-record = out.record;
+  let out = await run({ record, now: "2026-02-23T08:00:00Z" });
+  show("Workflow tick, Mon 23 Feb", out);
+  out = await run({ record: out.record, now: "2026-03-06T08:00:00Z" });
+  show("Workflow tick, Fri 6 Mar", out);
+  record = out.record;
 
-const call = (details) =>
-  JSON.stringify({ type: "callLogged", at: "2026-03-06T11:00:00Z", actor: "owner", direction: "outbound", ...details });
-show(
-  "Logs a call with outcome 'connected'",
-  await run({ record, call: call({ outcome: "connected", callType: "Check In - Call" }) }),
-);
-show(
-  "Logs an account query call",
-  await run({ record, call: call({ outcome: "Connected", callType: "Account query" }) }),
-);
-out = await run({ record, call: call({ outcome: "Connected", callType: "Check In - WhatsApp" }) });
-show("Logs a WhatsApp check-in, connected", out);
-out = await run({
-  record: out.record,
-  call: JSON.stringify({
-    type: "taskCompleted",
-    at: "2026-03-06T12:00:00Z",
-    actor: "owner",
-    contactRatio: { count: 3, unit: "month" },
-  }),
-});
-show("Completes the summary task, ratio 3 months", out);
+  const call = (details) =>
+    JSON.stringify({
+      type: "callLogged",
+      at: "2026-03-06T11:00:00Z",
+      actor: "owner",
+      direction: "outbound",
+      ...details,
+    });
+  show(
+    "Logs a call with outcome 'connected'",
+    await run({ record, call: call({ outcome: "connected", callType: "Check In - Call" }) }),
+  );
+  show(
+    "Logs an account query call",
+    await run({ record, call: call({ outcome: "Connected", callType: "Account query" }) }),
+  );
+  out = await run({ record, call: call({ outcome: "Connected", callType: "Check In - WhatsApp" }) });
+  show("Logs a WhatsApp check-in, connected", out);
+  out = await run({
+    record: out.record,
+    call: JSON.stringify({
+      type: "taskCompleted",
+      at: "2026-03-06T12:00:00Z",
+      actor: "owner",
+      contactRatio: { count: 3, unit: "month" },
+    }),
+  });
+  show("Completes the summary task, ratio 3 months", out);
+}
+
+drive();

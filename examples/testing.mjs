@@ -35,27 +35,31 @@ const adapterOver = (repo, options) => (initial) => {
   return { apply: (event) => repo.handleWebhook(id, event, options), read: () => repo.load(id) };
 };
 
-await checkAdapter(consultationCommands(), adapterOver(new LeadRepository()), { numRuns: 200, seed: 42 });
-console.log("✓ LeadRepository agrees with leadrules on 200 random event sequences");
+async function check() {
+  await checkAdapter(consultationCommands(), adapterOver(new LeadRepository()), { numRuns: 200, seed: 42 });
+  console.log("✓ LeadRepository agrees with leadrules on 200 random event sequences");
 
-try {
-  await checkAdapter(consultationCommands(), adapterOver(new LeadRepository(), { trimNotes: true }), {
-    numRuns: 200,
-    seed: 42,
-  });
-  throw new Error("the faulty repository was not caught");
-} catch (error) {
-  const lines = String(error.message).split("\n");
-  console.log("✗ A repository that trims notes is caught, shrunk to:");
-  console.log(`  ${lines.find((l) => l.startsWith("Counterexample"))}`);
-  console.log(
-    `  ${lines.find((l) => l.startsWith("consultation: after")) ?? lines.find((l) => l.includes("the adapter"))}`,
+  try {
+    await checkAdapter(consultationCommands(), adapterOver(new LeadRepository(), { trimNotes: true }), {
+      numRuns: 200,
+      seed: 42,
+    });
+    throw new Error("the faulty repository was not caught");
+  } catch (error) {
+    const lines = String(error.message).split("\n");
+    console.log("✗ A repository that trims notes is caught, shrunk to:");
+    console.log(`  ${lines.find((l) => l.startsWith("Counterexample"))}`);
+    console.log(
+      `  ${lines.find((l) => l.startsWith("consultation: after")) ?? lines.find((l) => l.includes("the adapter"))}`,
+    );
+  }
+
+  // Boundary test: the webhook refuses every invalid body.
+  fc.assert(
+    fc.property(invalidInput(consultationEvent()), (body) => new LeadRepository().handleWebhook("1", body) === false),
+    { numRuns: 500, seed: 42 },
   );
+  console.log("✓ the webhook refuses 500 invalid bodies (unknown fields, wrong kinds, bad instants, non-objects)");
 }
 
-// Boundary test: the webhook refuses every invalid body.
-fc.assert(
-  fc.property(invalidInput(consultationEvent()), (body) => new LeadRepository().handleWebhook("1", body) === false),
-  { numRuns: 500, seed: 42 },
-);
-console.log("✓ the webhook refuses 500 invalid bodies (unknown fields, wrong kinds, bad instants, non-objects)");
+check();

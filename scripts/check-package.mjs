@@ -1,88 +1,113 @@
-// Packs the package as npm would publish it, installs the tarball into a scratch consumer (its
-// dependencies linked from this checkout's node_modules, so no network is needed), and imports
-// every subpath from an ESM consumer and a CJS consumer. leadrules/testing needs fast-check (an
-// optional peer): first it must fail with a plain message while fast-check is missing, then import
-// and run once fast-check is installed.
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+// The package as a user gets it (run by `npm test`, after the build): packs it as npm would
+// publish it, installs the tarball into a scratch consumer (dependencies linked from this
+// checkout, so no network is needed), then checks, against the installed package only:
+// - every subpath imports from an ESM consumer and a CJS consumer;
+// - leadrules/testing fails with a plain message without fast-check (an optional peer), and
+//   imports and runs with it, in both formats;
+// - the declarations read as the public API (one file per entry, public names, no chunks);
+// - every relative link in README.md and docs/ points to a file the package ships;
+// - every example runs, as ESM and as CommonJS, with the same output.
+// `npm run test:consumer` (in .ci/run) does the same from a fresh build with a real `npm install`,
+// and on Node 18, Bun, Deno and workerd.
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join, posix, resolve } from "node:path";
+import {
+  checkDeclarations,
+  installConsumer,
+  pack,
+  prepareExamples,
+  run,
+  runExamples,
+  specifiers,
+} from "./lib/consumer.mjs";
 
-const pkg = JSON.parse(readFileSync("package.json", "utf8"));
-const subpaths = Object.keys(pkg.exports).filter((p) => p !== "./package.json" && !p.includes("*"));
 const dir = mkdtempSync(join(tmpdir(), "leadrules-pack-"));
 try {
-  const [{ filename }] = JSON.parse(
-    execFileSync("npm", ["pack", "--json", "--pack-destination", dir], { encoding: "utf8" }),
+  const { tarball, files } = pack(dir, { scripts: false });
+  if (!files.some((f) => f.startsWith("dist/"))) throw new Error(`${tarball} has no dist/: build first`);
+  const consumer = join(dir, "consumer");
+  installConsumer(consumer, tarball, { offline: true });
+  const installed = join(consumer, "node_modules", "leadrules");
+
+  // 1. Every subpath, both formats (leadrules/testing without fast-check: see 2).
+  const others = specifiers.filter((s) => s !== "leadrules/testing");
+  writeFileSync(
+    join(consumer, "esm.mjs"),
+    `${others.map((s, i) => `import * as m${i} from "${s}";`).join("\n")}\n` +
+      `for (const [s, m] of [${others.map((s, i) => `["${s}", m${i}]`).join(", ")}]) {\n` +
+      `  if (Object.keys(m).length === 0) throw new Error(s + ": no exports");\n` +
+      `  console.log("ESM " + s + ":", Object.keys(m).length, "exports");\n}\n` +
+      `const lead = m1.consultation.initial("2026-11-02T09:00:00Z");\n` +
+      `if (!lead.ok || !m1.consultation.transition(lead.value, { type: "followUpLogged", at: "2026-11-02T09:00:00Z", actor: "franchisee" }).ok) throw new Error("smoke test failed");\n`,
   );
-  const target = join(dir, "node_modules", "leadrules");
-  mkdirSync(target, { recursive: true });
-  execFileSync("tar", ["-xzf", join(dir, filename), "-C", target, "--strip-components=1"]);
-  for (const dep of Object.keys(pkg.dependencies)) {
-    mkdirSync(join(dir, "node_modules", dep, ".."), { recursive: true });
-    symlinkSync(resolve("node_modules", dep), join(dir, "node_modules", dep), "dir");
-  }
-  const specifiers = subpaths.map((p) => (p === "." ? "leadrules" : `leadrules/${p.slice(2)}`));
-  const esm = specifiers
-    .map(
-      (s, i) =>
-        `import * as m${i} from "${s}";\nif (Object.keys(m${i}).length === 0) throw new Error("${s}: no exports");\nconsole.log("ESM ${s}:", Object.keys(m${i}).length, "exports");`,
-    )
-    .join("\n");
-  const cjs = specifiers
-    .map(
-      (s) =>
-        `{ const m = require("${s}"); if (Object.keys(m).length === 0) throw new Error("${s}: no exports"); console.log("CJS ${s}:", Object.keys(m).length, "exports"); }`,
-    )
-    .join("\n");
-  const smoke = `\nconst { consultation } = m1;\nconst lead = consultation.initial("2026-11-02T09:00:00Z");\nif (!lead.ok || !consultation.transition(lead.value, { type: "followUpLogged", at: "2026-11-02T09:00:00Z", actor: "franchisee" }).ok) throw new Error("smoke test failed");`;
-  writeFileSync(join(dir, "esm.mjs"), esm + smoke);
-  writeFileSync(join(dir, "cjs.cjs"), cjs);
-  const withoutTesting = (code) =>
-    code
-      .split("\n")
-      .filter(
-        (line) =>
-          !line.includes('"leadrules/testing"') && !line.includes(`m${specifiers.indexOf("leadrules/testing")}`),
-      )
-      .join("\n");
-  const schemaJson = `\nconst schema = require("leadrules/schemas/call-facts.schema.json"); if (schema.title !== "Call facts") throw new Error("schema JSON not reachable");`;
+  writeFileSync(
+    join(consumer, "cjs.cjs"),
+    `for (const s of ${JSON.stringify(others)}) {\n` +
+      `  const m = require(s);\n  if (Object.keys(m).length === 0) throw new Error(s + ": no exports");\n` +
+      `  console.log("CJS " + s + ":", Object.keys(m).length, "exports");\n}\n` +
+      `const schema = require("leadrules/schemas/call-facts.schema.json");\n` +
+      `if (schema.title !== "Call facts") throw new Error("schema JSON not reachable");\n`,
+  );
+  process.stdout.write(run(consumer, process.execPath, ["esm.mjs"]));
+  process.stdout.write(run(consumer, process.execPath, ["cjs.cjs"]));
 
-  // 1. fast-check missing: every other entry imports; leadrules/testing says what to install.
-  writeFileSync(join(dir, "esm.mjs"), withoutTesting(esm) + smoke);
-  writeFileSync(join(dir, "cjs.cjs"), withoutTesting(cjs) + schemaJson);
-  execFileSync(process.execPath, ["esm.mjs"], { cwd: dir, stdio: "inherit" });
-  execFileSync(process.execPath, ["cjs.cjs"], { cwd: dir, stdio: "inherit" });
-  const expectMissing = (file, code) => {
-    writeFileSync(join(dir, file), code);
+  // 2. leadrules/testing: the install message without fast-check, a working kit with it.
+  for (const [file, code] of [
+    ["missing.mjs", `await import("leadrules/testing");`],
+    ["missing.cjs", `require("leadrules/testing");`],
+  ]) {
+    writeFileSync(join(consumer, file), code);
+    let message;
     try {
-      execFileSync(process.execPath, [file], { cwd: dir, stdio: "pipe", encoding: "utf8" });
+      run(consumer, process.execPath, [file]);
     } catch (error) {
-      if (String(error.stderr).includes("leadrules/testing needs fast-check")) return;
-      throw new Error(`${file}: unexpected failure without fast-check:\n${error.stderr}`);
+      message = String(error.message);
     }
-    throw new Error(`${file}: leadrules/testing imported without fast-check installed`);
-  };
-  expectMissing("missing.mjs", `await import("leadrules/testing");`);
-  expectMissing("missing.cjs", `require("leadrules/testing");`);
+    if (message === undefined) throw new Error(`${file}: leadrules/testing imported without fast-check installed`);
+    if (!message.includes("leadrules/testing needs fast-check")) {
+      throw new Error(`${file}: unexpected failure without fast-check:\n${message}`);
+    }
+  }
   console.log("✓ without fast-check, leadrules/testing (ESM and CJS) fails with the install message");
-
-  // 2. fast-check installed: leadrules/testing imports and checks an adapter in both formats.
-  symlinkSync(resolve("node_modules", "fast-check"), join(dir, "node_modules", "fast-check"), "dir");
-  const run = (lead) =>
+  symlinkSync(resolve("node_modules", "fast-check"), join(consumer, "node_modules", "fast-check"), "dir");
+  const kit = (lead) =>
     `const kit = t.consultationCommands({ maxCommands: 5 });\n` +
     `${lead}t.checkAdapter(kit, (initial) => { let s = initial; return { apply: (e) => { const r = l.consultation.transition(s, e); if (r.ok) s = r.value.state; return r.ok; }, read: () => s }; }, { numRuns: 5 })`;
   writeFileSync(
-    join(dir, "testing.mjs"),
-    `import * as t from "leadrules/testing";\nimport * as l from "leadrules/lead-status";\n${run("await ")};\nconsole.log("ESM leadrules/testing:", Object.keys(t).length, "exports, checkAdapter ran");`,
+    join(consumer, "testing.mjs"),
+    `import * as t from "leadrules/testing";\nimport * as l from "leadrules/lead-status";\n${kit("await ")};\nconsole.log("ESM leadrules/testing:", Object.keys(t).length, "exports, checkAdapter ran");`,
   );
   writeFileSync(
-    join(dir, "testing.cjs"),
-    `const t = require("leadrules/testing");\nconst l = require("leadrules/lead-status");\n${run("")}.then(() => console.log("CJS leadrules/testing:", Object.keys(t).length, "exports, checkAdapter ran"), (e) => { console.error(e); process.exit(1); });`,
+    join(consumer, "testing.cjs"),
+    `const t = require("leadrules/testing");\nconst l = require("leadrules/lead-status");\n${kit("")}.then(() => console.log("CJS leadrules/testing:", Object.keys(t).length, "exports, checkAdapter ran"), (e) => { console.error(e); process.exit(1); });`,
   );
-  execFileSync(process.execPath, ["testing.mjs"], { cwd: dir, stdio: "inherit" });
-  execFileSync(process.execPath, ["testing.cjs"], { cwd: dir, stdio: "inherit" });
-  console.log(`✓ ${filename} imports through ${specifiers.join(", ")} in ESM and CJS`);
+  process.stdout.write(run(consumer, process.execPath, ["testing.mjs"]));
+  process.stdout.write(run(consumer, process.execPath, ["testing.cjs"]));
+
+  // 3. Declarations.
+  const problems = await checkDeclarations(installed, files);
+  if (problems.length > 0) throw new Error(`declarations:\n- ${problems.join("\n- ")}`);
+  console.log(`✓ declarations: one .d.ts and one .d.cts per entry, public names only, every runtime export declared`);
+
+  // 4. Every relative link in the shipped Markdown (README, docs/) points into the package, so
+  //    the links work from node_modules and on the npm registry's page.
+  const broken = [];
+  for (const page of files.filter((f) => f.endsWith(".md"))) {
+    const text = readFileSync(join(installed, page), "utf8");
+    for (const [, target] of text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)) {
+      if (/^[a-z]+:/.test(target)) continue;
+      const path = posix.normalize(posix.join(posix.dirname(page), target)).replace(/\/$/, "");
+      if (!files.some((f) => f === path || f.startsWith(`${path}/`))) broken.push(`${page} → ${target}`);
+    }
+  }
+  if (broken.length > 0) throw new Error(`links to files the package does not ship:\n- ${broken.join("\n- ")}`);
+  console.log("✓ every relative link in README.md and docs/ resolves inside the package");
+
+  // 5. Every example, ESM and CJS, against the installed package.
+  prepareExamples(consumer);
+  runExamples(consumer);
+  console.log(`✓ ${tarball.split("/").pop()} installs and runs through ${specifiers.join(", ")} in ESM and CJS`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -21,8 +21,11 @@ const steps = [
   ["size-limit", bin("size-limit"), []],
   ["README size table is current", process.execPath, ["scripts/size-table.mjs"]],
   ["bundle contents", process.execPath, ["scripts/check-bundle.mjs"]],
-  ["packed tarball (ESM and CJS)", process.execPath, ["scripts/check-package.mjs"]],
-  ["examples against dist/", process.execPath, ["scripts/run-examples.mjs"]],
+  [
+    "packed tarball installed in a consumer: every entry, declarations, every example (ESM and CJS)",
+    process.execPath,
+    ["scripts/check-package.mjs"],
+  ],
 ];
 
 let passed = 0;

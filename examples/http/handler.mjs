@@ -178,8 +178,9 @@ export function createHandler(campaignInput = { id: "default" }) {
     let parsed;
     try {
       parsed = JSON.parse(body.text);
-    } catch (error) {
-      return problem(400, "malformedJson", `the body is not JSON: ${error.message}`);
+    } catch {
+      // Not the engine's own message: its wording differs between runtimes and versions.
+      return problem(400, "malformedJson", "the body is not valid JSON");
     }
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
       return problem(400, "invalidInput", "the body must be a JSON object", [
