@@ -6,12 +6,20 @@ import { defineConfig, type Options } from "tsup";
 const entries = {
   index: "src/index.ts",
   "lead-status/index": "src/lead-status/index.ts",
+  "lead-status/reports": "src/lead-status/reports.ts",
   "client-hub/index": "src/client-hub/index.ts",
   "tally/index": "src/tally/index.ts",
   "call-result/index": "src/call-result/index.ts",
   "testing/index": "src/testing/index.ts",
   "schemas/index": "src/schemas/index.ts",
+  "parse/index": "src/parse/index.ts",
 };
+
+// The calendar maths (core/calendar.ts) as an entry of its own, internal (not exported): esbuild
+// then keeps it in a chunk of its own, so the imports of date-fns and @date-fns/tz (which declares
+// no "sideEffects": false) sit only in that chunk. A consumer's bundler drops the whole chunk, and
+// them with it, when nothing of the calendar is used (importing only a lifecycle).
+const calendarChunk = { "internal/calendar": "src/core/calendar.ts" };
 
 // leadrules/testing loads fast-check (an optional peer) with a top-level `await import()` so a
 // missing fast-check gets a plain message. CommonJS has no top-level await: there the same file
@@ -29,12 +37,27 @@ const requireFastCheck: NonNullable<Options["esbuildPlugins"]>[number] = {
 };
 
 export default defineConfig([
-  // ESM keeps one file per source file, so a consumer's bundler drops whole modules it does not
-  // use ("sideEffects": false): importing only a transition never loads zod or @date-fns/tz.
+  // ESM: one file per entry plus shared chunks (code splitting), dependencies left as imports.
+  // Node without a bundler pays per module file it loads (a file per source file cost a lifecycle
+  // import ~5 ms); a consumer's bundler still drops what it does not use ("sideEffects": false and
+  // the /* @__PURE__ */ marks survive), and no entry imports a dependency it does not need.
   {
-    entry: ["src/**/*.ts"],
+    entry: { ...Object.fromEntries(Object.entries(entries).filter(([name]) => name !== "index")), ...calendarChunk },
     format: ["esm"],
-    bundle: false,
+    bundle: true,
+    splitting: true,
+    target: "es2022",
+    platform: "neutral",
+  },
+  // The root entry, `leadrules`, is every rule in one file (and the calendar maths in a second):
+  // it is what a host imports when it wants it all, and in Node a file per shared chunk would cost
+  // more than the code itself. (Importing the root and a subpath in one bundle would carry the
+  // shared code twice: import one or the other.)
+  {
+    entry: { index: entries.index, "internal/calendar-root": calendarChunk["internal/calendar"] },
+    format: ["esm"],
+    bundle: true,
+    splitting: true,
     target: "es2022",
     platform: "neutral",
   },

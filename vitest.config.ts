@@ -7,6 +7,10 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^leadrules$/, replacement: fileURLToPath(new URL("./src/index.ts", import.meta.url)) },
+      {
+        find: /^leadrules\/lead-status\/reports$/,
+        replacement: fileURLToPath(new URL("./src/lead-status/reports.ts", import.meta.url)),
+      },
       { find: /^leadrules\/([a-z-]+)$/, replacement: fileURLToPath(new URL("./src/$1/index.ts", import.meta.url)) },
     ],
   },

@@ -1,6 +1,7 @@
 // An agent's morning on a cold-calling campaign: each call classified from what happened, applied
 // to its record, one hand-logged call checked, and the shift's figures tallied. Run with `npm run demo`.
-import { buildCallRecord, classify, createCampaign, shiftFacts, toLoggedCall, validate } from "leadrules/call-result";
+import { buildCallRecord, classify, shiftFacts, toLoggedCall, validate } from "leadrules/call-result";
+import { createCampaign } from "leadrules/parse";
 import { shiftFigures, tallyShifts } from "leadrules/tally";
 
 const made = createCampaign({ id: "it-msp", qualifyingRange: { min: 10, max: 50, unit: "computers" } });

@@ -2,13 +2,8 @@
 // the Client Hub record's properties and the logged call from `event.inputFields`, and answers
 // with `outputFields` for the next workflow steps (the new stage, the next contact date, the tasks
 // to create). Below, a small driver plays one cycle through it. Run with `npm run demo`.
-import {
-  clientHub,
-  parseClientHubEvent,
-  parseClientHubRecord,
-  parseSubscription,
-  reconcile,
-} from "leadrules/client-hub";
+import { clientHub, reconcile } from "leadrules/client-hub";
+import { parseClientHubEvent, parseClientHubRecord, parseSubscription } from "leadrules/parse";
 
 /** The action. HubSpot passes the record's stored JSON and the call as input fields. */
 export async function main(event, callback) {

@@ -1,13 +1,7 @@
 // A franchisee's week with one consultation lead, and a physio practice's booking lead.
 // Run with `npm run demo` (after `npm run build`).
-import {
-  BOOKING_DEFAULTS,
-  booking,
-  buildBooking,
-  consultation,
-  parseConsultationEvent,
-  stateDiagram,
-} from "leadrules/lead-status";
+import { BOOKING_DEFAULTS, booking, buildBooking, consultation, stateDiagram } from "leadrules/lead-status";
+import { parseConsultationEvent } from "leadrules/parse";
 
 const show = (title, value) => console.log(`${title.padEnd(44)} ${value}`);
 const unwrap = (result) => {

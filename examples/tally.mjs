@@ -1,8 +1,9 @@
 // A day at the Hive, tallied in two shards (say, two function invocations), merged, stored as
 // JSON, read back and printed as the sheet — plus one agent's shift figures. Run with `npm run demo`.
+
+import { parseSheetTally } from "leadrules/parse";
 import {
   mergeSheets,
-  parseSheetTally,
   renderSheetCsv,
   renderSheetMarkdown,
   sheetPages,

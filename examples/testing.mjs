@@ -3,7 +3,8 @@
 // event sequences — then a faulty one that trims notes, caught and shrunk. Run with `npm run demo`.
 
 import fc from "fast-check";
-import { consultation, parseConsultationEvent } from "leadrules/lead-status";
+import { consultation } from "leadrules/lead-status";
+import { parseConsultationEvent } from "leadrules/parse";
 import { checkAdapter, consultationCommands, consultationEvent, invalidInput } from "leadrules/testing";
 
 /** Your code: stores leads by id, applies webhook events, reads them back. */

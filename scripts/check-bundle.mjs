@@ -1,5 +1,5 @@
 // What a consumer's bundler pulls in for a given import: importing only a lifecycle must not load
-// zod, and the date-free ones no date-fns either. Bundles the built ESM with esbuild, as size-limit does, and reads the inputs.
+// zod, and the date-free ones no date-fns either (from its subpath or from the root). Bundles the built ESM with esbuild, as size-limit does, and reads the inputs.
 import { readFileSync } from "node:fs";
 import * as esbuild from "esbuild";
 
@@ -43,6 +43,16 @@ const cases = [
     entry: "dist/call-result/index.js",
     imports: "callRecord",
     forbidden: ["node_modules/zod/", "node_modules/@date-fns/tz/", "node_modules/date-fns/"],
+  },
+  {
+    entry: "dist/index.js",
+    imports: "consultation",
+    forbidden: ["node_modules/zod/", "node_modules/@date-fns/tz/", "node_modules/date-fns/"],
+  },
+  {
+    entry: "dist/index.js",
+    imports: "clientHub",
+    forbidden: ["node_modules/zod/"],
   },
 ];
 

@@ -21,6 +21,7 @@ const steps = [
   ["size-limit", bin("size-limit"), []],
   ["README size table is current", process.execPath, ["scripts/size-table.mjs"]],
   ["bundle contents", process.execPath, ["scripts/check-bundle.mjs"]],
+  ["cold import in Node: what each entry loads", process.execPath, ["scripts/check-cold-import.mjs"]],
   [
     "packed tarball installed in a consumer: every entry, declarations, every example (ESM and CJS)",
     process.execPath,

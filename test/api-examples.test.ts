@@ -10,9 +10,11 @@ import * as z from "zod/mini";
 
 const ENTRIES: Record<string, string> = {
   "leadrules/lead-status": "src/lead-status/index.ts",
+  "leadrules/lead-status/reports": "src/lead-status/reports.ts",
   "leadrules/client-hub": "src/client-hub/index.ts",
   "leadrules/call-result": "src/call-result/index.ts",
   "leadrules/tally": "src/tally/index.ts",
+  "leadrules/parse": "src/parse/index.ts",
   "leadrules/testing": "src/testing/index.ts",
   "leadrules/schemas": "src/schemas/index.ts",
   leadrules: "src/index.ts",
@@ -65,23 +67,25 @@ function typeCheck(examples: readonly Example[]): string[] {
   const byEntry = new Map<string, Example[]>();
   for (const e of examples) byEntry.set(e.entry, [...(byEntry.get(e.entry) ?? []), e]);
   for (const [entry, list] of byEntry) {
-    const path = resolve(`test/.examples/${entry.replace("/", "-")}.ts`);
+    const path = resolve(`test/.examples/${entry.replaceAll("/", "-")}.ts`);
     const from = join(dirname(path), "..", "..", ENTRIES[entry] as string)
       .replace(/\\/g, "/")
       .replace(/\.ts$/, ".js");
-    // The entry's own exports, plus the root's for names the entry does not have (an example of
-    // leadrules/testing uses a parser from leadrules, as a reader would import both).
+    // The entry's own exports, plus the root's and the parsers' for names the entry does not have
+    // (an example of leadrules/testing uses a parser, as a reader would import both).
     const own = exportNames(entry);
     const root = [...exportNames("leadrules")].filter((n) => !own.has(n));
+    const parse = [...exportNames("leadrules/parse")].filter((n) => !own.has(n) && !root.includes(n));
     const lines = [
       `import * as __entry from ${JSON.stringify(from)};`,
       `import * as __root from "../../src/index.js";`,
+      `import * as __parse from "../../src/parse/index.js";`,
       `import fc from "fast-check";`,
       `import * as z from "zod/mini";`,
       "void fc; void z;",
       ...list.map(
         (e, i) =>
-          `// ${e.name}\nexport async function example${i}() {\n  const { ${[...own].join(", ")} } = __entry;\n  const { ${root.join(", ")} } = __root;\n${e.code}\n}`,
+          `// ${e.name}\nexport async function example${i}() {\n  const { ${[...own].join(", ")} } = __entry;\n  const { ${root.join(", ")} } = __root;\n  const { ${parse.join(", ")} } = __parse;\n${e.code}\n}`,
       ),
     ];
     files.set(path, lines.join("\n"));
@@ -175,7 +179,13 @@ async function runLiterals(examples: readonly Example[]): Promise<{ checked: num
   let checked = 0;
   const failures: string[] = [];
   for (const example of examples) {
-    const scope: Record<string, unknown> = { ...modules.leadrules, ...modules[example.entry], fc, z };
+    const scope: Record<string, unknown> = {
+      ...modules["leadrules/parse"],
+      ...modules.leadrules,
+      ...modules[example.entry],
+      fc,
+      z,
+    };
     const body = example.code
       .split("\n")
       .map((line, i) => {

@@ -6,7 +6,7 @@ import addFormats from "ajv-formats";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ENTRIES, generatedSchemaFiles } from "../scripts/schemas.js";
-import * as leadrules from "../src/index.js";
+import * as leadrules from "../src/parse/index.js";
 import * as shipped from "../src/schemas/index.js";
 import {
   bookingEvent,

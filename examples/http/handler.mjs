@@ -9,18 +9,20 @@
 //
 // Bad JSON or bad fields → 400 listing every issue; a call the playbook refuses → 422;
 // a body over 64 KiB → 413; another method → 405; another path → 404.
+import { buildCallRecord, classify, shiftFacts, toLoggedCall } from "leadrules/call-result";
+import { clientHub } from "leadrules/client-hub";
+import { consultation } from "leadrules/lead-status";
 import {
-  buildCallRecord,
-  classify,
   createCampaign,
   parseCallFacts,
   parseCallRecord,
-  shiftFacts,
-  toLoggedCall,
-} from "leadrules/call-result";
-import { clientHub, parseClientHubEvent, parseClientHubRecord } from "leadrules/client-hub";
-import { consultation, parseConsultationEvent, parseConsultationState } from "leadrules/lead-status";
-import { emptyFigures, mergeFigures, parseFigureTally, tallyShifts } from "leadrules/tally";
+  parseClientHubEvent,
+  parseClientHubRecord,
+  parseConsultationEvent,
+  parseConsultationState,
+  parseFigureTally,
+} from "leadrules/parse";
+import { emptyFigures, mergeFigures, tallyShifts } from "leadrules/tally";
 
 /** The largest body accepted, in bytes. */
 export const MAX_BODY_BYTES = 64 * 1024;

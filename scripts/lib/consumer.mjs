@@ -13,8 +13,16 @@ export const specifiers = Object.keys(pkg.exports)
   .filter((p) => p !== "./package.json" && !p.includes("*"))
   .map((p) => (p === "." ? "leadrules" : `leadrules/${p.slice(2)}`));
 
-/** The dist folder of an entry, relative to the package root ("dist", "dist/lead-status"). */
-export const entryDir = (specifier) => (specifier === "leadrules" ? "dist" : `dist/${specifier.slice(10)}`);
+/** An entry's files as package.json "exports" names them, relative to the package root. */
+export function entryFiles(specifier) {
+  const target = pkg.exports[specifier === "leadrules" ? "." : `./${specifier.slice(10)}`];
+  const strip = (path) => path.replace(/^\.\//, "");
+  return {
+    esm: strip(target.import.default),
+    dts: strip(target.import.types),
+    dcts: strip(target.require.types),
+  };
+}
 
 /**
  * Packs the package into `dir` and returns the tarball's path. With `scripts: false` npm's
@@ -63,13 +71,14 @@ export const installedVersion = (name) =>
 export async function checkDeclarations(root, files) {
   const problems = [];
   const declarations = files.filter((f) => /\.d\.c?ts$/.test(f)).sort();
-  const expected = specifiers.flatMap((s) => [`${entryDir(s)}/index.d.cts`, `${entryDir(s)}/index.d.ts`]).sort();
+  const expected = specifiers.flatMap((s) => [entryFiles(s).dts, entryFiles(s).dcts]).sort();
   const extra = declarations.filter((f) => !expected.includes(f));
   const missing = expected.filter((f) => !declarations.includes(f));
   if (extra.length > 0) problems.push(`declaration files that are not an entry's: ${extra.join(", ")}`);
   if (missing.length > 0) problems.push(`entries without declarations: ${missing.join(", ")}`);
   for (const specifier of specifiers) {
-    for (const file of [`${entryDir(specifier)}/index.d.ts`, `${entryDir(specifier)}/index.d.cts`]) {
+    const { esm, dts, dcts } = entryFiles(specifier);
+    for (const file of [dts, dcts]) {
       if (missing.includes(file)) continue;
       const text = readFileSync(join(root, file), "utf8");
       const imports = [...text.matchAll(/^import .* from ['"]([^'"]+)['"]/gm)].map((m) => m[1]);
@@ -87,7 +96,7 @@ export async function checkDeclarations(root, files) {
       for (const [, name] of text.matchAll(/^export (?:declare )?(?:const|function|interface|type|class) (\w+)/gm)) {
         exported.add(name);
       }
-      const runtime = Object.keys(await import(resolve(root, `${entryDir(specifier)}/index.js`)));
+      const runtime = Object.keys(await import(resolve(root, esm)));
       const undeclared = runtime.filter((name) => !exported.has(name));
       if (undeclared.length > 0) problems.push(`${file} does not declare ${undeclared.join(", ")}`);
       if (exported.size === 0) problems.push(`${file} exports nothing`);

@@ -4,7 +4,8 @@
 import * as root from "leadrules";
 import { classify, DEFAULT_CAMPAIGN, newRecord, validate } from "leadrules/call-result";
 import { clientHub } from "leadrules/client-hub";
-import { booking, consultation, parseConsultationEvent } from "leadrules/lead-status";
+import { booking, consultation } from "leadrules/lead-status";
+import { parseConsultationEvent } from "leadrules/parse";
 import { consultationEvent } from "leadrules/schemas";
 import { mergeSheets, renderSheetCsv, sheetPages, tallySheet } from "leadrules/tally";
 

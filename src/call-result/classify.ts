@@ -141,9 +141,9 @@ function byDm(result: string, rules: RuleId[]): Result<Decision, ClassifyError> 
   return ok({ lastContact: "decisionMaker", result, rules });
 }
 
-const VOICEMAIL_OR_SILENCE = new Set<string>(NOBODY_VIA.slice(0, 3));
-const RECEPTION_SCREENS = new Set<string>(RECEPTION_ANSWERS.slice(0, 4));
-const MODES = new Set<string>(APPOINTMENT_MODES);
+const VOICEMAIL_OR_SILENCE = /* @__PURE__ */ new Set<string>(/* @__PURE__ */ NOBODY_VIA.slice(0, 3));
+const RECEPTION_SCREENS = /* @__PURE__ */ new Set<string>(/* @__PURE__ */ RECEPTION_ANSWERS.slice(0, 4));
+const MODES = /* @__PURE__ */ new Set<string>(APPOINTMENT_MODES);
 
 function decideNotDm(
   facts: Exclude<CallFacts, { reached: "decisionMaker" }>,

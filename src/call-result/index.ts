@@ -47,6 +47,5 @@ export {
   RESULT_WHO,
   RULES,
 } from "./results.js";
-export { createCampaign, parseCallFacts, parseCallRecord, parseLoggedCall } from "./schema.js";
 export type { LoggedCall, Violation, ViolationCode } from "./validate.js";
 export { isExistingLead, validate } from "./validate.js";

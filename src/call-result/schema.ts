@@ -24,7 +24,7 @@ import type { LoggedCall } from "./validate.js";
 
 const text = () => z.string().check(z.minLength(1));
 const keys = <T extends object>(t: T) => Object.keys(t) as [keyof T & string, ...(keyof T & string)[]];
-const FINDINGS = Object.keys(COMPANY_FINDINGS) as CompanyFinding[];
+const FINDINGS = /* @__PURE__ */ Object.keys(COMPANY_FINDINGS) as CompanyFinding[];
 
 const schemas = /* @__PURE__ */ lazy(() => {
   const at = instantSchema();

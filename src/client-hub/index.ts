@@ -13,7 +13,6 @@ export type {
 export type { InvalidInput, Issue, Result } from "../core/result.js";
 export { err, ok } from "../core/result.js";
 export type { Instant } from "../core/time.js";
-export { createClientHubLifecycle } from "./create.js";
 export type {
   CallDirection,
   CallOutcome,
@@ -44,4 +43,3 @@ export {
 } from "./pipeline.js";
 export type { Reconciliation, RecordKey, Subscription, SubscriptionContact } from "./records.js";
 export { reconcile } from "./records.js";
-export { parseClientHubEvent, parseClientHubOptions, parseClientHubRecord, parseSubscription } from "./schema.js";

@@ -213,7 +213,7 @@ export interface ClientHubLifecycle
 
 const NONE: readonly never[] = [];
 const NPS: readonly ClientHubEffect[] = [{ type: "sendNpsSurvey" }];
-const ALL_STAGES = Object.keys(CLIENT_HUB_STAGES) as ClientHubStage[];
+const ALL_STAGES = /* @__PURE__ */ Object.keys(CLIENT_HUB_STAGES) as ClientHubStage[];
 const OWNER = ["owner"] as const;
 const ANYONE = CLIENT_HUB_ACTORS;
 
@@ -262,22 +262,42 @@ export function buildClientHub(options: ClientHubOptions): ClientHubLifecycle {
   };
   // Day starts and day steps, memoised per lifecycle: a batch meets the same few hundred dates
   // per zone again and again, and each @date-fns/tz computation costs microseconds. Pure values
-  // of their key (the tz database does not change while the process runs); bounded.
-  const days = new Map<string, number>();
-  const memo = (key: string, compute: () => number): number => {
-    let value = days.get(key);
+  // of their key (the tz database does not change while the process runs); bounded. Keyed by zone
+  // first, then by the date (or the instant, in ms) alone: short keys hash fast.
+  const memos = new Map<string, Map<string | number, number>>();
+  const memo = (zone: string, key: string | number, compute: () => number): number => {
+    let byZone = memos.get(zone);
+    if (byZone === undefined) {
+      if (memos.size >= 64) memos.clear();
+      byZone = new Map();
+      memos.set(zone, byZone);
+    }
+    let value = byZone.get(key);
     if (value === undefined) {
       value = compute();
-      if (days.size >= 4096) days.clear();
-      days.set(key, value);
+      if (byZone.size >= 4096) byZone.clear();
+      byZone.set(key, value);
     }
     return value;
   };
   // Records reach `advance` from hosts' storage: a missing date arms no move rather than crashing.
   const dayStart = (date: CalendarDate, zone: string, offset: number): number =>
-    typeof date === "string" ? memo(`${zone}|${date}|${offset}`, () => startOfDateIn(date, zone, offset)) : Number.NaN;
-  const daysLater = (at: string, zone: string): number =>
-    memo(`${zone}|${at}`, () => addIn(Date.parse(at), callIntervalDays, "day", zone));
+    typeof date === "string"
+      ? memo(zone, offset === 0 ? date : `${date}${offset}`, () => startOfDateIn(date, zone, offset))
+      : Number.NaN;
+  const daysLater = (atMs: number, zone: string): number =>
+    memo(zone, atMs, () => addIn(atMs, callIntervalDays, "day", zone));
+  // The moves fall on those same instants, so their ISO text is memoised too (bounded).
+  const isoOf = new Map<number, string>();
+  const formatDue = (ms: number): string => {
+    let text = isoOf.get(ms);
+    if (text === undefined) {
+      if (isoOf.size >= 4096) isoOf.clear();
+      text = toIso(ms);
+      isoOf.set(ms, text);
+    }
+    return text;
+  };
   const isCheckIn = (call: ClientHubCall): boolean =>
     call.outcome === "Connected" && checkInCallTypes.includes(call.callType);
   const allowed = (ratio: unknown): boolean => contactRatios.some((r) => sameRatio(r, ratio));
@@ -298,9 +318,13 @@ export function buildClientHub(options: ClientHubOptions): ClientHubLifecycle {
   });
   // A due instant is never before the record's last change: a contact date already past when it
   // was set moves the record straight away, at that change.
-  const notBefore = (due: number, record: ClientHubRecord): number => Math.max(due, Date.parse(record.updatedAt));
+  const since = (record: ClientHubRecord, updatedAtMs: number): number =>
+    Number.isNaN(updatedAtMs) ? Date.parse(record.updatedAt) : updatedAtMs;
+  const notBefore = (due: number, record: ClientHubRecord, updatedAtMs: number): number =>
+    Math.max(due, since(record, updatedAtMs));
   const callStep = (next: ClientHubStage, id: ClientHubTask) => ({
-    dueAt: (record: ClientHubRecord): number => daysLater(record.updatedAt, record.timeZone),
+    dueAt: (record: ClientHubRecord, updatedAtMs: number): number =>
+      daysLater(since(record, updatedAtMs), record.timeZone),
     apply: (record: ClientHubRecord, at: string): Step<ClientHubRecord, ClientHubEffect> => ({
       state: move(record, next, at),
       effects: [task(id, at)],
@@ -340,6 +364,7 @@ export function buildClientHub(options: ClientHubOptions): ClientHubLifecycle {
   > = {
     name: "Client Hub",
     initialStatus: "completed",
+    formatDue,
     statuses: stages,
     events: {
       callLogged: {
@@ -433,14 +458,16 @@ export function buildClientHub(options: ClientHubOptions): ClientHubLifecycle {
         from: "completed",
         to: "callPreparation",
         label: `${preparationDays} days before the next contact date`,
-        dueAt: (record) => notBefore(dayStart(record.nextContactDate, record.timeZone, -preparationDays), record),
+        dueAt: (record, updatedAtMs) =>
+          notBefore(dayStart(record.nextContactDate, record.timeZone, -preparationDays), record, updatedAtMs),
         apply: (record, at) => ({ state: move(record, "callPreparation", at), effects: NONE }),
       },
       {
         from: "callPreparation",
         to: "call1",
         label: "on the next contact date",
-        dueAt: (record) => notBefore(dayStart(record.nextContactDate, record.timeZone, 0), record),
+        dueAt: (record, updatedAtMs) =>
+          notBefore(dayStart(record.nextContactDate, record.timeZone, 0), record, updatedAtMs),
         apply: (record, at) => ({ state: move(record, "call1", at), effects: [task("checkInCall1", at)] }),
       },
       {

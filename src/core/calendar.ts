@@ -1,15 +1,17 @@
-import { TZDate, tz } from "@date-fns/tz";
-import {
-  addDays,
-  addMonths,
-  addWeeks,
-  addYears,
-  startOfDay,
-  startOfISOWeek,
-  startOfMonth,
-  startOfYear,
-} from "date-fns";
-import { toIso } from "./time.js";
+// date-fns and @date-fns/tz by their own paths, one function each: their root entries load every
+// function (date-fns' index is over 300 modules), which costs a host without a bundler tens of
+// milliseconds of cold start. TZDateMini is @date-fns/tz's date without its formatting methods.
+import type { TZDate } from "@date-fns/tz/date";
+import { TZDateMini } from "@date-fns/tz/date/mini";
+import { addDays } from "date-fns/addDays";
+import { addMonths } from "date-fns/addMonths";
+import { startOfDay } from "date-fns/startOfDay";
+import { startOfMonth } from "date-fns/startOfMonth";
+import { startOfYear } from "date-fns/startOfYear";
+
+// This module imports nothing of leadrules' own (the build keeps it, and the date-fns imports, in a
+// chunk of their own: see tsup.config.ts), so it formats instants itself, as core/time's toIso does.
+const toIso = (ms: number): string => new Date(ms).toISOString();
 
 /** A calendar unit for periods. Weeks are ISO weeks (Monday to Sunday). */
 export type PeriodUnit = "day" | "isoWeek" | "month" | "year";
@@ -40,18 +42,30 @@ export function periodOf(unit: PeriodUnit, atMs: number, timeZone: string, offse
   return { from: toIso(from.getTime()), to: toIso(to.getTime()) };
 }
 
+// date-fns' `in` context: every date it makes is a TZDateMini in the zone (what @date-fns/tz's
+// `tz()` does, without importing the formatting TZDate).
+const tz =
+  (timeZone: string) =>
+  (value: Date | number | string): TZDate =>
+    new TZDateMini(+new Date(value), timeZone);
 type ZoneOption = { in: ReturnType<typeof tz> };
+// ISO weeks and years from days and months (a week is 7 calendar days, a year 12 months, and an
+// ISO week starts on the Monday on or before the day): each further date-fns function is a few
+// more files for a host without a bundler to load.
 const START: Record<PeriodUnit, (ms: number, z: ZoneOption) => Date> = {
   day: (ms, z) => startOfDay(ms, z),
-  isoWeek: (ms, z) => startOfISOWeek(ms, z),
+  isoWeek: (ms, z) => {
+    const day = startOfDay(ms, z);
+    return addDays(day, -((day.getDay() + 6) % 7), z);
+  },
   month: (ms, z) => startOfMonth(ms, z),
   year: (ms, z) => startOfYear(ms, z),
 };
 const ADD: Record<PeriodUnit, (d: Date, n: number, z: ZoneOption) => Date> = {
   day: (d, n, z) => addDays(d, n, z),
-  isoWeek: (d, n, z) => addWeeks(d, n, z),
+  isoWeek: (d, n, z) => addDays(d, n * 7, z),
   month: (d, n, z) => addMonths(d, n, z),
-  year: (d, n, z) => addYears(d, n, z),
+  year: (d, n, z) => addMonths(d, n * 12, z),
 };
 
 /**
@@ -115,7 +129,7 @@ const pad = (n: number, width: number): string => String(n).padStart(width, "0")
  * dateIn(Date.UTC(2026, 0, 1, 3), "America/New_York"); // => "2025-12-31"
  */
 export function dateIn(atMs: number, timeZone: string): CalendarDate {
-  const d = new TZDate(atMs, timeZone);
+  const d = new TZDateMini(atMs, timeZone);
   return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1, 2)}-${pad(d.getDate(), 2)}`;
 }
 
@@ -134,7 +148,7 @@ export function startOfDateIn(date: CalendarDate, timeZone: string, days = 0): n
   const y = Number(date.slice(0, 4));
   const m = Number(date.slice(5, 7));
   const d = Number(date.slice(8, 10));
-  return new TZDate(y, m - 1, d + days, timeZone).getTime();
+  return new TZDateMini(y, m - 1, d + days, timeZone).getTime();
 }
 
 /** A calendar unit for durations such as a contact ratio. */

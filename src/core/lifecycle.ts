@@ -96,9 +96,13 @@ export interface TimerRule<S extends string, St, Ef> {
   readonly to: S;
   /** A plain-English description for diagrams, e.g. "2 h after follow-up 6 is due". */
   readonly label: string;
-  /** Epoch ms at which the move is due, or `NaN` when it is not armed. */
-  readonly dueAt: (state: St) => number;
-  /** Builds the moved state; `at` is the due instant as ISO UTC. */
+  /**
+   * Epoch ms at which the move is due, or `NaN` when it is not armed. `updatedAtMs` is the state's
+   * `updatedAt` as epoch ms when the engine has it at hand (after a move it has just applied), so
+   * the timer need not parse it again; `NaN` when it has not (then parse `updatedAt` if needed).
+   */
+  readonly dueAt: (state: St, updatedAtMs: number) => number;
+  /** Builds the moved state, whose `updatedAt` is `at`: the due instant as ISO UTC. */
   readonly apply: (state: St, at: string) => Step<St, Ef>;
 }
 
@@ -118,6 +122,11 @@ export interface LifecycleDefinition<
   readonly timers: readonly TimerRule<S, St, Ef>[];
   /** Events a closed status still accepts (host's choice; none by default). */
   readonly closedAccepts?: { readonly [K in S]?: readonly Ev["type"][] };
+  /**
+   * Formats a timer's due instant (epoch ms) as ISO UTC; default `toIso`. A lifecycle whose timers
+   * fall on the same instants again and again (day starts) may memoise it.
+   */
+  readonly formatDue?: (ms: number) => string;
 }
 
 /** The result of folding an event log: the final state, all effects, and what was refused. */
@@ -195,14 +204,18 @@ export function createLifecycle<
   C extends string = never,
 >(def: LifecycleDefinition<S, A, St, Ev, Ef, C>): Lifecycle<S, A, St, Ev, Ef, C> {
   type Rule = EventRule<S, A, St, Ev, Ef, C>;
+  type Answer = Result<never, Rejection<C>> | null;
   const statusNames = Object.keys(def.statuses) as S[];
   const rules = def.events as unknown as Record<string, Rule>;
-  const compiled: Record<string, { rule: Rule; from: Set<string>; by: Set<string> }> = Object.create(null);
+  const compiled: Record<
+    string,
+    { rule: Rule; from: Set<string>; by: Set<string>; decided: Record<string, Record<string, Answer>> }
+  > = Object.create(null);
   for (const type of Object.keys(rules)) {
     const rule = rules[type] as Rule;
     const from = rule.from === "open" ? statusNames.filter((s) => !def.statuses[s].closes) : rule.from;
     const by = rule.by ?? (typeof rule.to === "string" && rule.to !== "same" ? def.statuses[rule.to].setBy : []);
-    compiled[type] = { rule, from: new Set(from), by: new Set(by) };
+    compiled[type] = { rule, from: new Set(from), by: new Set(by), decided: Object.create(null) };
   }
   const timersByStatus: Record<string, TimerRule<S, St, Ef>[]> = Object.create(null);
   for (const timer of def.timers) {
@@ -211,25 +224,31 @@ export function createLifecycle<
     timersByStatus[timer.from] = list;
   }
   const closedAccepts = (def.closedAccepts ?? {}) as Record<string, readonly string[] | undefined>;
+  const actorNames = new Set<unknown>(Object.values(compiled).flatMap((e) => [...e.by]));
 
   const accepts = (status: string, type: string): boolean => closedAccepts[status]?.includes(type) ?? false;
+  const formatDue = def.formatDue ?? toIso;
 
   function advanceTo(state: St, nowMs: number, effects: Ef[]): St {
     let current = state;
+    // After a move the state's last change is the move's own instant: handed to the next timer.
+    let updatedMs = Number.NaN;
     for (let moves = 0; moves < MAX_TIMER_MOVES; moves++) {
-      const timers = typeof current.status === "string" ? timersByStatus[current.status] : undefined;
+      const timers = typeof current?.status === "string" ? timersByStatus[current.status] : undefined;
       if (timers === undefined) return current;
       let next: Step<St, Ef> | undefined;
+      let due = Number.NaN;
       for (const timer of timers) {
-        const due = timer.dueAt(current);
+        due = timer.dueAt(current, updatedMs);
         if (due <= nowMs) {
-          next = timer.apply(current, toIso(due));
+          next = timer.apply(current, formatDue(due));
           break;
         }
       }
       if (next === undefined) return current;
       for (const effect of next.effects) effects.push(effect);
       current = next.state;
+      updatedMs = due;
     }
     return current;
   }
@@ -241,67 +260,49 @@ export function createLifecycle<
     status: string,
     field?: string,
   ): Result<never, Rejection<C>> {
-    const type = show(event.type);
-    const actor = show(event.actor);
-    const shown = show(status);
-    return err(
-      field === undefined
-        ? { code, message, event: type, status: shown, actor }
-        : { code, message, event: type, status: shown, actor, field },
-    );
+    const rejection: { -readonly [K in keyof Rejection<C>]: Rejection<C>[K] } = {
+      code,
+      message,
+      event: show(event?.type),
+      status: show(status),
+      actor: show(event?.actor),
+    };
+    if (field !== undefined) rejection.field = field;
+    return err(rejection);
   }
 
-  function transition(state: St, event: Ev): Result<Step<St, Ef>, Rejection<C>> {
-    const type = event.type;
-    const entry = typeof type === "string" ? compiled[type] : undefined;
-    if (entry === undefined) {
-      return reject(
-        "unknownEvent",
-        `"${show(type)}" is not an event of the ${def.name} lifecycle`,
-        event,
-        state.status,
-        "type",
-      );
+  // Whether `status` (already known to be in the table) turns `type` from `actor` away: a closed
+  // status (unless the host lets it accept the event), a status the event does not leave from, an
+  // actor who may not send it. The answer depends on those three names alone, so for the
+  // lifecycle's own actors it is worked out once and the same frozen value returned after that:
+  // batch jobs replay millions of events to closed records.
+  function statusRefusal(
+    status: S,
+    meta: StatusMeta<A>,
+    entry: (typeof compiled)[string],
+    event: Ev,
+    type: string,
+  ): Result<never, Rejection<C>> | undefined {
+    const actor = event.actor;
+    if (!actorNames.has(actor)) return decide(status, meta, entry, event, type);
+    entry.decided[status] ??= Object.create(null);
+    const byActor = entry.decided[status] as Record<string, Answer>;
+    let answer = byActor[actor];
+    if (answer === undefined) {
+      const refused = decide(status, meta, entry, event, type);
+      if (refused !== undefined) Object.freeze((refused as { error: object }).error);
+      answer = refused === undefined ? null : (Object.freeze(refused) as Answer);
+      byActor[actor] = answer;
     }
-    // Fast path for the commonest refusal in batch jobs: an event for a closed record whose status
-    // has no timers (so nothing could move it first). The full checks below give the same answer.
-    const before = has(def.statuses, state.status) ? def.statuses[state.status] : undefined;
-    if (before?.closes === true && timersByStatus[state.status] === undefined && !accepts(state.status, type)) {
-      return reject("closed", `"${before.label}" closes the record: it accepts no ${type} event`, event, state.status);
-    }
-    const atMs = toEpochMs(event.at);
-    if (Number.isNaN(atMs)) {
-      return reject(
-        "invalidInstant",
-        `at must be a valid instant (Date, ISO-8601 with offset, or epoch ms)`,
-        event,
-        state.status,
-        "at",
-      );
-    }
-    const at = toIso(atMs);
-    if (isBefore(at, atMs, state.updatedAt)) {
-      return reject(
-        "outOfOrder",
-        `the event happened at ${at}, before the last change at ${state.updatedAt}`,
-        event,
-        state.status,
-        "at",
-      );
-    }
-    const effects: Ef[] = [];
-    const current = advanceTo(state, atMs, effects);
-    const status = current.status;
-    const meta = has(def.statuses, status) ? def.statuses[status] : undefined;
-    if (meta === undefined) {
-      return reject(
-        "unknownStatus",
-        `"${show(status)}" is not a status of the ${def.name} lifecycle`,
-        event,
-        status,
-        "status",
-      );
-    }
+    return answer ?? undefined;
+  }
+  function decide(
+    status: S,
+    meta: StatusMeta<A>,
+    entry: (typeof compiled)[string],
+    event: Ev,
+    type: string,
+  ): Result<never, Rejection<C>> | undefined {
     if (meta.closes) {
       if (!accepts(status, type)) {
         return reject("closed", `"${meta.label}" closes the record: it accepts no ${type} event`, event, status);
@@ -318,9 +319,73 @@ export function createLifecycle<
         "actor",
       );
     }
+    return undefined;
+  }
+
+  // Refusals are decided before any instant is formatted: most events a batch job replays are
+  // refused (a closed record, a status the event does not leave from), and formatting an ISO
+  // string costs more than every check together. A status with no timers cannot move before the
+  // event, so its checks run first; a status with timers is advanced to the event's instant first.
+  // Hosts call this from plain JavaScript: an event or a state that is not an object is refused
+  // like any other (read with `?.`), never trusted.
+  function transition(state: St, event: Ev): Result<Step<St, Ef>, Rejection<C>> {
+    const type = event?.type;
+    const entry = typeof type === "string" ? compiled[type] : undefined;
+    if (entry === undefined) {
+      return reject(
+        "unknownEvent",
+        `"${show(type)}" is not an event of the ${def.name} lifecycle`,
+        event,
+        state?.status,
+        "type",
+      );
+    }
+    const known = has(def.statuses, state?.status);
+    const timed = known && timersByStatus[state.status] !== undefined;
+    if (known && !timed) {
+      const refused = statusRefusal(state.status, def.statuses[state.status], entry, event, type);
+      if (refused !== undefined) return refused;
+    }
+    const atMs = toEpochMs(event.at);
+    if (Number.isNaN(atMs)) {
+      return reject(
+        "invalidInstant",
+        `at must be a valid instant (Date, ISO-8601 with offset, or epoch ms)`,
+        event,
+        state?.status,
+        "at",
+      );
+    }
+    const effects: Ef[] = [];
+    const current = timed ? advanceTo(state, atMs, effects) : state;
+    const status = current?.status;
+    if (!has(def.statuses, status)) {
+      return reject(
+        "unknownStatus",
+        `"${show(status)}" is not a status of the ${def.name} lifecycle`,
+        event,
+        status,
+        "status",
+      );
+    }
+    if (timed) {
+      const refused = statusRefusal(status, def.statuses[status], entry, event, type);
+      if (refused !== undefined) return refused;
+    }
     const rule = entry.rule;
     const refusal = rule.when?.(current) ?? rule.check?.(current, event, atMs);
     if (refusal !== undefined) return reject(refusal.code, refusal.message, event, status, refusal.field);
+    // The one formatting of the event's instant; the order check compares it with the stored text.
+    const at = toIso(atMs);
+    if (isBefore(at, atMs, state.updatedAt)) {
+      return reject(
+        "outOfOrder",
+        `the event happened at ${at}, before the last change at ${state.updatedAt}`,
+        event,
+        state.status,
+        "at",
+      );
+    }
     const step = rule.apply(current, event, at, atMs);
     if (effects.length === 0) return ok(step);
     for (const effect of step.effects) effects.push(effect);
@@ -330,13 +395,17 @@ export function createLifecycle<
   function advance(state: St, now: Instant): Step<St, Ef> {
     const effects: Ef[] = [];
     const nowMs = toEpochMs(now);
-    if (Number.isNaN(nowMs) || nowMs < Date.parse(state.updatedAt)) return { state, effects };
-    return { state: advanceTo(state, nowMs, effects), effects };
+    if (Number.isNaN(nowMs)) return { state, effects };
+    const moved = advanceTo(state, nowMs, effects);
+    // Only a move that is due needs the order check (a `now` before the last change moves nothing),
+    // so the stored instant is read only then.
+    if (moved === state || nowMs >= Date.parse(state.updatedAt)) return { state: moved, effects };
+    return { state, effects: [] };
   }
 
   function allowedEvents(state: St, actor: A, now?: Instant): readonly Ev["type"][] {
     const current = now === undefined ? state : advance(state, now).state;
-    const status = current.status;
+    const status = current?.status;
     if (!has(def.statuses, status)) return [];
     const closes = def.statuses[status].closes;
     const allowed: Ev["type"][] = [];

@@ -31,13 +31,12 @@ const MAX_MS = 8.64e15;
 function isoToMs(text: string): number {
   const m = ISO.exec(text);
   if (m === null) return Number.NaN;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
+  // A real calendar day (not 30 February): the date survives a round trip through the calendar.
+  // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
   const day = Number(m[3]);
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  // Days in the month: February by the leap rule, then 31/30 alternating with the July/August turn.
-  const days = month === 2 ? (leap ? 29 : 28) : 30 + ((month + (month >> 3)) & 1);
-  return day >= 1 && day <= days ? Date.parse(text) : Number.NaN;
+  const check = new Date(0);
+  check.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, day);
+  return check.getUTCDate() === day ? Date.parse(text) : Number.NaN;
 }
 
 /**

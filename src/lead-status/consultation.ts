@@ -161,14 +161,7 @@ const NONE: readonly never[] = [];
 const DNC: readonly ConsultationEffect[] = [{ type: "doNotCall" }];
 const BOOKABLE = ["new", "followUp", "consultationCancelled", "moveScheduleFollowUp", "cold"] as const;
 const BOOKED = ["consultationBooked", "consultationRescheduled"] as const;
-const NOT_COLD = [
-  "new",
-  "consultationBooked",
-  "consultationRescheduled",
-  "consultationCancelled",
-  "followUp",
-  "moveScheduleFollowUp",
-] as const;
+const FOLLOWABLE = ["new", "consultationCancelled", "moveScheduleFollowUp", "followUp"] as const;
 
 /**
  * Builds the consultation lifecycle from options that are already known to be valid. Use
@@ -213,7 +206,7 @@ export function buildConsultation(options: ConsultationOptions): ConsultationLif
       consultationRescheduled: { from: BOOKED, to: "consultationRescheduled", apply: to("consultationRescheduled") },
       consultationCancelled: { from: BOOKED, to: "consultationCancelled", apply: to("consultationCancelled") },
       followUpLogged: {
-        from: ["new", "consultationCancelled", "moveScheduleFollowUp", "followUp"],
+        from: FOLLOWABLE,
         to: "followUp",
         when: (state): Refusal<ConsultationRefusalCode> | undefined =>
           state.followUp != null && state.followUp.number >= limit
@@ -253,7 +246,8 @@ export function buildConsultation(options: ConsultationOptions): ConsultationLif
         }),
       },
       markedDnc: { from: "open", to: "dnc", apply: to("dnc", DNC) },
-      markedCold: { from: NOT_COLD, to: "cold", apply: to("cold") },
+      // From every open status but Cold itself.
+      markedCold: { from: [...BOOKED, ...FOLLOWABLE], to: "cold", apply: to("cold") },
       markedLost: { from: "open", to: "lost", apply: to("lost") },
       enrolmentCompleted: { from: "open", to: "sold", apply: to("sold") },
     },
@@ -277,7 +271,12 @@ export function buildConsultation(options: ConsultationOptions): ConsultationLif
     initial(at: Instant): Result<ConsultationState, InvalidInput> {
       const ms = toEpochMs(at);
       if (Number.isNaN(ms)) {
-        return err(invalidInput("consultation lead", [{ path: "at", message: "expected a valid instant" }]));
+        // Written out rather than built with invalidInput(): this is on the import of a lifecycle alone.
+        return err({
+          code: "invalidInput",
+          message: "Invalid consultation lead: at: expected a valid instant",
+          issues: [{ path: "at", message: "expected a valid instant" }],
+        });
       }
       return ok(make("new", toIso(ms)));
     },

@@ -67,20 +67,3 @@ export {
   CONSULTATION_STATUSES,
   consultation,
 } from "./consultation.js";
-export { createBookingLifecycle, createConsultationLifecycle } from "./create.js";
-export type { DivisionLeadFigures, FollowUpListQuery, LeadFigures } from "./reports.js";
-export {
-  bookedLastMonthThenCancelled,
-  leadFigures,
-  newLeadsFromLastWeekNotBooked,
-  ownerLeadsNotBookedThisYear,
-} from "./reports.js";
-export {
-  parseBookingEvent,
-  parseBookingSettings,
-  parseBookingState,
-  parseConsultationEvent,
-  parseConsultationOptions,
-  parseConsultationState,
-  parseNewLead,
-} from "./schema.js";

@@ -26,7 +26,6 @@ export {
 } from "./figures.js";
 export type { PeriodSpec } from "./period.js";
 export { renderSheetCsv, renderSheetMarkdown } from "./render.js";
-export { parseDialFacts, parseFigureTally, parseSheetEvent, parseSheetTally } from "./schema.js";
 export type {
   ContactKind,
   LeadColumns,

@@ -23,10 +23,11 @@ export const OUTCOMES = {
 /** What was done with a lead at its first contact. */
 export type Outcome = keyof typeof OUTCOMES;
 
-const SOURCE_IDS = Object.keys(SOURCES) as Source[];
-const OUTCOME_IDS = Object.keys(OUTCOMES) as Outcome[];
+const SOURCE_IDS = /* @__PURE__ */ Object.keys(SOURCES) as Source[];
+const OUTCOME_IDS = /* @__PURE__ */ Object.keys(OUTCOMES) as Outcome[];
 /** The counted fields of one program, in the order of a tally's rows. */
-export const PROGRAM_FIELDS = [...SOURCE_IDS, ...OUTCOME_IDS, "transferCalls", "nonAdmissionsLeads"] as const;
+export const PROGRAM_FIELDS = /* @__PURE__ */ (() =>
+  [...SOURCE_IDS, ...OUTCOME_IDS, "transferCalls", "nonAdmissionsLeads"] as const)();
 /** The page-level counted fields, in the order of a tally's rows. */
 export const PAGE_FIELDS = ["junkCalls", "missedCalls"] as const;
 const TRANSFER = 7;

@@ -1,0 +1,50 @@
+// npm run bench: what importing each entry adds to a process start in Node without a bundler
+// (an AWS Lambda shipped as node_modules, an integrator's test runner). Each entry is imported by
+// its package name (so the built package in dist/ is measured, as installed) in a fresh process;
+// the figure is the median of 20 starts minus the median of 20 starts that import an empty module,
+// interleaved in the same run so machine noise falls on both alike.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const RUNS = 20;
+const targets = {
+  "leadrules/lead-status": 5,
+  "leadrules/call-result": 5,
+  "leadrules/client-hub": 15,
+  "leadrules/tally": 15,
+  leadrules: 15,
+  "leadrules/lead-status/reports": null,
+  "leadrules/parse": null,
+};
+const dir = mkdtempSync(join(tmpdir(), "leadrules-cold-"));
+const empty = join(dir, "empty.mjs");
+writeFileSync(empty, "export {};\n");
+const script = (specifier) => `await import(${JSON.stringify(specifier)});`;
+const time = (specifier) => {
+  const start = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, ["--input-type=module", "-e", script(specifier)], { stdio: "ignore" });
+  if (run.status !== 0) throw new Error(`import("${specifier}") failed`);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+};
+const specs = [empty, ...Object.keys(targets)];
+const samples = new Map(specs.map((s) => [s, []]));
+try {
+  for (let i = 0; i < RUNS; i++) for (const s of specs) samples.get(s).push(time(s));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const base = median(samples.get(empty));
+console.log(`cold import, unbundled Node ${process.version}: median of ${RUNS} process starts`);
+console.log(`empty import                   ${base.toFixed(1)} ms (baseline)`);
+let unmet = 0;
+for (const [specifier, target] of Object.entries(targets)) {
+  const added = median(samples.get(specifier)) - base;
+  const verdict =
+    target === null ? "" : added <= target ? `(target <= +${target} ms) met` : `(target <= +${target} ms) NOT MET`;
+  if (target !== null && added > target) unmet++;
+  console.log(`${specifier.padEnd(30)} +${added.toFixed(1)} ms ${verdict}`);
+}
+if (unmet > 0) process.exit(1);
