@@ -230,3 +230,54 @@ function totals(t: SheetTally): string {
     `\nMerging two 1,000-program tallies: ${((ms / runs) * 1000).toFixed(0)} µs per merge (best of 3 × ${runs})`,
   );
 }
+
+// ---- (4) merging 1,000 stored tallies at once ----
+// A day's shards (one per function invocation, say), each stored as JSON: 1,000 tallies of 20
+// programs, 30 leads and 5 notes each, read back and merged in one call. Folding them one by one
+// (mergeSheets(acc, next)) copies the growing total every time; one call sorts all rows once.
+{
+  const random = rng(4);
+  const day = { unit: "day", timeZone: "America/New_York" } as const;
+  const stored: string[] = [];
+  for (let s = 0; s < 1000; s++) {
+    const events: SheetEvent[] = [];
+    for (let i = 0; i < 30; i++) {
+      events.push({
+        type: "firstContact",
+        at: T0 + Math.floor(random() * 7 * 86_400_000),
+        program: `Program ${Math.floor(random() * 20)}`,
+        source: SOURCE_IDS[Math.floor(random() * 4)] as keyof typeof SOURCES,
+        outcome: OUTCOME_IDS[Math.floor(random() * 3)] as keyof typeof OUTCOMES,
+        leadId: `L${Math.floor(random() * 20_000)}`,
+      });
+    }
+    for (let i = 0; i < 5; i++) {
+      events.push({ type: "note", at: T0 + i, program: `Program ${i}`, text: `shard ${s} note ${i}` });
+    }
+    stored.push(JSON.stringify(tallySheet(events, day).tally));
+  }
+  const tallies = stored.map((text) => JSON.parse(text) as SheetTally);
+  let merged: SheetTally | undefined;
+  const once = best(3, () => {
+    const result = mergeSheets(...tallies);
+    if (!result.ok) throw new Error(result.error.message);
+    merged = result.value;
+  });
+  let folded: SheetTally | undefined;
+  const fold = best(1, () => {
+    let acc = tallies[0] as SheetTally;
+    for (const t of tallies.slice(1)) {
+      const result = mergeSheets(acc, t);
+      if (!result.ok) throw new Error(result.error.message);
+      acc = result.value;
+    }
+    folded = acc;
+  });
+  const same = JSON.stringify(merged) === JSON.stringify(folded);
+  console.log(
+    `\nMerging 1,000 stored tallies (${merged?.leads.ids.length} leads): ${once.toFixed(0)} ms in one call ` +
+      `(target < 1,000 ms) ${once < 1000 ? "met" : "NOT MET"}; folding one by one ${fold.toFixed(0)} ms; ` +
+      `same tally: ${same ? "yes" : "NO"}`,
+  );
+  if (once >= 1000 || !same) process.exitCode = 1;
+}

@@ -53,7 +53,9 @@ async function drive() {
     ],
   });
   if (!subscription.ok) throw new Error(subscription.error.message);
-  const plan = reconcile(subscription.value, []);
+  const reconciled = reconcile(subscription.value, []);
+  if (!reconciled.ok) throw new Error(reconciled.error.message);
+  const plan = reconciled.value;
   console.log(`Records to create for sub-42: ${plan.create.map((k) => k.contactId).join(", ")} (ben is not primary)\n`);
 
   const created = clientHub.initial({

@@ -1,8 +1,10 @@
 // The HTTP example (examples/http/): a real node:http server on 127.0.0.1, an ephemeral port, real
 // requests over the network — good, malformed, wrong types, oversized — and the server stopped after.
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHandler, MAX_BODY_BYTES } from "../examples/http/handler.mjs";
 import { serve } from "../examples/http/node-server.mjs";
+import { hostileJson } from "./hostile.js";
 
 let server: { url: string; close: () => Promise<void> };
 
@@ -168,5 +170,33 @@ describe("HTTP example over a real local server", () => {
     const other = await serve(createHandler(), { stopAfterMs: 5_000 });
     await other.close();
     await expect(fetch(`${other.url}/calls`, { method: "POST", body: "{}" })).rejects.toThrow();
+  });
+
+  it("never answers 500, whatever the body: random and hostile JSON, garbage text, deep nesting", async () => {
+    const deep = (n: number): string => `${"[".repeat(n)}${"]".repeat(n)}`;
+    const bodies = fc.oneof(
+      hostileJson.map((v) => JSON.stringify(v) ?? "null"),
+      fc
+        .record({ at: hostileJson, facts: hostileJson, agent: hostileJson, shift: hostileJson, tally: hostileJson })
+        .map((v) => JSON.stringify(v)),
+      fc.record({ event: hostileJson, state: hostileJson, record: hostileJson }).map((v) => JSON.stringify(v)),
+      fc.constantFrom(deep(4000), `{"facts":${deep(4000)}}`, `{"event":{"type":${deep(3000)}}}`, "x".repeat(20_000)),
+      fc.string({ maxLength: 200 }),
+    );
+    const seen = new Set<number>();
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom("/calls", "/consultation", "/client-hub"), bodies, async (path, body) => {
+        const response = await fetch(`${server.url}${path}`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body,
+        });
+        await response.arrayBuffer();
+        seen.add(response.status);
+        expect([200, 400, 413, 422]).toContain(response.status);
+      }),
+      { numRuns: 300, seed: 20261124 },
+    );
+    expect(seen.has(400)).toBe(true);
   });
 });

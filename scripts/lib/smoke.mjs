@@ -2,7 +2,7 @@
 // (scripts/check-consumer.mjs) runs it on Node 20, Node 18, Bun and Deno and compares the outputs
 // byte for byte: the rules, the time-zone maths and the error values must not depend on the runtime.
 import * as root from "leadrules";
-import { classify, DEFAULT_CAMPAIGN, newRecord, validate } from "leadrules/call-result";
+import { callRecord, classify, DEFAULT_CAMPAIGN, validate } from "leadrules/call-result";
 import { clientHub } from "leadrules/client-hub";
 import { booking, consultation } from "leadrules/lead-status";
 import { parseConsultationEvent } from "leadrules/parse";
@@ -29,7 +29,7 @@ out.parsed = parseConsultationEvent({ type: "consultationBooked", at: "next tues
 out.booking = booking.initial({ at: "2026-11-02T09:00:00Z", patient: { id: "p1", name: "Tim Cook" } });
 
 // Call results.
-const record = newRecord("2026-11-23T09:00:00Z");
+const record = value(callRecord.initial("2026-11-23T09:00:00Z"));
 out.classified = classify(
   { reached: "reception", said: "screenedOut" },
   record,

@@ -57,6 +57,8 @@ export type ResultId = BuiltInResult | (string & {});
  * resultFlags(DEFAULT_CAMPAIGN, "emailOnly")?.countsAs; // => "lead"
  */
 export function resultFlags(campaign: Campaign, result: string): ResultFlags | undefined {
+  if (typeof result !== "string") return undefined;
   if (Object.hasOwn(CALL_RESULTS, result)) return CALL_RESULTS[result as BuiltInResult];
-  return campaign.customResults.find((r) => r.id === result);
+  const custom: unknown = campaign?.customResults;
+  return Array.isArray(custom) ? custom.find((r) => r?.id === result) : undefined;
 }

@@ -328,7 +328,8 @@ function notQualified(
  * @param at - when the call was made
  * @returns the classification, or why there is none
  * @example
- * classify({ reached: "reception", said: "screenedOut" }, newRecord(0), DEFAULT_CAMPAIGN, 0);
+ * const record = callRecord.initial(0);
+ * if (record.ok) classify({ reached: "reception", said: "screenedOut" }, record.value, DEFAULT_CAMPAIGN, 0);
  * // => { ok: true, value: { lastContact: "reception", result: "noContact", rules: ["receptionNoIsNotANo"], ... } }
  */
 export function classify(
@@ -389,8 +390,8 @@ export function classify(
  * @returns the logged call
  * @example
  * const at = "2026-11-23T09:00:00Z";
- * const record = newRecord(at);
- * const c = classify({ reached: "decisionMaker", pitched: true, said: "emailOnly" }, record, DEFAULT_CAMPAIGN, at);
+ * const record = callRecord.initial(at);
+ * const c = record.ok ? classify({ reached: "decisionMaker", pitched: true, said: "emailOnly" }, record.value, DEFAULT_CAMPAIGN, at) : record;
  * c.ok && toLoggedCall(c.value, at).result; // => "emailOnly"
  */
 export function toLoggedCall(
@@ -404,13 +405,16 @@ export function toLoggedCall(
   readonly task: { readonly dueAt: string } | null;
   readonly blocked: boolean;
 } {
+  // A classification is classify's own output; anything else is passed on field by field for
+  // transition (or validate) to refuse, naming the field.
+  const callBackAt = c?.callBackAt ?? null;
   return {
     at,
-    lastContact: c.lastContact,
-    result: c.result,
-    callBackAt: c.callBackAt,
-    task: c.callBackAt === null ? null : { dueAt: c.callBackAt },
-    blocked: c.blocked,
+    lastContact: c?.lastContact,
+    result: c?.result,
+    callBackAt,
+    task: callBackAt === null ? null : { dueAt: callBackAt },
+    blocked: c?.blocked === true,
   };
 }
 
@@ -433,16 +437,18 @@ export interface ShiftCallFacts {
  * @returns the facts
  * @example
  * const at = "2026-11-23T09:00:00Z";
- * const c = classify({ reached: "decisionMaker", pitched: true, said: "emailOnly" }, newRecord(at), DEFAULT_CAMPAIGN, at);
+ * const record = callRecord.initial(at);
+ * const c = record.ok ? classify({ reached: "decisionMaker", pitched: true, said: "emailOnly" }, record.value, DEFAULT_CAMPAIGN, at) : record;
  * c.ok && shiftFacts(c.value, "ann", "2026-11-23 am").lead; // => true (a first Email Only is a lead)
  */
 export function shiftFacts(c: Classification, agent: string, shift: string): ShiftCallFacts {
+  // As for toLoggedCall: tallyShifts refuses facts that are not, naming the field.
   return {
     agent,
     shift,
-    dmReached: c.dmReached,
-    pitched: c.pitched,
-    lead: c.countsAs === "lead",
-    appointment: c.countsAs === "appointment",
+    dmReached: c?.dmReached,
+    pitched: c?.pitched,
+    lead: c?.countsAs === "lead",
+    appointment: c?.countsAs === "appointment",
   };
 }

@@ -25,7 +25,7 @@ export {
   toLoggedCall,
 } from "./classify.js";
 export type { CallActor, CallEffect, CallLoggedEvent, CallRecord, CallRecordLifecycle } from "./record.js";
-export { buildCallRecord, CALL_ACTORS, callRecord, newRecord, RECORD_STATUSES } from "./record.js";
+export { buildCallRecord, CALL_ACTORS, callRecord, RECORD_STATUSES } from "./record.js";
 export type {
   BuiltInResult,
   CampaignPermission,

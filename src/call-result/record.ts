@@ -3,7 +3,7 @@ import { err, type InvalidInput, invalidInput, ok, type Result } from "../core/r
 import { type Instant, toEpochMs, toIso } from "../core/time.js";
 import { type Campaign, DEFAULT_CAMPAIGN, resultFlags } from "./campaign.js";
 import { CALL_RESULTS, type LastContact, type RecordEffect } from "./results.js";
-import { eligibility, type LoggedCall, validate } from "./validate.js";
+import { eligibility, type LoggedCall, shapeViolation, validate } from "./validate.js";
 
 /** Who logs calls. */
 export const CALL_ACTORS = ["agent", "system"] as const;
@@ -190,7 +190,7 @@ export function buildCallRecord(campaign: Campaign): CallRecordLifecycle {
       return ok(newRecord(ms));
     },
     allowedResults(record: CallRecord, lastContact: LastContact): readonly string[] {
-      if (record.status === "closed") return [];
+      if (shapeViolation({}, record, campaign) !== undefined || record.status === "closed") return [];
       return ids().filter((id) => {
         const flags = resultFlags(campaign, id);
         return flags !== undefined && eligibility(flags, id, lastContact, record, campaign).length === 0;
@@ -203,6 +203,7 @@ export function buildCallRecord(campaign: Campaign): CallRecordLifecycle {
  * The record lifecycle with the playbook's default campaign.
  *
  * @example
- * callRecord.allowedResults(newRecord(0), "reception").includes("pitchedNotInterested"); // => false
+ * const record = callRecord.initial(0);
+ * record.ok && callRecord.allowedResults(record.value, "reception").includes("pitchedNotInterested"); // => false
  */
 export const callRecord: CallRecordLifecycle = /* @__PURE__ */ buildCallRecord(DEFAULT_CAMPAIGN);

@@ -1,3 +1,4 @@
+import { describeValue } from "../core/describe.js";
 import { type Instant, toEpochMs } from "../core/time.js";
 import { type Campaign, resultFlags } from "./campaign.js";
 import type { CallRecord } from "./record.js";
@@ -37,13 +38,14 @@ export type ViolationCode =
   | "callBackWithinBound"
   | "callBackInPast"
   | "taskMissing"
-  | "deadEndTooEarly";
+  | "deadEndTooEarly"
+  | "invalidInput";
 
 /** One way a logged call breaks the playbook, with the result that should have been logged when the playbook implies one. */
 export interface Violation {
   readonly code: ViolationCode;
   readonly message: string;
-  readonly field: "at" | "lastContact" | "result" | "callBackAt" | "task";
+  readonly field: "at" | "lastContact" | "result" | "callBackAt" | "task" | "call" | "record" | "campaign";
   readonly suggested?: string;
 }
 
@@ -53,9 +55,40 @@ export interface Violation {
  * @param record - the call record
  * @returns `true` while a follow-up task is pending
  * @example
- * isExistingLead(newRecord("2026-11-23T09:00:00Z")); // => false
+ * const record = callRecord.initial("2026-11-23T09:00:00Z");
+ * record.ok && isExistingLead(record.value); // => false
  */
-export const isExistingLead = (record: CallRecord): boolean => record.status === "pendingTask";
+export const isExistingLead = (record: CallRecord): boolean => record?.status === "pendingTask";
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+
+/**
+ * The violation for arguments that are not a call, a record or a campaign at all (hosts call with
+ * database rows and webhook bodies: read them with the parsers first).
+ */
+export function shapeViolation(call: unknown, record: unknown, campaign: unknown): Violation | undefined {
+  if (!isObject(call)) return { code: "invalidInput", field: "call", message: "the call must be an object" };
+  if (!isObject(record) || typeof record.status !== "string" || typeof record.blockedAttempts !== "number") {
+    return {
+      code: "invalidInput",
+      field: "record",
+      message: "record must be a call record (read a stored one with parseCallRecord)",
+    };
+  }
+  if (
+    !isObject(campaign) ||
+    !Array.isArray(campaign.customResults) ||
+    typeof campaign.emailFollowUpWeeks !== "number" ||
+    typeof campaign.deadEndMinBlockedAttempts !== "number"
+  ) {
+    return {
+      code: "invalidInput",
+      field: "campaign",
+      message: "campaign must be a campaign (DEFAULT_CAMPAIGN, or one made with createCampaign)",
+    };
+  }
+  return undefined;
+}
 
 /** The who/permission/lead checks shared by `validate` and `allowedResults`. */
 export function eligibility(
@@ -118,10 +151,13 @@ export function eligibility(
  * @param campaign - the campaign
  * @returns the violations
  * @example
- * validate({ at: 0, lastContact: "reception", result: "pitchedNotInterested" }, newRecord(0), DEFAULT_CAMPAIGN)[0]?.code;
+ * const record = callRecord.initial(0);
+ * record.ok && validate({ at: 0, lastContact: "reception", result: "pitchedNotInterested" }, record.value, DEFAULT_CAMPAIGN)[0]?.code;
  * // => "decisionMakerOnly"
  */
 export function validate(call: LoggedCall, record: CallRecord, campaign: Campaign): Violation[] {
+  const shape = shapeViolation(call, record, campaign);
+  if (shape !== undefined) return [shape];
   const out: Violation[] = [];
   const atMs = toEpochMs(call.at);
   if (Number.isNaN(atMs)) out.push({ code: "invalidInstant", field: "at", message: "at must be a valid instant" });
@@ -145,7 +181,7 @@ export function validate(call: LoggedCall, record: CallRecord, campaign: Campaig
     out.push({
       code: "unknownResult",
       field: "result",
-      message: `"${String(call.result)}" is not a result of campaign ${campaign.id}`,
+      message: `${describeValue(call.result)} is not a result of campaign ${typeof campaign.id === "string" ? campaign.id : describeValue(campaign.id)}`,
     });
     return out;
   }

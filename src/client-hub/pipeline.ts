@@ -6,6 +6,7 @@ import {
   isCalendarDate,
   startOfDateIn,
 } from "../core/calendar.js";
+import { describeValue } from "../core/describe.js";
 import {
   createLifecycle,
   type Lifecycle,
@@ -15,6 +16,7 @@ import {
   type Step,
   statusLabel,
 } from "../core/lifecycle.js";
+import { isName } from "../core/limits.js";
 import { err, type InvalidInput, type Issue, invalidInput, ok, type Result } from "../core/result.js";
 import { type Instant, isTimeZone, toEpochMs, toIso } from "../core/time.js";
 
@@ -299,14 +301,16 @@ export function buildClientHub(options: ClientHubOptions): ClientHubLifecycle {
     return text;
   };
   const isCheckIn = (call: ClientHubCall): boolean =>
-    call.outcome === "Connected" && checkInCallTypes.includes(call.callType);
+    call?.outcome === "Connected" && checkInCallTypes.includes(call.callType);
   const allowed = (ratio: unknown): boolean => contactRatios.some((r) => sameRatio(r, ratio));
+  // A ratio is stored as { count, unit } only: what parseClientHubRecord reads back.
+  const ratioOf = ({ count, unit }: ContactRatio): ContactRatio => ({ count, unit });
   const ratioRefusal = (ratio: unknown): Refusal<ClientHubRefusalCode> | undefined =>
     ratio === undefined || allowed(ratio)
       ? undefined
       : {
           code: "ratioNotAllowed",
-          message: `contactRatio ${isRatio(ratio) ? showRatio(ratio) : (JSON.stringify(ratio) ?? String(ratio))} is not allowed: use ${contactRatios.map(showRatio).join(", ")}`,
+          message: `contactRatio ${isRatio(ratio) ? showRatio(ratio) : describeValue(ratio)} is not allowed: use ${contactRatios.map(showRatio).join(", ")}`,
           field: "contactRatio",
         };
   const nextDate = (fromMs: number, ratio: ContactRatio, zone: string): CalendarDate =>
@@ -410,7 +414,7 @@ export function buildClientHub(options: ClientHubOptions): ClientHubLifecycle {
         when: recordGuard,
         check: (_, event) => ratioRefusal(event.contactRatio),
         apply: (record, event, at) => {
-          const contactRatio = event.contactRatio;
+          const contactRatio = ratioOf(event.contactRatio);
           const nextContactDate =
             record.status === "completed"
               ? nextDate(Date.parse(record.lastContactAt), contactRatio, record.timeZone)
@@ -437,7 +441,7 @@ export function buildClientHub(options: ClientHubOptions): ClientHubLifecycle {
         },
         apply: (record, event, at, atMs) => {
           const unsuccessful = record.status === "unsuccessfulCall";
-          const contactRatio = event.contactRatio ?? record.contactRatio;
+          const contactRatio = event.contactRatio === undefined ? record.contactRatio : ratioOf(event.contactRatio);
           const lastContactAt = unsuccessful ? at : record.lastContactAt;
           return {
             state: {
@@ -497,12 +501,15 @@ export function buildClientHub(options: ClientHubOptions): ClientHubLifecycle {
     ...lifecycle,
     options,
     isCheckIn,
-    label: (record) => statusLabel(stages, record.status),
+    label: (record) => statusLabel(stages, record?.status),
     initial(input: NewClientHubRecord): Result<ClientHubRecord, InvalidInput> {
+      if (typeof input !== "object" || input === null) {
+        return err(invalidInput("Client Hub record", [{ path: "", message: "expected an object" }]));
+      }
       const issues: Issue[] = [];
       const text = (field: "subscriptionId" | "contactId"): void => {
-        if (typeof input[field] !== "string" || input[field] === "")
-          issues.push({ path: field, message: "must be a non-empty string" });
+        if (!isName(input[field]))
+          issues.push({ path: field, message: "must be a non-empty string (10,000 characters at most)" });
       };
       text("subscriptionId");
       text("contactId");
@@ -528,7 +535,7 @@ export function buildClientHub(options: ClientHubOptions): ClientHubLifecycle {
         status: "completed",
         updatedAt: at,
         timeZone: zone,
-        contactRatio,
+        contactRatio: ratioOf(contactRatio),
         lastContactAt: at,
         nextContactDate: input.nextContactDate ?? nextDate(atMs, contactRatio, zone),
       });

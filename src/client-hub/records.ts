@@ -1,3 +1,5 @@
+import { err, type InvalidInput, type Issue, invalidInput, ok, type Result } from "../core/result.js";
+
 /** One contact associated with a Product Subscription. */
 export interface SubscriptionContact {
   readonly id: string;
@@ -35,12 +37,35 @@ export interface Reconciliation<R extends RecordKey> {
  *
  * @param subscription - the subscription and its associated contacts
  * @param existing - existing records (any subscription)
- * @returns the records to create, and the records that no longer belong
+ * @returns the records to create, and the records that no longer belong; an error value naming
+ *   the field when the subscription or the records are not what they should be
  * @example
- * reconcile({ id: "s1", contacts: [{ id: "a", primary: true }, { id: "b", primary: true }] }, []).create;
+ * const plan = reconcile({ id: "s1", contacts: [{ id: "a", primary: true }, { id: "b", primary: true }] }, []);
+ * plan.ok && plan.value.create;
  * // => [{ subscriptionId: "s1", contactId: "a" }, { subscriptionId: "s1", contactId: "b" }]
  */
-export function reconcile<R extends RecordKey>(subscription: Subscription, existing: readonly R[]): Reconciliation<R> {
+export function reconcile<R extends RecordKey>(
+  subscription: Subscription,
+  existing: readonly R[],
+): Result<Reconciliation<R>, InvalidInput> {
+  const issues: Issue[] = [];
+  const contacts: unknown = subscription?.contacts;
+  if (typeof subscription?.id !== "string" || subscription.id === "") {
+    issues.push({ path: "subscription.id", message: "expected a non-empty string" });
+  }
+  if (!Array.isArray(contacts)) issues.push({ path: "subscription.contacts", message: "expected an array" });
+  else {
+    contacts.forEach((c, i) => {
+      if (typeof c?.id !== "string" || typeof c.primary !== "boolean") {
+        issues.push({ path: `subscription.contacts.${i}`, message: "expected { id, primary }" });
+      }
+    });
+  }
+  if (!Array.isArray(existing)) issues.push({ path: "existing", message: "expected an array of records" });
+  else if (existing.some((r) => typeof r !== "object" || r === null)) {
+    issues.push({ path: "existing", message: "every record must be an object" });
+  }
+  if (issues.length > 0) return err(invalidInput("reconciliation", issues));
   const primary = new Set<string>();
   for (const contact of subscription.contacts) if (contact.primary) primary.add(contact.id);
   const seen = new Set<string>();
@@ -56,5 +81,5 @@ export function reconcile<R extends RecordKey>(subscription: Subscription, exist
   for (const contactId of primary) {
     if (!seen.has(contactId)) create.push({ subscriptionId: subscription.id, contactId });
   }
-  return { create, withoutPrimaryContact, duplicates };
+  return ok({ create, withoutPrimaryContact, duplicates });
 }

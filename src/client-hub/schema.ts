@@ -99,6 +99,13 @@ export function parseClientHubRecord(
   input: unknown,
   options: ClientHubOptions = CLIENT_HUB_DEFAULTS,
 ): Result<ClientHubRecord, InvalidInput> {
+  if (!Array.isArray(options?.contactRatios)) {
+    return err(
+      invalidInput("Client Hub record", [
+        { path: "options", message: "expected Client Hub options (read them with parseClientHubOptions)" },
+      ]),
+    );
+  }
   const parsed = parseWith(schemas().record, "Client Hub record", input);
   if (!parsed.ok) return parsed;
   const ratio = parsed.value.contactRatio;

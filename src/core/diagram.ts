@@ -18,6 +18,16 @@ export function stateDiagram<
   Ef,
   C extends string,
 >(def: LifecycleDefinition<S, A, St, Ev, Ef, C>): string {
+  // A lifecycle's own definition (`lifecycle.definition`); anything else has no diagram.
+  if (
+    typeof def?.statuses !== "object" ||
+    def.statuses === null ||
+    typeof def.events !== "object" ||
+    def.events === null ||
+    !Array.isArray(def.timers)
+  ) {
+    return "";
+  }
   const statuses = Object.keys(def.statuses) as S[];
   const lines = ["stateDiagram-v2", "  direction LR"];
   for (const s of statuses) lines.push(`  state "${def.statuses[s].label.replaceAll('"', "'")}" as ${s}`);

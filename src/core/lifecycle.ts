@@ -41,7 +41,8 @@ export type EngineRejectionCode =
   | "outOfOrder"
   | "closed"
   | "notAllowedFrom"
-  | "actorNotPermitted";
+  | "actorNotPermitted"
+  | "invalidLog";
 
 /** A refused event, as a value: the reason, the event type, the status and actor involved. */
 export interface Rejection<C extends string = never> {
@@ -160,8 +161,10 @@ export interface Lifecycle<
   replay(start: St, events: readonly Ev[]): Replay<St, Ef, C>;
 }
 
-// Events reach `transition` from hosts' code; a non-string type or actor must not crash a message.
-const show = (v: unknown): string => (typeof v === "string" ? v : `(${typeof v})`);
+// Events reach `transition` from hosts' code; a non-string type or actor must not crash a message,
+// and a 10 MB one is not copied into it.
+const show = (v: unknown): string =>
+  typeof v === "string" ? (v.length > 64 ? `${v.slice(0, 64)}…` : v) : `(${v === null ? "null" : typeof v})`;
 const MAX_TIMER_MOVES = 64;
 
 // Whether `at` (ISO, from toIso) is before `updatedAt`. Canonical 24-character ISO UTC strings
@@ -423,6 +426,16 @@ export function createLifecycle<
     let state = start;
     const effects: Ef[] = [];
     const rejected: { index: number; rejection: Rejection<C> }[] = [];
+    if (!Array.isArray(events)) {
+      const rejection = {
+        code: "invalidLog",
+        message: "events must be an array of events",
+        event: "",
+        status: show(start?.status),
+        actor: "",
+      } as const;
+      return { state, effects, rejected: [{ index: 0, rejection }] };
+    }
     events.forEach((event, index) => {
       const result = transition(state, event);
       if (result.ok) {

@@ -32,10 +32,14 @@ export function err<E>(error: E): { readonly ok: false; readonly error: E } {
   return { ok: false, error };
 }
 
-/** One problem found in an input: where (a dotted path, `""` for the input itself) and what. */
+/**
+ * One problem found in an input: where (a dotted path, `""` for the input itself) and what. Input
+ * past the parsers' limits (see `PARSE_LIMITS`) carries a `code` saying which.
+ */
 export interface Issue {
   readonly path: string;
   readonly message: string;
+  readonly code?: "tooDeep" | "tooLong";
 }
 
 /**

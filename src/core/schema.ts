@@ -1,4 +1,6 @@
 import * as z from "zod/mini";
+import { describeValue } from "./describe.js";
+import { PARSE_LIMITS } from "./limits.js";
 import { err, type InvalidInput, type Issue, invalidInput, ok, type Result } from "./result.js";
 import { type Instant, toEpochMs, toIso } from "./time.js";
 
@@ -51,7 +53,7 @@ function describe(issue: z.core.$ZodIssue, input: unknown): Issue[] {
       if (issue.discriminator === undefined || !("options" in issue)) {
         return [{ path, message: "does not match any allowed shape" }];
       }
-      return [{ path, message: `${JSON.stringify(value)} is not one of ${(issue.options ?? []).join(", ")}` }];
+      return [{ path, message: `${describeValue(value)} is not one of ${(issue.options ?? []).join(", ")}` }];
     case "invalid_type":
       return [{ path, message: own ?? `expected ${issue.expected}, got ${kind(value)}` }];
     case "invalid_value":
@@ -59,8 +61,7 @@ function describe(issue: z.core.$ZodIssue, input: unknown): Issue[] {
         {
           path,
           message:
-            own ??
-            `expected ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}, got ${JSON.stringify(value) ?? kind(value)}`,
+            own ?? `expected ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}, got ${describeValue(value)}`,
         },
       ];
     case "too_small":
@@ -77,9 +78,36 @@ function describe(issue: z.core.$ZodIssue, input: unknown): Issue[] {
   }
 }
 
+export { PARSE_LIMITS } from "./limits.js";
+
+// One pass over the input, iterative (a 100,000-level array cannot overflow the stack), stopping
+// at the first value past a limit.
+function limitIssue(input: unknown): Issue | undefined {
+  const stack: [unknown, string, number][] = [[input, "", 0]];
+  while (stack.length > 0) {
+    const [value, path, depth] = stack.pop() as [unknown, string, number];
+    if (typeof value === "string" && value.length > PARSE_LIMITS.maxStringLength) {
+      return {
+        path,
+        code: "tooLong",
+        message: `is too long: ${value.length} characters (at most ${PARSE_LIMITS.maxStringLength})`,
+      };
+    }
+    if (typeof value !== "object" || value === null) continue;
+    if (depth >= PARSE_LIMITS.maxDepth) {
+      return { path, code: "tooDeep", message: `is nested too deeply (at most ${PARSE_LIMITS.maxDepth} levels)` };
+    }
+    for (const key of Object.keys(value)) {
+      stack.push([(value as Record<string, unknown>)[key], join(path, key), depth + 1]);
+    }
+  }
+  return undefined;
+}
+
 /**
  * Parses `unknown` input with a schema and returns every issue as a plain-English
- * {@link InvalidInput} naming each field. Never throws.
+ * {@link InvalidInput} naming each field. Input past {@link PARSE_LIMITS} is refused first, with
+ * that one issue. Never throws.
  *
  * @param schema - a zod/mini schema
  * @param what - what is being read, for the message
@@ -93,6 +121,8 @@ export function parseWith<S extends z.ZodMiniType>(
   what: string,
   input: unknown,
 ): Result<z.output<S>, InvalidInput> {
+  const limit = limitIssue(input);
+  if (limit !== undefined) return err(invalidInput(what, [limit]));
   const parsed = z.safeParse(schema, input);
   if (parsed.success) return ok(parsed.data);
   return err(

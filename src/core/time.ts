@@ -26,7 +26,14 @@ export interface InvalidTimeZone {
 // An ISO-8601 date-time with a time and Z or an offset; ranges checked here, the calendar day below.
 const ISO =
   /^(\d{4})-(0[1-9]|1[0-2])-(\d\d)T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
-const MAX_MS = 8.64e15;
+// The instant domain of the whole library: years 0000 to 9999 UTC. Every instant that enters
+// (parsers, initial, transition, advance, tallies, reports) is checked against it, so everything
+// the library stores is a 24-character ISO string its own parsers read back.
+/** The first instant leadrules accepts: 0000-01-01T00:00:00.000Z, in epoch ms. */
+export const MIN_INSTANT_MS = -62_167_219_200_000;
+/** The last instant leadrules accepts: 9999-12-31T23:59:59.999Z, in epoch ms. */
+export const MAX_INSTANT_MS = 253_402_300_799_999;
+const inDomain = (ms: number): number => (ms >= MIN_INSTANT_MS && ms <= MAX_INSTANT_MS ? ms : Number.NaN);
 
 function isoToMs(text: string): number {
   const m = ISO.exec(text);
@@ -36,13 +43,13 @@ function isoToMs(text: string): number {
   const day = Number(m[3]);
   const check = new Date(0);
   check.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, day);
-  return check.getUTCDate() === day ? Date.parse(text) : Number.NaN;
+  return check.getUTCDate() === day ? inDomain(Date.parse(text)) : Number.NaN;
 }
 
 /**
  * Reads an {@link Instant} as epoch milliseconds, or `NaN` when it is not a valid instant
  * (an invalid `Date`, a non-ISO or impossible date string such as 30 February, a non-finite
- * number, anything else). Never throws.
+ * number, anything outside years 0000–9999 UTC, anything else). Never throws.
  *
  * @param input - the candidate instant
  * @returns epoch milliseconds, or `NaN`
@@ -50,11 +57,9 @@ function isoToMs(text: string): number {
  * toEpochMs("1970-01-01T00:00:01Z"); // => 1000
  */
 export function toEpochMs(input: unknown): number {
-  if (typeof input === "number") {
-    return Number.isFinite(input) && Math.abs(input) <= MAX_MS ? input : Number.NaN;
-  }
-  if (typeof input === "string") return isoToMs(input);
-  if (input instanceof Date) return input.getTime();
+  if (typeof input === "number") return inDomain(input);
+  if (typeof input === "string") return input.length > 40 ? Number.NaN : isoToMs(input);
+  if (input instanceof Date) return inDomain(input.getTime());
   return Number.NaN;
 }
 

@@ -5,6 +5,7 @@ import {
   type Refusal,
   type StatusTable,
 } from "../core/lifecycle.js";
+import { isName, isText } from "../core/limits.js";
 import { err, type InvalidInput, type Issue, invalidInput, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs, toIso } from "../core/time.js";
 
@@ -151,18 +152,20 @@ export interface BookingLifecycle
  * lead.ok && hasActiveAppointment(lead.value); // => false
  */
 export function hasActiveAppointment(state: BookingState): boolean {
-  return state.appointments.some((a) => a.status === "booked" || a.status === "attended");
+  const appointments: unknown = state?.appointments;
+  return Array.isArray(appointments) && appointments.some((a) => a?.status === "booked" || a?.status === "attended");
 }
 
-const blank = (s: string | undefined | null): boolean => s === undefined || s === null || s.trim() === "";
+const blank = (s: string | undefined | null): boolean => typeof s !== "string" || s.trim() === "";
+const isTextOrNull = (v: unknown): boolean => v === null || isText(v);
 
 // Events are typed, and parseBookingEvent is the boundary; but an untyped caller's event missing its
 // patient or appointment must get a refusal, not a TypeError (no (state, event) pair throws).
 const hasIds = (value: unknown, a: string, b: string): boolean =>
   typeof value === "object" &&
   value !== null &&
-  typeof (value as Record<string, unknown>)[a] === "string" &&
-  typeof (value as Record<string, unknown>)[b] === "string";
+  isName((value as Record<string, unknown>)[a]) &&
+  isText((value as Record<string, unknown>)[b]);
 const malformed = (field: string, shape: string): Refusal<BookingRefusalCode> => ({
   code: "invalidEvent",
   message: `${field} must be ${shape}`,
@@ -185,10 +188,11 @@ const NONE: readonly never[] = [];
  * buildBooking({ ...BOOKING_DEFAULTS, lockOwnerWhenAssociated: true }).settings.lockOwnerWhenAssociated; // => true
  */
 export function buildBooking(settings: BookingSettings): BookingLifecycle {
-  const withPatient = (state: BookingState, patient: Patient): BookingState => ({
+  // Only the patient's id and name are kept: what is stored is what parseBookingState reads.
+  const withPatient = (state: BookingState, { id, name }: Patient): BookingState => ({
     ...state,
-    patient,
-    name: blank(state.name) ? patient.name : state.name,
+    patient: { id, name },
+    name: blank(state.name) ? name : state.name,
   });
   const definition: LifecycleDefinition<
     BookingStatus,
@@ -240,8 +244,12 @@ export function buildBooking(settings: BookingSettings): BookingLifecycle {
         to: "booked",
         by: ["system"],
         check: (state, event): Refusal<BookingRefusalCode> | undefined => {
-          if (!hasIds(event.appointment, "id", "patientId")) {
+          if (!hasIds(event.appointment, "id", "patientId") || !isName(event.appointment.patientId)) {
             return malformed("appointment", "{ id, patientId } (strings)");
+          }
+          const status = event.appointment.status;
+          if (status !== undefined && !APPOINTMENT_STATUSES.includes(status)) {
+            return malformed("appointment.status", APPOINTMENT_STATUSES.join(", "));
           }
           if (state.patient === null) {
             return {
@@ -272,13 +280,15 @@ export function buildBooking(settings: BookingSettings): BookingLifecycle {
         to: "same",
         by: ["system"],
         check: (state, event): Refusal<BookingRefusalCode> | undefined =>
-          state.appointments.some((a) => a.id === event.appointmentId)
-            ? undefined
-            : {
-                code: "unknownAppointment",
-                message: `appointment ${event.appointmentId} is not linked to this lead`,
-                field: "appointmentId",
-              },
+          !APPOINTMENT_STATUSES.includes(event.status)
+            ? malformed("status", APPOINTMENT_STATUSES.join(", "))
+            : state.appointments.some((a) => a.id === event.appointmentId)
+              ? undefined
+              : {
+                  code: "unknownAppointment",
+                  message: `appointment ${event.appointmentId} is not linked to this lead`,
+                  field: "appointmentId",
+                },
         apply: (state, event, at) => ({
           state: {
             ...state,
@@ -300,6 +310,7 @@ export function buildBooking(settings: BookingSettings): BookingLifecycle {
         to: "same",
         by: ["user"],
         check: (_, event, atMs): Refusal<BookingRefusalCode> | undefined => {
+          if (!isText(event.text)) return malformed("text", "a string (10,000 characters at most)");
           if (event.callBackAt === undefined) return undefined;
           const ms = toEpochMs(event.callBackAt);
           if (Number.isNaN(ms))
@@ -320,6 +331,8 @@ export function buildBooking(settings: BookingSettings): BookingLifecycle {
         from: "open",
         to: "same",
         by: ["user"],
+        check: (_, event): Refusal<BookingRefusalCode> | undefined =>
+          event.owner === null || isText(event.owner) ? undefined : malformed("owner", "a string or null"),
         when: (state): Refusal<BookingRefusalCode> | undefined =>
           settings.lockOwnerWhenAssociated && hasActiveAppointment(state)
             ? {
@@ -338,12 +351,27 @@ export function buildBooking(settings: BookingSettings): BookingLifecycle {
     ...createLifecycle(definition),
     settings,
     initial(input: NewLead): Result<BookingState, InvalidInput> {
+      if (typeof input !== "object" || input === null) {
+        return err(invalidInput("new lead", [{ path: "", message: "expected an object" }]));
+      }
       const ms = toEpochMs(input.at);
       const issues: Issue[] = [];
       if (Number.isNaN(ms)) issues.push({ path: "at", message: "expected a valid instant" });
-      const patient = input.patient ?? null;
-      if (blank(input.name) && patient === null)
+      // Every field is checked here too (hosts pass database rows): what is stored must parse back.
+      for (const field of ["name", "division", "source", "owner"] as const) {
+        const value: unknown = input[field];
+        if (value !== undefined && (field === "name" ? !isText(value) : !isTextOrNull(value))) {
+          issues.push({ path: field, message: field === "name" ? "expected a string" : "expected a string or null" });
+        }
+      }
+      if (input.patient != null && !hasIds(input.patient, "id", "name")) {
+        issues.push({ path: "patient", message: "expected { id, name } (strings) or null" });
+      }
+      const given = input.patient ?? null;
+      const patient = given === null ? null : { id: given.id, name: given.name };
+      if (blank(input.name) && patient === null && !issues.some((i) => i.path === "name")) {
         issues.push({ path: "name", message: "a lead needs a name or a patient" });
+      }
       if (issues.length > 0) return err(invalidInput("new lead", issues));
       const at = toIso(ms);
       return ok({
@@ -389,7 +417,8 @@ export interface NewClient {
  * @param client - the new client
  * @param leads - the tenant's existing leads
  * @param settings - the tenant's settings
- * @returns the new lead's input, or `null`
+ * @returns the new lead's input, or `null` (also when the client has no valid patient or `leads` is
+ *   not a list: nothing to create from)
  * @example
  * leadForNewClient({ at: 0, patient: { id: "p9", name: "Ana" } }, [], { ...BOOKING_DEFAULTS, createLeadsForNewClients: true });
  * // => { at: 0, name: "Ana", patient: { id: "p9", name: "Ana" }, division: null }
@@ -399,7 +428,9 @@ export function leadForNewClient(
   leads: readonly BookingState[],
   settings: BookingSettings,
 ): NewLead | null {
-  if (!settings.createLeadsForNewClients) return null;
-  if (leads.some((lead) => lead.patient?.id === client.patient.id)) return null;
+  if (settings?.createLeadsForNewClients !== true) return null;
+  // What cannot be checked is no new lead: a client without a patient, leads that are not a list.
+  if (!hasIds(client?.patient, "id", "name") || !Array.isArray(leads)) return null;
+  if (leads.some((lead) => lead?.patient?.id === client.patient.id)) return null;
   return { at: client.at, name: client.patient.name, patient: client.patient, division: client.division ?? null };
 }

@@ -7,7 +7,8 @@ import {
   type Step,
   statusLabel,
 } from "../core/lifecycle.js";
-import { err, type InvalidInput, invalidInput, ok, type Result } from "../core/result.js";
+import { isText } from "../core/limits.js";
+import { err, type InvalidInput, ok, type Result } from "../core/result.js";
 import { HOUR_MS, type Instant, toEpochMs, toIso } from "../core/time.js";
 
 /** Who acts on a consultation lead: the system (calendar, enrolment), a franchisee, the Care Center. */
@@ -102,7 +103,7 @@ export type ConsultationEffect =
   | { readonly type: "doNotCall" };
 
 /** Why a consultation event was refused beyond the engine's own reasons. */
-export type ConsultationRefusalCode = "followUpLimitReached" | "invalidDueAt";
+export type ConsultationRefusalCode = "followUpLimitReached" | "invalidDueAt" | "invalidEvent";
 
 /** The tunable numbers and words of the consultation preset. */
 export interface ConsultationOptions {
@@ -216,6 +217,13 @@ export function buildConsultation(options: ConsultationOptions): ConsultationLif
               }
             : undefined,
         check: (_, event, atMs): Refusal<ConsultationRefusalCode> | undefined => {
+          if (event.notes !== undefined && !isText(event.notes)) {
+            return {
+              code: "invalidEvent",
+              message: "notes must be a string (10,000 characters at most)",
+              field: "notes",
+            };
+          }
           if (event.dueAt === undefined) return undefined;
           const due = toEpochMs(event.dueAt);
           if (Number.isNaN(due))
@@ -240,6 +248,14 @@ export function buildConsultation(options: ConsultationOptions): ConsultationLif
       markedOutOfArea: {
         from: "open",
         to: "outOfArea",
+        check: (_, event): Refusal<ConsultationRefusalCode> | undefined =>
+          event.transferableToCareCentre === undefined || typeof event.transferableToCareCentre === "boolean"
+            ? undefined
+            : {
+                code: "invalidEvent",
+                message: "transferableToCareCentre must be true or false",
+                field: "transferableToCareCentre",
+              },
         apply: (_, event, at) => ({
           state: make("outOfArea", at, null, event.transferableToCareCentre ?? options.outOfAreaTransferable),
           effects: NONE,
@@ -281,8 +297,8 @@ export function buildConsultation(options: ConsultationOptions): ConsultationLif
       return ok(make("new", toIso(ms)));
     },
     label(state: ConsultationState): string {
-      const label = statusLabel(statuses, state.status);
-      return state.followUp == null ? label : `${label} ${state.followUp.number}`;
+      const label = statusLabel(statuses, state?.status);
+      return state?.followUp == null ? label : `${label} ${state.followUp.number}`;
     },
   };
 }

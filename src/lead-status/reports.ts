@@ -21,6 +21,25 @@ export interface LeadFigures {
   readonly byDivision: readonly DivisionLeadFigures[];
 }
 
+// Leads reach reports from hosts' storage: each must at least be a booking lead state (parse
+// stored ones with parseBookingState); the first that is not is named.
+function readLeads(leads: unknown, issues: Issue[]): void {
+  if (!Array.isArray(leads)) {
+    issues.push({ path: "leads", message: "expected an array of booking leads" });
+    return;
+  }
+  const bad = leads.findIndex(
+    (l) =>
+      typeof l !== "object" ||
+      l === null ||
+      l.lifecycle !== "booking" ||
+      Number.isNaN(toEpochMs(l.createdAt)) ||
+      (l.bookedAt !== null && Number.isNaN(toEpochMs(l.bookedAt))) ||
+      !Array.isArray(l.appointments),
+  );
+  if (bad >= 0) issues.push({ path: `leads.${bad}`, message: "expected a booking lead state" });
+}
+
 function readPeriod(from: Instant, to: Instant, issues: Issue[]): [number, number] {
   const fromMs = toEpochMs(from);
   const toMs = toEpochMs(to);
@@ -49,7 +68,11 @@ export function leadFigures(
   query: { readonly from: Instant; readonly to: Instant; readonly division?: string | null },
 ): Result<LeadFigures, InvalidInput> {
   const issues: Issue[] = [];
-  const [fromMs, toMs] = readPeriod(query.from, query.to, issues);
+  readLeads(leads, issues);
+  const [fromMs, toMs] = readPeriod(query?.from, query?.to, issues);
+  if (query?.division !== undefined && query.division !== null && typeof query.division !== "string") {
+    issues.push({ path: "division", message: "expected a string, null (the top level) or nothing" });
+  }
   if (issues.length > 0) return err(invalidInput("lead figures query", issues));
   const rows = new Map<string | null, { additionalLeads: number; additionalLeadsBooked: number }>();
   let additionalLeads = 0;
@@ -87,10 +110,11 @@ export interface FollowUpListQuery {
   readonly timeZone: string;
 }
 
-function readQuery(query: FollowUpListQuery, issues: Issue[]): number {
-  const nowMs = toEpochMs(query.now);
+function readQuery(leads: unknown, query: FollowUpListQuery, issues: Issue[]): number {
+  readLeads(leads, issues);
+  const nowMs = toEpochMs(query?.now);
   if (Number.isNaN(nowMs)) issues.push({ path: "now", message: "expected a valid instant" });
-  if (!isTimeZone(query.timeZone)) issues.push({ path: "timeZone", message: "expected an IANA time-zone name" });
+  if (!isTimeZone(query?.timeZone)) issues.push({ path: "timeZone", message: "expected an IANA time-zone name" });
   return nowMs;
 }
 
@@ -112,7 +136,7 @@ export function newLeadsFromLastWeekNotBooked(
   query: FollowUpListQuery,
 ): Result<readonly BookingState[], InvalidInput> {
   const issues: Issue[] = [];
-  const nowMs = readQuery(query, issues);
+  const nowMs = readQuery(leads, query, issues);
   if (issues.length > 0) return err(invalidInput("follow-up list query", issues));
   const week = periodOf("isoWeek", nowMs, query.timeZone, -1);
   const from = Date.parse(week.from);
@@ -144,7 +168,7 @@ export function bookedLastMonthThenCancelled(
   query: FollowUpListQuery,
 ): Result<readonly BookingState[], InvalidInput> {
   const issues: Issue[] = [];
-  const nowMs = readQuery(query, issues);
+  const nowMs = readQuery(leads, query, issues);
   if (issues.length > 0) return err(invalidInput("follow-up list query", issues));
   const from = addMonthsIn(nowMs, -1, query.timeZone);
   return ok(
@@ -179,8 +203,8 @@ export function ownerLeadsNotBookedThisYear(
   query: FollowUpListQuery & { readonly owner: string },
 ): Result<readonly BookingState[], InvalidInput> {
   const issues: Issue[] = [];
-  const nowMs = readQuery(query, issues);
-  if (typeof query.owner !== "string") issues.push({ path: "owner", message: "expected a string" });
+  const nowMs = readQuery(leads, query, issues);
+  if (typeof query?.owner !== "string") issues.push({ path: "owner", message: "expected a string" });
   if (issues.length > 0) return err(invalidInput("follow-up list query", issues));
   const yearStart = Date.parse(periodOf("year", nowMs, query.timeZone).from);
   return ok(

@@ -10,7 +10,9 @@ export {
   parseClientHubRecord,
   parseSubscription,
 } from "../client-hub/schema.js";
+export { PARSE_LIMITS } from "../core/limits.js";
 export type { InvalidInput, Issue, Result } from "../core/result.js";
+export { MAX_INSTANT_MS, MIN_INSTANT_MS } from "../core/time.js";
 export { createBookingLifecycle, createConsultationLifecycle } from "../lead-status/create.js";
 export {
   parseBookingEvent,

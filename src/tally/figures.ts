@@ -1,9 +1,11 @@
 import type { Period } from "../core/calendar.js";
-import { CounterBuilder, type CounterRow, inc, mergeCounters } from "../core/counter.js";
+import { CounterBuilder, type CounterRow, inc, normaliseCounter } from "../core/counter.js";
+import { isText as isAnyText, isName } from "../core/limits.js";
 import { err, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs } from "../core/time.js";
+import { figuresProblem } from "./check.js";
 import { bucketer, type PeriodSpec, periodOfBucket, samePeriod } from "./period.js";
-import type { RejectedEvent, TallyMismatch, TallyResult } from "./sheet.js";
+import { batchProblem, type RejectedEvent, type TallyError, type TallyResult } from "./sheet.js";
 
 /** The kinds of counted figures, with the fields each counts (in row order). */
 export const FIGURE_FIELDS = {
@@ -47,40 +49,58 @@ export function ratio(numerator: number, denominator: number): Ratio {
 }
 
 /**
- * An empty figures tally of a kind: the identity of {@link mergeFigures}.
+ * The empty figures tally of a kind: the identity of {@link mergeFigures} for every tally of that
+ * kind, whatever its period (a tally with nothing in it has no period).
  *
  * @param kind - which figures
- * @param period - how to bucket (not used by shift figures, which are keyed by shift)
  * @returns the empty tally
  * @example
  * emptyFigures("shiftFigures").rows; // => []
  */
-export function emptyFigures<K extends FigureKind>(kind: K, period: PeriodSpec | null = null): FigureTally<K> {
-  return { kind, version: 1, period: kind === "shiftFigures" ? null : period, rows: [] };
+export function emptyFigures<K extends FigureKind>(kind: K): FigureTally<K> {
+  return { kind, version: 1, period: null, rows: [] };
 }
 
+const WIDTHS: Readonly<Record<string, number>> = /* @__PURE__ */ (() =>
+  Object.fromEntries(Object.entries(FIGURE_FIELDS).map(([kind, fields]) => [kind, fields.length])))();
+
 /**
- * Merges two figures tallies of the same kind and period: counts add up. Associative and
- * commutative, with the empty tally as identity.
+ * Merges figures tallies of one kind, any number of them: counts add up. Associative and
+ * commutative, with the empty tally of the kind as identity; tallies with something in them must
+ * be bucketed alike. Each argument is checked (a stored tally may have skipped
+ * `parseFigureTally`); one sort of all their rows.
  *
- * @param a - a tally
- * @param b - a tally of the same kind and period
- * @returns the merged tally, or a `tallyMismatch` error
+ * @param tallies - tallies of one kind
+ * @returns the merged tally, or a `tallyMismatch` / `invalidTally` error
  * @example
  * mergeFigures(emptyFigures("statusCounts"), emptyFigures("shiftFigures")).ok; // => false
  */
 export function mergeFigures<K extends FigureKind>(
-  a: FigureTally<K>,
-  b: FigureTally<K>,
-): Result<FigureTally<K>, TallyMismatch> {
-  if (a.kind !== b.kind) return err({ code: "tallyMismatch", message: `cannot merge ${a.kind} with ${b.kind}` });
-  if (!samePeriod(a.period, b.period)) {
+  ...tallies: readonly FigureTally<K>[]
+): Result<FigureTally<K>, TallyError> {
+  for (let index = 0; index < tallies.length; index++) {
+    const problem = figuresProblem(tallies[index], WIDTHS);
+    if (problem !== undefined) return err({ code: "invalidTally", message: `tally ${index}: ${problem}`, index });
+  }
+  const first = tallies[0];
+  if (first === undefined)
+    return err({
+      code: "invalidTally",
+      message: "nothing to merge: give at least one tally (emptyFigures(kind) for none)",
+    });
+  const mixed = tallies.find((t) => t.kind !== first.kind);
+  if (mixed !== undefined)
+    return err({ code: "tallyMismatch", message: `cannot merge ${first.kind} with ${mixed.kind}` });
+  const full = tallies.filter((t) => t.rows.length > 0);
+  const lead = full[0];
+  if (lead === undefined) return ok(emptyFigures(first.kind));
+  if (!full.every((t) => samePeriod(t.period, lead.period))) {
     return err({ code: "tallyMismatch", message: "the tallies are bucketed by different periods or time zones" });
   }
-  return ok({ kind: a.kind, version: 1, period: a.period, rows: mergeCounters(a.rows, b.rows) });
+  return ok({ kind: first.kind, version: 1, period: lead.period, rows: normaliseCounter(full.flatMap((t) => t.rows)) });
 }
 
-const isText = (v: unknown): v is string => typeof v === "string" && v !== "";
+const isText = isName;
 const isFlag = (v: unknown): v is boolean => typeof v === "boolean";
 
 function collect<E, K extends FigureKind>(
@@ -90,6 +110,8 @@ function collect<E, K extends FigureKind>(
   problem: (item: E) => readonly [string, string] | undefined,
   count: (item: E, builder: CounterBuilder, bucketOf: (ms: number) => string) => void,
 ): TallyResult<FigureTally<K>> {
+  const refused = batchProblem(items, period);
+  if (refused !== undefined) return { tally: emptyFigures(kind), rejected: refused };
   const builder = new CounterBuilder(FIGURE_FIELDS[kind].length);
   const bucketOf = bucketer(period);
   const rejected: RejectedEvent[] = [];
@@ -98,7 +120,8 @@ function collect<E, K extends FigureKind>(
     if (p === undefined) count(item, builder, bucketOf);
     else rejected.push({ index, code: "invalidEvent", field: p[0], message: `${p[0] || "event"} ${p[1]}` });
   });
-  return { tally: { kind, version: 1, period, rows: builder.rows() }, rejected };
+  const rows = builder.rows();
+  return { tally: rows.length === 0 ? emptyFigures(kind) : { kind, version: 1, period, rows }, rejected };
 }
 
 /** The facts about one dial that shift figures need (the call-result module can produce them). */
@@ -163,12 +186,14 @@ export interface ShiftFigures {
 /**
  * Reads shift figures, with the closing ratio (appointments ÷ DMs pitched).
  *
- * @param tally - a shift figures tally
+ * @param tally - a shift figures tally (anything else has no rows: read stored tallies with
+ *   `parseFigureTally` to learn what is wrong with them)
  * @returns one entry per agent and shift, sorted
  * @example
  * shiftFigures(emptyFigures("shiftFigures")); // => []
  */
 export function shiftFigures(tally: FigureTally<"shiftFigures">): ShiftFigures[] {
+  if (figuresProblem(tally, WIDTHS) !== undefined || tally.kind !== "shiftFigures") return [];
   return tally.rows.map(([[agent, shift], [dials, dmsReached, pitched, leads, appointments]]) => ({
     agent: agent as string,
     shift: shift as string,
@@ -208,7 +233,7 @@ export function tallyLeadFigures(
     period,
     leads,
     (l) => {
-      if (typeof l.division !== "string") return ["division", 'must be a string ("" for the top level)'];
+      if (!isAnyText(l.division)) return ["division", 'must be a string ("" for the top level)'];
       if (Number.isNaN(toEpochMs(l.createdAt))) return ["createdAt", "must be a valid instant"];
       return isFlag(l.booked) ? undefined : ["booked", "must be true or false"];
     },
@@ -264,12 +289,13 @@ export interface PeriodFigures {
 /**
  * Reads lead figures or status counts as rows with their periods.
  *
- * @param tally - a lead figures or status counts tally
+ * @param tally - a lead figures or status counts tally (anything else has no rows)
  * @returns one entry per period and key, sorted
  * @example
  * periodFigures(tallyStatuses([{ status: "sold", at: 0 }]).tally); // => [{ period: null, key: "sold", counts: { leads: 1 } }]
  */
 export function periodFigures(tally: FigureTally<"leadFigures" | "statusCounts">): PeriodFigures[] {
+  if (figuresProblem(tally, WIDTHS) !== undefined || (tally.kind as string) === "shiftFigures") return [];
   const fields = FIGURE_FIELDS[tally.kind] as readonly string[];
   return tally.rows.map(([[bucket, key], values]) => ({
     period: periodOfBucket(tally.period, bucket as string),

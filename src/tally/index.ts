@@ -18,7 +18,6 @@ export {
   FIGURE_FIELDS,
   mergeFigures,
   periodFigures,
-  ratio,
   shiftFigures,
   tallyLeadFigures,
   tallyShifts,
@@ -38,7 +37,7 @@ export type {
   SheetPage,
   SheetTally,
   Source,
-  TallyMismatch,
+  TallyError,
   TallyResult,
 } from "./sheet.js";
 export {

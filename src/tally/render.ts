@@ -1,5 +1,40 @@
 import { OUTCOMES, type ProgramSheet, type SheetPage, SOURCES } from "./sheet.js";
 
+// Pages come from sheetPages; anything else (a page that skipped it) renders as nothing rather
+// than as a broken sheet.
+const isCount = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 0;
+const isProgram = (p: unknown): boolean => {
+  if (typeof p !== "object" || p === null) return false;
+  const q = p as Record<string, unknown>;
+  const sources = q.sources as Record<string, unknown> | null;
+  const outcomes = q.outcomes as Record<string, unknown> | null;
+  return (
+    typeof q.program === "string" &&
+    typeof sources === "object" &&
+    sources !== null &&
+    Object.keys(SOURCES).every((k) => isCount(sources[k])) &&
+    typeof outcomes === "object" &&
+    outcomes !== null &&
+    Object.keys(OUTCOMES).every((k) => isCount(outcomes[k])) &&
+    isCount(q.totalIncoming) &&
+    isCount(q.transferCalls) &&
+    isCount(q.nonAdmissionsLeads) &&
+    Array.isArray(q.notes) &&
+    q.notes.every((n) => typeof n === "string")
+  );
+};
+const isPage = (page: unknown): page is SheetPage => {
+  if (typeof page !== "object" || page === null) return false;
+  const p = page as Record<string, unknown>;
+  return (
+    typeof p.label === "string" &&
+    Array.isArray(p.programs) &&
+    p.programs.every(isProgram) &&
+    isCount(p.junkCalls) &&
+    isCount(p.missedCalls)
+  );
+};
+
 type Line = readonly [section: string, item: string, value: string];
 
 function programLines(p: ProgramSheet): Line[] {
@@ -28,12 +63,13 @@ const cell = (text: string): string => text.replaceAll("\\", "\\\\").replaceAll(
  * Renders a sheet as Markdown, laid out like the playbook's page: a section per program
  * (sections 1–3, Total Incoming derived), junk and missed calls at the bottom.
  *
- * @param page - one sheet from `sheetPages`
+ * @param page - one sheet from `sheetPages` (anything else renders as `""`)
  * @returns Markdown text
  * @example
  * renderSheetMarkdown({ period: null, label: "", programs: [], junkCalls: 1, missedCalls: 0 }).includes("Junk calls | 1"); // => true
  */
 export function renderSheetMarkdown(page: SheetPage): string {
+  if (!isPage(page)) return "";
   const out: string[] = [];
   if (page.label !== "") out.push(`# First-contact sheet, ${page.label}`, "");
   for (const program of page.programs) {
@@ -64,12 +100,13 @@ const csv = (text: string): string => (/[",\r\n]/.test(text) ? `"${text.replaceA
  * Renders a sheet as CSV (RFC 4180): one row per program line, then the page's junk and missed
  * calls, each with the period.
  *
- * @param page - one sheet from `sheetPages`
+ * @param page - one sheet from `sheetPages` (anything else renders as `""`)
  * @returns CSV text with a header row
  * @example
  * renderSheetCsv({ period: null, label: "", programs: [], junkCalls: 0, missedCalls: 2 }).split("\r\n")[2]; // => ",,Page,Missed calls,2"
  */
 export function renderSheetCsv(page: SheetPage): string {
+  if (!isPage(page)) return "";
   const from = page.label;
   const rows = [["period", "program", "section", "item", "count"]];
   for (const program of page.programs) {

@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { normaliseCounter } from "../core/counter.js";
 import type { InvalidInput, Result } from "../core/result.js";
 import { instantSchema, lazy, parseWith } from "../core/schema.js";
-import { isTimeZone } from "../core/time.js";
+import { isTimeZone, MAX_INSTANT_MS, MIN_INSTANT_MS } from "../core/time.js";
 import { type DialFacts, FIGURE_FIELDS, type FigureTally } from "./figures.js";
 import {
   compareNotes,
@@ -47,7 +47,11 @@ const schemas = /* @__PURE__ */ lazy(() => {
   const count = z.int().check(z.minimum(0));
   const rows = (keyLength: number, width: number) =>
     z.array(z.tuple([z.array(z.string()).check(z.length(keyLength)), z.array(count).check(z.length(width))]));
-  const ms = z.number().check(z.refine(Number.isFinite, { message: "must be epoch milliseconds" }));
+  const ms = z.number().check(
+    z.refine((v) => v >= MIN_INSTANT_MS && v <= MAX_INSTANT_MS, {
+      message: "must be epoch milliseconds within years 0000–9999",
+    }),
+  );
   const sheet = z
     .strictObject({
       kind: z.literal("firstContactSheet"),

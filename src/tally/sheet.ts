@@ -1,7 +1,10 @@
 import type { Period } from "../core/calendar.js";
-import { CounterBuilder, type CounterRow, compareKeys, inc, mergeCounters } from "../core/counter.js";
+import { CounterBuilder, type CounterRow, compareKeys, inc, normaliseCounter } from "../core/counter.js";
+import { describeValue } from "../core/describe.js";
+import { isName, isText } from "../core/limits.js";
 import { err, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs } from "../core/time.js";
+import { periodProblem, sheetProblem } from "./check.js";
 import { bucketer, type PeriodSpec, periodLabel, periodOfBucket, samePeriod } from "./period.js";
 
 /** Section 1 of the sheet: where the lead came from, with the playbook's labels. */
@@ -107,7 +110,8 @@ export interface SheetTally {
 export interface RejectedEvent {
   /** The event's position in the batch. */
   readonly index: number;
-  readonly code: "invalidEvent";
+  /** `invalidEvent`; `invalidPeriod` when the batch's period is not one (every event is refused). */
+  readonly code: "invalidEvent" | "invalidPeriod";
   /** The field at fault (`""` for the event itself). */
   readonly field: string;
   readonly message: string;
@@ -119,25 +123,30 @@ export interface TallyResult<T> {
   readonly rejected: readonly RejectedEvent[];
 }
 
-/** The error value for merging tallies that cannot be merged. */
-export interface TallyMismatch {
-  readonly code: "tallyMismatch";
+/**
+ * The error value for tallies that cannot be merged or read: bucketed by different periods
+ * (`tallyMismatch`), or not a tally at all (`invalidTally`: a stored tally that skipped the
+ * parser; `index` says which argument).
+ */
+export interface TallyError {
+  readonly code: "tallyMismatch" | "invalidTally";
   readonly message: string;
+  readonly index?: number;
 }
 
 /**
- * An empty first-contact sheet: the identity of {@link mergeSheets}.
+ * The empty first-contact sheet: the identity of {@link mergeSheets} for every tally, whatever its
+ * period (a tally with nothing in it has no period, so it merges with any).
  *
- * @param period - how to bucket events (default: one bucket)
  * @returns the empty tally
  * @example
  * emptySheet().leads; // => { "ids": [], "at": [], "kind": [] }
  */
-export function emptySheet(period: PeriodSpec | null = null): SheetTally {
+export function emptySheet(): SheetTally {
   return {
     kind: "firstContactSheet",
     version: 1,
-    period,
+    period: null,
     programs: [],
     page: [],
     leads: { ids: [], at: [], kind: [] },
@@ -146,9 +155,35 @@ export function emptySheet(period: PeriodSpec | null = null): SheetTally {
   };
 }
 
-const isText = (v: unknown): v is string => typeof v === "string" && v !== "";
+const isEmpty = (t: SheetTally): boolean =>
+  t.programs.length === 0 && t.page.length === 0 && t.leads.ids.length === 0 && t.notes.length === 0;
+const sheetFields = /* @__PURE__ */ (() => ({ program: PROGRAM_FIELDS.length, page: PAGE_FIELDS.length }))();
+/** What is wrong with a value as a sheet tally, or undefined (see tally/check.ts). */
+const sheetTallyProblem = (t: unknown): string | undefined =>
+  sheetProblem(t, sheetFields, Object.keys(SOURCES), Object.keys(OUTCOMES));
+
+/**
+ * The refusal of a whole batch: not an array, or a period that is not one. Every event (or the
+ * batch itself, at index 0) is listed, and nothing is tallied.
+ *
+ * @param events - the batch
+ * @param period - its period
+ * @returns the rejected list, or undefined when the batch can be tallied
+ */
+export function batchProblem(events: unknown, period: unknown): RejectedEvent[] | undefined {
+  if (!Array.isArray(events)) {
+    return [
+      { index: 0, code: "invalidEvent", field: "", message: `events must be an array, not ${describeValue(events)}` },
+    ];
+  }
+  const problem = periodProblem(period);
+  if (problem === undefined) return undefined;
+  return events.map((_, index) => ({ index, code: "invalidPeriod", field: "period", message: problem }));
+}
+
 const has = (table: object, key: unknown): boolean => typeof key === "string" && Object.hasOwn(table, key);
 const INSTANT = "must be a valid instant (Date, ISO-8601 with Z or an offset, or epoch ms)";
+const TEXT = "must be a non-empty string (10,000 characters at most)";
 
 /** The field at fault in an event, with its message, or undefined when the event is valid. */
 export function eventProblem(event: unknown): readonly [field: string, message: string] | undefined {
@@ -158,22 +193,22 @@ export function eventProblem(event: unknown): readonly [field: string, message: 
   if (Number.isNaN(toEpochMs(e.at))) return ["at", INSTANT];
   switch (type) {
     case "firstContact":
-      if (!isText(e.program)) return ["program", "must be a non-empty string"];
+      if (!isName(e.program)) return ["program", TEXT];
       if (!has(SOURCES, e.source)) return ["source", `must be one of ${SOURCE_IDS.join(", ")}`];
       if (!has(OUTCOMES, e.outcome)) return ["outcome", `must be one of ${OUTCOME_IDS.join(", ")}`];
-      if (e.leadId !== undefined && !isText(e.leadId)) return ["leadId", "must be a non-empty string when given"];
+      if (e.leadId !== undefined && !isName(e.leadId)) return ["leadId", `${TEXT}, when given`];
       return undefined;
     case "note":
-      if (typeof e.text !== "string") return ["text", "must be a string"];
-      return isText(e.program) ? undefined : ["program", "must be a non-empty string"];
+      if (!isText(e.text)) return ["text", "must be a string (10,000 characters at most)"];
+      return isName(e.program) ? undefined : ["program", TEXT];
     case "transferCall":
     case "nonAdmissionsLead":
-      return isText(e.program) ? undefined : ["program", "must be a non-empty string"];
+      return isName(e.program) ? undefined : ["program", TEXT];
     case "junkCall":
     case "missedCall":
       return undefined;
     default:
-      return ["type", `"${String(type)}" is not a sheet event`];
+      return ["type", `${describeValue(type)} is not a sheet event`];
   }
 }
 
@@ -266,12 +301,14 @@ class LeadBuilder {
 /**
  * Lists the first contacts of a tally's identified leads, one per lead, sorted by lead id.
  *
- * @param tally - a sheet tally
+ * @param tally - a sheet tally (anything else has no contacts: read stored tallies with
+ *   `parseSheetTally` to learn what is wrong with them)
  * @returns the contacts
  * @example
  * leadContacts(emptySheet()); // => []
  */
 export function leadContacts(tally: SheetTally): LeadContact[] {
+  if (sheetTallyProblem(tally) !== undefined) return [];
   return tally.leads.ids.map((leadId, i) => {
     const [bucket, program, source, outcome] = tally.kinds[tally.leads.kind[i] as number] as ContactKind;
     return { leadId, at: tally.leads.at[i] as number, bucket, program, source, outcome };
@@ -291,6 +328,8 @@ export function leadContacts(tally: SheetTally): LeadContact[] {
  * // => [[["", "Ridge"], [1, 0, 0, 0, 0, 1, 0, 0, 0]]]
  */
 export function tallySheet(events: readonly SheetEvent[], period: PeriodSpec | null = null): TallyResult<SheetTally> {
+  const refused = batchProblem(events, period);
+  if (refused !== undefined) return { tally: emptySheet(), rejected: refused };
   const bucketOf = bucketer(period);
   const programs = new CounterBuilder(PROGRAM_FIELDS.length);
   const page = new CounterBuilder(PAGE_FIELDS.length);
@@ -339,18 +378,16 @@ export function tallySheet(events: readonly SheetEvent[], period: PeriodSpec | n
         break;
     }
   }
-  return {
-    tally: {
-      kind: "firstContactSheet",
-      version: 1,
-      period,
-      programs: programs.rows(),
-      page: page.rows(),
-      ...leads.finish(),
-      notes: notes.sort(compareNotes),
-    },
-    rejected,
+  const tally: SheetTally = {
+    kind: "firstContactSheet",
+    version: 1,
+    period,
+    programs: programs.rows(),
+    page: page.rows(),
+    ...leads.finish(),
+    notes: notes.sort(compareNotes),
   };
+  return { tally: isEmpty(tally) ? emptySheet() : tally, rejected };
 }
 
 /** The order of notes in a tally. */
@@ -379,28 +416,37 @@ export function mergeLeads(...parts: readonly Pick<SheetTally, "leads" | "kinds"
 }
 
 /**
- * Merges two first-contact sheets: counts add up, and for a lead seen in both the earliest
- * contact wins. Associative and commutative, with {@link emptySheet} as identity — so shards can be
- * tallied anywhere and merged in any order. Tallies bucketed differently cannot be merged.
+ * Merges first-contact sheets, any number of them: counts add up, and for a lead seen in several
+ * the earliest contact wins. Associative and commutative, with {@link emptySheet} as identity —
+ * so shards can be tallied anywhere and merged in any order. Tallies with something in them must
+ * be bucketed alike. Each argument is checked (a stored tally may have skipped
+ * `parseSheetTally`); the merge takes one sort of all their rows: linear in their total size, up
+ * to that sort.
  *
- * @param a - a tally
- * @param b - a tally with the same period
- * @returns the merged tally, or a `tallyMismatch` error
+ * @param tallies - the tallies
+ * @returns the merged tally, or a `tallyMismatch` / `invalidTally` error
  * @example
  * mergeSheets(emptySheet(), emptySheet()).ok; // => true
  */
-export function mergeSheets(a: SheetTally, b: SheetTally): Result<SheetTally, TallyMismatch> {
-  if (!samePeriod(a.period, b.period)) {
+export function mergeSheets(...tallies: readonly SheetTally[]): Result<SheetTally, TallyError> {
+  for (let index = 0; index < tallies.length; index++) {
+    const problem = sheetTallyProblem(tallies[index]);
+    if (problem !== undefined) return err({ code: "invalidTally", message: `tally ${index}: ${problem}`, index });
+  }
+  const full = tallies.filter((t) => !isEmpty(t));
+  const first = full[0];
+  if (first === undefined) return ok(emptySheet());
+  if (!full.every((t) => samePeriod(t.period, first.period))) {
     return err({ code: "tallyMismatch", message: "the tallies are bucketed by different periods or time zones" });
   }
   return ok({
     kind: "firstContactSheet",
     version: 1,
-    period: a.period,
-    programs: mergeCounters(a.programs, b.programs),
-    page: mergeCounters(a.page, b.page),
-    ...mergeLeads(a, b),
-    notes: [...a.notes, ...b.notes].sort(compareNotes),
+    period: first.period,
+    programs: normaliseCounter(full.flatMap((t) => t.programs)),
+    page: normaliseCounter(full.flatMap((t) => t.page)),
+    ...mergeLeads(...full),
+    notes: full.flatMap((t) => t.notes).sort(compareNotes),
   });
 }
 
@@ -410,15 +456,17 @@ export function mergeSheets(a: SheetTally, b: SheetTally): Result<SheetTally, Ta
  *
  * @param tally - the tally
  * @param event - the event (checked)
- * @returns the new tally, or the rejected event
+ * @returns the new tally, or the rejected event, or the tally's error
  * @example
  * addToSheet(emptySheet(), { type: "junkCall", at: 0 }).ok; // => true
  */
-export function addToSheet(tally: SheetTally, event: SheetEvent): Result<SheetTally, RejectedEvent> {
+export function addToSheet(tally: SheetTally, event: SheetEvent): Result<SheetTally, RejectedEvent | TallyError> {
+  const problem = sheetTallyProblem(tally);
+  if (problem !== undefined) return err({ code: "invalidTally", message: problem, index: 0 });
   const single = tallySheet([event], tally.period);
-  const problem = single.rejected[0];
-  if (problem !== undefined) return err(problem);
-  return mergeSheets(tally, single.tally) as Result<SheetTally, never>;
+  const refused = single.rejected[0];
+  if (refused !== undefined) return err(refused);
+  return mergeSheets(tally, single.tally);
 }
 
 /** One program's section of the sheet. */
@@ -453,12 +501,14 @@ export interface SheetPage {
  * four sources, total incoming (derived), the three outcomes, transfers, non-admissions and notes;
  * junk and missed calls for the page.
  *
- * @param tally - the tally
+ * @param tally - the tally (anything else has no pages: read stored tallies with `parseSheetTally`
+ *   to learn what is wrong with them)
  * @returns the pages, in period order
  * @example
  * sheetPages(emptySheet()); // => []
  */
 export function sheetPages(tally: SheetTally): SheetPage[] {
+  if (sheetTallyProblem(tally) !== undefined) return [];
   const counts = new Map<string, Map<string, number[]>>();
   const notes = new Map<string, string[]>();
   const slot = (bucket: string, program: string): number[] => {

@@ -5,9 +5,9 @@ import {
   type ClassifyError,
   classify,
   DEFAULT_CAMPAIGN,
-  newRecord,
   type Result,
 } from "../../src/call-result/index.js";
+import { newRecord } from "../../src/call-result/record.js";
 
 describe("call-result types", () => {
   it("classify returns a Result of a classification", () => {

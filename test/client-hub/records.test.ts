@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { reconcile } from "../../src/client-hub/records.js";
+import { type Reconciliation, type RecordKey, reconcile, type Subscription } from "../../src/client-hub/records.js";
+
+const plan = <R extends RecordKey>(subscription: Subscription, existing: readonly R[]): Reconciliation<R> => {
+  const result = reconcile(subscription, existing);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+};
 
 const record = (contactId: string, subscriptionId = "sub-1", id = contactId) => ({ id, subscriptionId, contactId });
 
@@ -7,13 +13,13 @@ describe("reconcile", () => {
   // "If you have 1 "Primary Contact" associated to a Product Subscription, 1 Client Hub record will
   // be created. If you have 2 "Primary Contacts" … 2 Client Hub records will be created."
   it("one record per Primary Contact: two primary contacts → two records", () => {
-    expect(reconcile({ id: "sub-1", contacts: [{ id: "a", primary: true }] }, [])).toEqual({
+    expect(plan({ id: "sub-1", contacts: [{ id: "a", primary: true }] }, [])).toEqual({
       create: [{ subscriptionId: "sub-1", contactId: "a" }],
       withoutPrimaryContact: [],
       duplicates: [],
     });
     expect(
-      reconcile(
+      plan(
         {
           id: "sub-1",
           contacts: [
@@ -30,7 +36,7 @@ describe("reconcile", () => {
   });
 
   it("ignores non-primary contacts and deduplicates contacts by id", () => {
-    const result = reconcile(
+    const result = plan(
       {
         id: "sub-1",
         contacts: [
@@ -48,7 +54,7 @@ describe("reconcile", () => {
 
   it("creates only what is missing, and lists records that no longer have a primary contact", () => {
     const existing = [record("a"), record("x"), record("z", "sub-2")];
-    const result = reconcile(
+    const result = plan(
       {
         id: "sub-1",
         contacts: [
@@ -67,7 +73,7 @@ describe("reconcile", () => {
   it("keeps the first record of a contact and lists the others as duplicates", () => {
     const first = record("a", "sub-1", "r1");
     const second = record("a", "sub-1", "r2");
-    expect(reconcile({ id: "sub-1", contacts: [{ id: "a", primary: true }] }, [first, second])).toEqual({
+    expect(plan({ id: "sub-1", contacts: [{ id: "a", primary: true }] }, [first, second])).toEqual({
       create: [],
       withoutPrimaryContact: [],
       duplicates: [second],
@@ -75,6 +81,18 @@ describe("reconcile", () => {
   });
 
   it("a subscription with no primary contact needs no record", () => {
-    expect(reconcile({ id: "sub-1", contacts: [] }, [record("a")]).withoutPrimaryContact).toEqual([record("a")]);
+    expect(plan({ id: "sub-1", contacts: [] }, [record("a")]).withoutPrimaryContact).toEqual([record("a")]);
+  });
+
+  it("refuses a subscription or records that are not, naming the field", () => {
+    const result = reconcile({ id: "", contacts: [{ id: "a" }] } as never, null as never);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.issues.map((i) => i.path)).toEqual([
+        "subscription.id",
+        "subscription.contacts.0",
+        "existing",
+      ]);
+    }
   });
 });

@@ -83,7 +83,9 @@ describe("shift figures", () => {
     const b = tallyShifts([dial({ pitched: true, appointment: true })]).tally;
     expect(shiftFigures(unwrap(mergeFigures(a, b)))[0]).toMatchObject({ dials: 2, pitched: 1, appointments: 1 });
     expect(unwrap(mergeFigures(a, emptyFigures("shiftFigures")))).toEqual(a);
-    expect(emptyFigures("shiftFigures", { unit: "day", timeZone: "UTC" }).period).toBeNull();
+    expect(emptyFigures("shiftFigures").period).toBeNull();
+    expect(unwrap(mergeFigures(a))).toEqual(a);
+    expect(unwrap(mergeFigures(a, b, emptyFigures("shiftFigures")))).toEqual(unwrap(mergeFigures(b, a)));
   });
 });
 
@@ -142,8 +144,15 @@ describe("lead figures and status counts", () => {
     expect(unwrapErr(mergeFigures(emptyFigures("statusCounts"), emptyFigures("leadFigures") as never)).message).toBe(
       "cannot merge statusCounts with leadFigures",
     );
-    expect(unwrapErr(mergeFigures(emptyFigures("statusCounts"), emptyFigures("statusCounts", month))).code).toBe(
-      "tallyMismatch",
-    );
+    const byMonth = tallyStatuses([{ status: "cold", at: 0 }], month).tally;
+    const unbucketed = tallyStatuses([{ status: "cold", at: 0 }]).tally;
+    expect(unwrapErr(mergeFigures(byMonth, unbucketed)).code).toBe("tallyMismatch");
+    // an empty tally has no period: it merges with any
+    expect(unwrap(mergeFigures(byMonth, emptyFigures("statusCounts")))).toEqual(byMonth);
+    expect(unwrapErr(mergeFigures()).code).toBe("invalidTally");
+    expect(unwrapErr(mergeFigures(byMonth, { ...byMonth, rows: [[["x"], [1]]] } as never))).toMatchObject({
+      code: "invalidTally",
+      index: 1,
+    });
   });
 });

@@ -270,12 +270,40 @@ describe("merging", () => {
     expect(page?.programs.find((p) => p.program === "Blue Ridge")?.totalIncoming).toBe(2);
   });
 
-  it("refuses tallies bucketed differently", () => {
-    const days = emptySheet({ unit: "day", timeZone: "UTC" });
-    expect(unwrapErr(mergeSheets(days, emptySheet()))).toEqual({
+  it("refuses tallies bucketed differently, and merges an empty one with any", () => {
+    const days = tallySheet([{ type: "junkCall", at: 0 }], { unit: "day", timeZone: "UTC" }).tally;
+    const whole = tallySheet([{ type: "junkCall", at: 0 }]).tally;
+    expect(unwrapErr(mergeSheets(days, whole))).toEqual({
       code: "tallyMismatch",
       message: "the tallies are bucketed by different periods or time zones",
     });
+    expect(unwrap(mergeSheets(days, emptySheet()))).toEqual(days);
+    expect(tallySheet([], { unit: "day", timeZone: "UTC" }).tally).toEqual(emptySheet());
+  });
+
+  it("refuses a stored tally that is not one, naming the argument and the field", () => {
+    const days = tallySheet([{ type: "junkCall", at: 0 }], { unit: "day", timeZone: "UTC" }).tally;
+    expect(unwrapErr(mergeSheets(days, { ...days, page: [[["b"], [1]]] } as never))).toEqual({
+      code: "invalidTally",
+      message: "tally 1: page.0 must be [key of 1 strings, 2 counts]",
+      index: 1,
+    });
+    expect(unwrapErr(mergeSheets(null as never)).message).toBe("tally 0: not a sheet tally: null");
+    expect(sheetPages({ kind: "nope" } as never)).toEqual([]);
+  });
+
+  it("refuses a batch with a period that is not one: every event, naming the period", () => {
+    const result = tallySheet([{ type: "junkCall", at: 0 }], { unit: "year", timeZone: "UTC" } as never);
+    expect(result.tally).toEqual(emptySheet());
+    expect(result.rejected).toEqual([
+      {
+        index: 0,
+        code: "invalidPeriod",
+        field: "period",
+        message: 'period.unit must be day, isoWeek or month, not "year"',
+      },
+    ]);
+    expect(tallySheet(null as never).rejected[0]?.message).toBe("events must be an array, not null");
   });
 
   it("adds one event at a time", () => {
