@@ -72,9 +72,9 @@ function makeFloor(): (r: ClientHubRecord, now: number) => [ClientHubStage, numb
       } else if (stage === "callPreparation") {
         due = dayStart(zone, r.nextContactDate, 0);
         next = "call1";
-      } else if (stage === "call1" || stage === "call2") {
+      } else if (stage === "call1" || stage === "call2" || stage === "call3") {
         due = fiveDaysLater(zone, since);
-        next = stage === "call1" ? "call2" : "call3";
+        next = stage === "call1" ? "call2" : stage === "call2" ? "call3" : "unsuccessfulCall";
       } else return [stage, since];
       if (due < since) due = since;
       if (due > now) return [stage, since];

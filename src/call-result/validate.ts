@@ -39,6 +39,7 @@ export type ViolationCode =
   | "callBackInPast"
   | "taskMissing"
   | "deadEndTooEarly"
+  | "nobodyAskedForRemoval"
   | "invalidInput";
 
 /** One way a logged call breaks the playbook, with the result that should have been logged when the playbook implies one. */
@@ -90,7 +91,11 @@ export function shapeViolation(call: unknown, record: unknown, campaign: unknown
   return undefined;
 }
 
-/** The who/permission/lead checks shared by `validate` and `allowedResults`. */
+/**
+ * Everything about a result that depends only on the Last Contact, the record and the campaign —
+ * who may log it, permissions, leads, the DM who cuts you short, dead ends, removals — shared by
+ * `validate` and `allowedResults`, so what `allowedResults` offers is what `validate` accepts.
+ */
 export function eligibility(
   flags: ResultFlags,
   result: string,
@@ -136,6 +141,43 @@ export function eligibility(
       field: "result",
       message: `this record is already a lead: a follow-up call is logged as "Follow Up", never as "${label}" again`,
       suggested: "followUp",
+    });
+  }
+  if (lastContact === "decisionMaker" && result === "noContact") {
+    const lead = isExistingLead(record);
+    out.push({
+      code: "dmCutShortIsReception",
+      field: "lastContact",
+      message: lead
+        ? 'a DM on an existing lead who cannot talk now is logged as "Follow Up", with the task rolled forward'
+        : 'a DM who cuts you short before the pitch is logged with Last Contact "Reception", No Contact and a task to call back',
+      ...(lead ? { suggested: "followUp" } : {}),
+    });
+  }
+  if (isExistingLead(record) && lastContact !== "decisionMaker" && result === "noContact") {
+    out.push({
+      code: "shouldBeFollowUp",
+      field: "result",
+      message:
+        'a follow-up call on an existing lead that does not reach the DM is logged as "Follow Up", not No Contact',
+      suggested: "followUp",
+    });
+  }
+  // "Remove From Database" is what someone asks for: with Last Contact No Contact nobody spoke.
+  if (result === "removeFromDatabase" && lastContact === "noContact") {
+    out.push({
+      code: "nobodyAskedForRemoval",
+      field: "lastContact",
+      message:
+        '"Remove From Database" is logged when someone on the call asks to be removed: with No Contact, nobody spoke',
+    });
+  }
+  if (result === "deadEndOrBlocked" && record.blockedAttempts < campaign.deadEndMinBlockedAttempts) {
+    out.push({
+      code: "deadEndTooEarly",
+      field: "result",
+      message: `Dead End or Blocked is a last resort: ${record.blockedAttempts} earlier blocked attempt(s), ${campaign.deadEndMinBlockedAttempts} needed`,
+      suggested: "noContact",
     });
   }
   return out;
@@ -186,26 +228,6 @@ export function validate(call: LoggedCall, record: CallRecord, campaign: Campaig
     return out;
   }
   out.push(...eligibility(flags, call.result, call.lastContact, record, campaign));
-  if (call.lastContact === "decisionMaker" && call.result === "noContact") {
-    const lead = isExistingLead(record);
-    out.push({
-      code: "dmCutShortIsReception",
-      field: "lastContact",
-      message: lead
-        ? 'a DM on an existing lead who cannot talk now is logged as "Follow Up", with the task rolled forward'
-        : 'a DM who cuts you short before the pitch is logged with Last Contact "Reception", No Contact and a task to call back',
-      ...(lead ? { suggested: "followUp" } : {}),
-    });
-  }
-  if (isExistingLead(record) && call.lastContact !== "decisionMaker" && call.result === "noContact") {
-    out.push({
-      code: "shouldBeFollowUp",
-      field: "result",
-      message:
-        'a follow-up call on an existing lead that does not reach the DM is logged as "Follow Up", not No Contact',
-      suggested: "followUp",
-    });
-  }
   const callBack = call.callBackAt === undefined || call.callBackAt === null ? Number.NaN : toEpochMs(call.callBackAt);
   if (call.callBackAt !== undefined && call.callBackAt !== null) {
     if (Number.isNaN(callBack))
@@ -241,14 +263,6 @@ export function validate(call: LoggedCall, record: CallRecord, campaign: Campaig
       code: "taskMissing",
       field: "task",
       message: `"${flags.label}" needs a follow-up task with its due time`,
-    });
-  }
-  if (call.result === "deadEndOrBlocked" && record.blockedAttempts < campaign.deadEndMinBlockedAttempts) {
-    out.push({
-      code: "deadEndTooEarly",
-      field: "result",
-      message: `Dead End or Blocked is a last resort: ${record.blockedAttempts} earlier blocked attempt(s), ${campaign.deadEndMinBlockedAttempts} needed`,
-      suggested: "noContact",
     });
   }
   return out;

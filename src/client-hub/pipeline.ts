@@ -155,6 +155,13 @@ export interface ClientHubOptions {
   readonly checkInCallTypes: readonly string[];
   /** Stage label overrides. */
   readonly labels: { readonly [K in ClientHubStage]?: string };
+  /**
+   * What moves a record out of Call 3 when the check-in does not connect. `"firstAttempt"` (the
+   * playbook, default): the first not-connected check-in call. `"markedFinal"`: only a call
+   * logged with `finalAttempt: true` (for owners who try several times on the final day). Either
+   * way, a record still in Call 3 `callIntervalDays` after entering it moves to Unsuccessful call.
+   */
+  readonly finalCall: "firstAttempt" | "markedFinal";
 }
 
 const ONE_MONTH: ContactRatio = { count: 1, unit: "month" };
@@ -177,6 +184,7 @@ export const CLIENT_HUB_DEFAULTS: ClientHubOptions = {
   callIntervalDays: 5,
   checkInCallTypes: ["Check In - Call", "Check In - WhatsApp"],
   labels: {},
+  finalCall: "firstAttempt",
 };
 
 /** What a new record needs. */
@@ -375,7 +383,11 @@ export function buildClientHub(options: ClientHubOptions): ClientHubLifecycle {
         from: ALL_STAGES,
         to: [
           { from: CHECK_IN_STAGES, to: "summaryOfCall", when: "connected check-in" },
-          { from: ["call3"], to: "unsuccessfulCall", when: "final attempt, not a check-in" },
+          {
+            from: ["call3"],
+            to: "unsuccessfulCall",
+            when: options.finalCall === "markedFinal" ? "final attempt, not connected" : "check-in, not connected",
+          },
         ],
         by: ANYONE,
         when: recordGuard,
@@ -396,7 +408,14 @@ export function buildClientHub(options: ClientHubOptions): ClientHubLifecycle {
               effects: [task("summariseCall", at)],
             };
           }
-          if (call.finalAttempt === true) return toUnsuccessful(record, at);
+          // "On the final call, you will either log a successful call outcome, or communicate with
+          // the client via email": in Call 3 a check-in that does not connect ends the attempts —
+          // unless the host counts only a call marked final.
+          const final =
+            options.finalCall === "markedFinal"
+              ? call.finalAttempt === true
+              : call.finalAttempt === true || checkInCallTypes.includes(call.callType);
+          if (final && record.status === "call3") return toUnsuccessful(record, at);
           return { state: record, effects: NONE };
         },
       },
@@ -485,6 +504,14 @@ export function buildClientHub(options: ClientHubOptions): ClientHubLifecycle {
         to: "call3",
         label: `${callIntervalDays} days after entering Call 2`,
         ...callStep("call3", "checkInCall3"),
+      },
+      // No record stalls in Call 3: the final call's window is as long as the others'.
+      {
+        from: "call3",
+        to: "unsuccessfulCall",
+        label: `${callIntervalDays} days after entering Call 3, not connected`,
+        dueAt: (record, updatedAtMs) => daysLater(since(record, updatedAtMs), record.timeZone),
+        apply: (record, at) => toUnsuccessful(record, at),
       },
     ],
   };

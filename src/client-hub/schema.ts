@@ -64,6 +64,7 @@ const schemas = /* @__PURE__ */ lazy(() => {
     callIntervalDays: z.optional(z.int().check(z.minimum(1), z.maximum(366))),
     checkInCallTypes: z.optional(z.array(text()).check(z.minLength(1))),
     labels: z.optional(z.partialRecord(z.enum(Object.keys(CLIENT_HUB_STAGES) as [ClientHubStage]), text())),
+    finalCall: z.optional(z.enum(["firstAttempt", "markedFinal"])),
   });
   const subscription = z.strictObject({
     id: text(),

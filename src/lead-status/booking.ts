@@ -241,7 +241,7 @@ export function buildBooking(settings: BookingSettings): BookingLifecycle {
       },
       appointmentDetected: {
         from: ["lead", "booked"],
-        to: "booked",
+        to: [{ to: "booked", when: "not cancelled" }],
         by: ["system"],
         check: (state, event): Refusal<BookingRefusalCode> | undefined => {
           if (!hasIds(event.appointment, "id", "patientId") || !isName(event.appointment.patientId)) {
@@ -269,6 +269,9 @@ export function buildBooking(settings: BookingSettings): BookingLifecycle {
         apply: (state, event, at) => {
           const linked: LinkedAppointment = { id: event.appointment.id, status: event.appointment.status ?? "booked" };
           const appointments = [...state.appointments.filter((a) => a.id !== linked.id), linked];
+          // An appointment that arrives already cancelled is linked (the reports see it) but books
+          // nothing: the patient has no appointment.
+          if (linked.status === "cancelled") return { state: { ...state, updatedAt: at, appointments }, effects: NONE };
           return {
             state: { ...state, status: "booked", updatedAt: at, bookedAt: state.bookedAt ?? at, appointments },
             effects: NONE,

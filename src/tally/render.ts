@@ -57,7 +57,10 @@ function programLines(p: ProgramSheet): Line[] {
 }
 
 // Table cells: a pipe or a line break in a user's program name or note must not break the table.
-const cell = (text: string): string => text.replaceAll("\\", "\\\\").replaceAll("|", "\\|").replace(/\r?\n/g, " ");
+// Text from users (program names, notes) is text, never Markdown: every character Markdown or an
+// HTML renderer could read as syntax is escaped (a program named "__proto__" is not bold, "# x" is
+// not a heading), and line breaks become spaces (no new row or heading can be injected).
+const cell = (text: string): string => text.replace(/[\\`*_{}[\]()<>#+\-.!|~&]/g, "\\$&").replace(/[\r\n]+/g, " ");
 
 /**
  * Renders a sheet as Markdown, laid out like the playbook's page: a section per program
@@ -94,7 +97,14 @@ export function renderSheetMarkdown(page: SheetPage): string {
   return out.join("\n");
 }
 
-const csv = (text: string): string => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+// CSV: quoted as RFC 4180 asks; and a cell that a spreadsheet would run as a formula (starting
+// with =, +, -, @, a tab or a carriage return: OWASP's CSV injection list) is prefixed with a
+// single quote, so a program named "=HYPERLINK(...)" is shown, not evaluated, when a manager opens
+// the file.
+const csv = (text: string): string => {
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+};
 
 /**
  * Renders a sheet as CSV (RFC 4180): one row per program line, then the page's junk and missed

@@ -2,9 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Campaign, DEFAULT_CAMPAIGN, resultFlags } from "../../src/call-result/campaign.js";
 import { type CallFacts, classify, toLoggedCall } from "../../src/call-result/classify.js";
-import { buildCallRecord, type CallRecord, newRecord } from "../../src/call-result/record.js";
+import { buildCallRecord, type CallRecord, callRecord, newRecord } from "../../src/call-result/record.js";
+import { CALL_RESULTS } from "../../src/call-result/results.js";
 import { parseCallRecord } from "../../src/call-result/schema.js";
 import { validate } from "../../src/call-result/validate.js";
+import { callRecordState } from "../../src/testing/arbitraries.js";
 import { deepFreeze, unwrap } from "../helpers.js";
 import { DAY, facts, T0 } from "./arbitraries.js";
 
@@ -120,6 +122,36 @@ describe("call-result properties", () => {
         );
         parseCallRecord(r);
       }),
+    );
+  });
+});
+
+describe("allowedResults and validate agree", () => {
+  it("a result is offered exactly when a call logged with it (details right) passes validate", () => {
+    const lastContacts = ["noContact", "reception", "decisionMaker"] as const;
+    fc.assert(
+      fc.property(callRecordState(), fc.constantFrom(...lastContacts), (record, lastContact) => {
+        const at = Date.parse(record.updatedAt) + 60_000;
+        const allowed = new Set(callRecord.allowedResults(record, lastContact));
+        for (const result of [...Object.keys(CALL_RESULTS)]) {
+          // The details each result needs: a task where one is required, a call back inside or
+          // beyond the email follow-up bound for the results that depend on it.
+          const weeks = DEFAULT_CAMPAIGN.emailFollowUpWeeks * 7 * 86_400_000;
+          const callBackAt =
+            result === "emailFollowUp"
+              ? at + 86_400_000
+              : result.startsWith("nurture")
+                ? at + weeks + 86_400_000
+                : null;
+          const flags = resultFlags(DEFAULT_CAMPAIGN, result);
+          const task = flags?.effects.includes("followUpTask") ? { dueAt: callBackAt ?? at + 86_400_000 } : null;
+          const violations = validate({ at, lastContact, result, callBackAt, task }, record, DEFAULT_CAMPAIGN);
+          expect(violations.length === 0, `${result} with ${lastContact}: ${JSON.stringify(violations)}`).toBe(
+            allowed.has(result),
+          );
+        }
+      }),
+      { numRuns: 300, seed: 7 },
     );
   });
 });

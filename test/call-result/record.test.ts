@@ -137,6 +137,7 @@ describe("the record lifecycle", () => {
   });
 
   it("lists the results allowed now for a Last Contact", () => {
+    // Dead End or Blocked is "a last resort": not offered before the campaign's blocked attempts
     expect(callRecord.allowedResults(start, "reception")).toEqual([
       "noContact",
       "handledByParentCompany",
@@ -144,10 +145,14 @@ describe("the record lifecycle", () => {
       "outsourced",
       "wrongNumber",
       "duplicate",
-      "deadEndOrBlocked",
       "notAGoodFit",
       "removeFromDatabase",
     ]);
+    expect(callRecord.allowedResults({ ...start, blockedAttempts: 2 }, "reception")).toContain("deadEndOrBlocked");
+    // nobody spoke: nobody asked to be removed
+    expect(callRecord.allowedResults(start, "noContact")).not.toContain("removeFromDatabase");
+    // the DM who cuts you short is Reception + No Contact, so No Contact is not offered with the DM
+    expect(callRecord.allowedResults(start, "decisionMaker")).not.toContain("noContact");
     const pending = { ...start, status: "pendingTask" as const, leadResult: "nurtureNoEmailSent" };
     expect(callRecord.allowedResults(pending, "decisionMaker")).toContain("followUp");
     expect(callRecord.allowedResults(pending, "decisionMaker")).not.toContain("emailFollowUp");

@@ -21,6 +21,25 @@ const v = (call: Partial<LoggedCall>, record: CallRecord = fresh, campaign = DEF
   ]);
 
 describe("validate", () => {
+  // "Remove From Database" is what someone asks for on the call.
+  it("Remove From Database with Last Contact No Contact: nobody spoke, so nobody asked", () => {
+    expect(v({ lastContact: "noContact", result: "removeFromDatabase" })).toEqual([
+      ["nobodyAskedForRemoval", "lastContact", undefined],
+    ]);
+    expect(v({ lastContact: "reception", result: "removeFromDatabase" })).toEqual([]);
+  });
+
+  // "how about I touch base with you in a couple of days, or next week? If they agree you log it as
+  // Email Follow Up" and "if they say yes then log the task in 2 to 3 days": the playbook's own
+  // Email Follow Ups come sooner than its "1 week to 4 weeks" and "3 days to 4 weeks"; the bound
+  // that decides is the upper one (beyond it, Nurture). The call back must only be after the call.
+  it("Email Follow Up: a call back in a couple of days is right; one before the call is not", () => {
+    expect(v({ result: "emailFollowUp", callBackAt: AT + 2 * DAY, task: { dueAt: AT + 2 * DAY } })).toEqual([]);
+    expect(v({ result: "emailFollowUp", callBackAt: AT - DAY, task: { dueAt: AT + DAY } })).toEqual([
+      ["callBackInPast", "callBackAt", undefined],
+    ]);
+  });
+
   it("a right call has no violations", () => {
     expect(v({ lastContact: "reception", result: "noContact" })).toEqual([]);
     expect(v({ result: "emailFollowUp", callBackAt: AT + 7 * DAY, task })).toEqual([]);

@@ -274,7 +274,11 @@ describe("client-hub model-based sequences", () => {
     if (call.finalAttempt === true && stage !== "call3") return "refused";
     if (clientHub.isCheckIn(call))
       return (CHECK_IN_STAGES as readonly string[]).includes(stage) ? "summaryOfCall" : stage;
-    return call.finalAttempt === true ? "unsuccessfulCall" : stage;
+    if (stage !== "call3") return stage;
+    // In Call 3 a check-in that does not connect ends the attempts (or a call marked final).
+    return call.finalAttempt === true || CLIENT_HUB_DEFAULTS.checkInCallTypes.includes(call.callType)
+      ? "unsuccessfulCall"
+      : stage;
   };
   class Wait implements fc.Command<Model, Real> {
     constructor(readonly ms: number) {}

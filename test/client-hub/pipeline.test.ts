@@ -9,6 +9,7 @@ import {
   type ContactRatio,
   clientHub,
 } from "../../src/client-hub/pipeline.js";
+import { parseClientHubOptions } from "../../src/client-hub/schema.js";
 import { stateDiagram } from "../../src/core/diagram.js";
 import { deepFreeze, unwrap, unwrapErr } from "../helpers.js";
 
@@ -137,8 +138,19 @@ describe("time moves", () => {
     expect(call3.effects).toEqual([
       { type: "task", task: "checkInCall3", title: "Check in call 3", dueAt: "2026-02-20T00:00:00.000Z" },
     ]);
-    // Call 3 has no time move: it waits for the final attempt.
-    expect(clientHub.advance(call3.state, "2027-01-01T00:00:00Z")).toEqual({ state: call3.state, effects: [] });
+    // No record stalls in Call 3: not connected 5 days after entering it, it goes to Unsuccessful
+    // call, with the check-in email task and the Contact Ratio set to 1 month.
+    expect(stageAt(call3.state, Date.parse("2026-02-25T00:00:00Z") - MS)).toBe("call3");
+    const unsuccessful = clientHub.advance(call3.state, "2027-01-01T00:00:00Z");
+    expect(unsuccessful.state).toMatchObject({ status: "unsuccessfulCall", updatedAt: "2026-02-25T00:00:00.000Z" });
+    expect(unsuccessful.effects).toEqual([
+      {
+        type: "task",
+        task: "unsuccessfulCallCheckInEmail",
+        title: "Unsuccessful call - check in email",
+        dueAt: "2026-02-25T00:00:00.000Z",
+      },
+    ]);
   });
 
   it("a record untouched for 12 days after its contact date goes through Call 1 and Call 2 to Call 3 in one advance", () => {
@@ -188,8 +200,8 @@ describe("time moves", () => {
 });
 
 describe("days start in the owner's time zone, across DST changes", () => {
-  const cases: readonly [string, string, string, string, string, string][] = [
-    // zone, contact date, Call Preparation starts, Call 1 starts, Call 2 starts, Call 3 starts
+  const cases: readonly [string, string, string, string, string, string, string][] = [
+    // zone, contact date, Call Preparation starts, Call 1, Call 2, Call 3, Unsuccessful call (not connected)
     // New York springs forward on 8 March 2026 (EST −5 → EDT −4)
     [
       "America/New_York",
@@ -198,6 +210,7 @@ describe("days start in the owner's time zone, across DST changes", () => {
       "2026-03-10T04:00:00.000Z",
       "2026-03-15T04:00:00.000Z",
       "2026-03-20T04:00:00.000Z",
+      "2026-03-25T04:00:00.000Z",
     ],
     // … and falls back on 1 November 2026, between Call 1 and Call 2
     [
@@ -207,6 +220,7 @@ describe("days start in the owner's time zone, across DST changes", () => {
       "2026-10-29T04:00:00.000Z",
       "2026-11-03T05:00:00.000Z",
       "2026-11-08T05:00:00.000Z",
+      "2026-11-13T05:00:00.000Z",
     ],
     // London springs forward on 29 March 2026 (GMT → BST)
     [
@@ -216,6 +230,7 @@ describe("days start in the owner's time zone, across DST changes", () => {
       "2026-03-31T23:00:00.000Z",
       "2026-04-05T23:00:00.000Z",
       "2026-04-10T23:00:00.000Z",
+      "2026-04-15T23:00:00.000Z",
     ],
     // … and falls back on 25 October 2026
     [
@@ -225,6 +240,7 @@ describe("days start in the owner's time zone, across DST changes", () => {
       "2026-10-22T23:00:00.000Z",
       "2026-10-28T00:00:00.000Z",
       "2026-11-02T00:00:00.000Z",
+      "2026-11-07T00:00:00.000Z",
     ],
     // Sydney falls back on 5 April 2026 (AEDT +11 → AEST +10)
     [
@@ -234,6 +250,7 @@ describe("days start in the owner's time zone, across DST changes", () => {
       "2026-04-02T13:00:00.000Z",
       "2026-04-07T14:00:00.000Z",
       "2026-04-12T14:00:00.000Z",
+      "2026-04-17T14:00:00.000Z",
     ],
     // … and springs forward on 4 October 2026
     [
@@ -243,13 +260,15 @@ describe("days start in the owner's time zone, across DST changes", () => {
       "2026-10-05T13:00:00.000Z",
       "2026-10-10T13:00:00.000Z",
       "2026-10-15T13:00:00.000Z",
+      "2026-10-20T13:00:00.000Z",
     ],
   ];
-  for (const [zone, date, prep, call1, call2, call3] of cases) {
+  for (const [zone, date, prep, call1, call2, call3, unsuccessful] of cases) {
     it(`${zone}, contact date ${date}`, () => {
       const record = make("2026-01-01T00:00:00Z", zone, { nextContactDate: date });
       const moves = clientHub.advance(record, "2026-12-31T00:00:00Z");
-      expect(moves.effects.map((e) => (e.type === "task" ? e.dueAt : ""))).toEqual([call1, call2, call3]);
+      expect(moves.effects.map((e) => (e.type === "task" ? e.dueAt : ""))).toEqual([call1, call2, call3, unsuccessful]);
+      expect(clientHub.advance(record, Date.parse(unsuccessful) - 1).state.status).toBe("call3");
       expect(clientHub.advance(record, Date.parse(prep) - 1).state.status).toBe("completed");
       expect(clientHub.advance(record, prep).state.status).toBe("callPreparation");
       expect(clientHub.advance(record, Date.parse(call1) - 1).state.status).toBe("callPreparation");
@@ -372,17 +391,31 @@ describe("calls", () => {
   });
 
   it("a connected check-in marked as the final attempt still succeeds", () => {
-    const call3 = at(call1, "call3");
+    const call3 = at(call1, "call3", "2026-02-20T00:00:00.000Z");
     const result = unwrap(clientHub.transition(call3, call("2026-02-21T10:00:00Z", { finalAttempt: true })));
     expect(result.state.status).toBe("summaryOfCall");
   });
 
-  it("an unsuccessful call in Call 3 that is not the final attempt moves nothing", () => {
-    const call3 = at(call1, "call3");
-    expect(unwrap(clientHub.transition(call3, call("2026-02-21T10:00:00Z", { outcome: "Busy" })))).toEqual({
-      state: call3,
-      effects: [],
-    });
+  it('"On the final call, you will either log a successful call outcome, or communicate with the client via email": a check-in in Call 3 that does not connect moves to Unsuccessful call', () => {
+    const call3 = at(call1, "call3", "2026-02-20T00:00:00.000Z");
+    const result = unwrap(clientHub.transition(call3, call("2026-02-21T10:00:00Z", { outcome: "Busy" })));
+    expect(result.state).toMatchObject({ status: "unsuccessfulCall", contactRatio: { count: 1, unit: "month" } });
+    expect(result.effects.map((e) => (e.type === "task" ? e.task : e.type))).toEqual(["unsuccessfulCallCheckInEmail"]);
+    // a call that is not a check-in (an account query) still moves nothing
+    const query = call("2026-02-21T10:00:00Z", { outcome: "Busy", callType: "Account query" });
+    expect(unwrap(clientHub.transition(call3, query))).toEqual({ state: call3, effects: [] });
+  });
+
+  it('with finalCall "markedFinal", only a call marked final moves Call 3; time still ends the attempts', () => {
+    const made = parseClientHubOptions({ finalCall: "markedFinal" });
+    if (!made.ok) throw new Error(made.error.message);
+    const hub = buildClientHub(made.value);
+    const call3 = at(call1, "call3", "2026-02-20T00:00:00.000Z");
+    const busy = call("2026-02-21T10:00:00Z", { outcome: "Busy" });
+    expect(unwrap(hub.transition(call3, busy))).toEqual({ state: call3, effects: [] });
+    const final = call("2026-02-21T11:00:00Z", { outcome: "Busy", finalAttempt: true });
+    expect(unwrap(hub.transition(call3, final)).state.status).toBe("unsuccessfulCall");
+    expect(hub.advance(call3, "2026-02-25T00:00:00Z").state.status).toBe("unsuccessfulCall");
   });
 
   it("finalAttempt outside Call 3 is refused, naming the field", () => {
@@ -760,7 +793,7 @@ describe("the verbs", () => {
   it("draws the pipeline, with each call branch and each time move", () => {
     const diagram = stateDiagram(clientHub.definition);
     expect(diagram).toContain(
-      "call3 --> unsuccessfulCall : callLogged (final attempt, not a check-in), emailedInstead",
+      "call3 --> unsuccessfulCall : callLogged (check-in, not connected), emailedInstead, 5 days after entering Call 3, not connected",
     );
     expect(diagram).toContain("callPreparation --> summaryOfCall : callLogged (connected check-in)");
     expect(diagram).toContain("completed --> callPreparation : 5 days before the next contact date");

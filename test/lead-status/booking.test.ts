@@ -86,6 +86,21 @@ describe("booking", () => {
     expect(again.appointments.map((a) => a.id)).toEqual(["a1", "a2"]);
   });
 
+  it("does not book a lead on an appointment that arrives already cancelled: it is linked, the stage stays", () => {
+    // "automatically changed from 'Lead' to 'Booked' as soon as a new appointment is made" — a
+    // cancelled appointment is not one.
+    const start = lead({ patient: tim });
+    const cancelled = { ...detected(T0 + 1000), appointment: { id: "a9", patientId: "p1", status: "cancelled" } };
+    const step = unwrap(booking.transition(start, cancelled as BookingEvent));
+    expect(step.state).toMatchObject({
+      status: "lead",
+      bookedAt: null,
+      appointments: [{ id: "a9", status: "cancelled" }],
+    });
+    const booked = unwrap(booking.transition(step.state, detected(T0 + 2000, "p1", "a10"))).state;
+    expect(booked).toMatchObject({ status: "booked", bookedAt: new Date(T0 + 2000).toISOString() });
+  });
+
   it("ignores no appointment silently: another patient's, or a lead with no patient, is refused", () => {
     expect(unwrapErr(booking.transition(lead({ patient: tim }), detected(T0, "p2")))).toMatchObject({
       code: "otherPatient",

@@ -361,4 +361,42 @@ describe("rendering", () => {
     expect(lines[11]).toBe(',Blue | Ridge,3. Additional options,Notes,"Said ""call\nMonday"", ok"');
     expect(lines.slice(12)).toEqual([",,Page,Junk calls,1", ",,Page,Missed calls,0", ""]);
   });
+
+  it("escapes Markdown fully: a name is text, never bold, a heading or a new row", () => {
+    const hostile = onlyPage([
+      contact({ program: "__proto__" }),
+      contact({ program: "Ridge\n# Injected heading" }),
+      { type: "note", at: T, program: "[x](javascript:alert(1))", text: "*bold* <b>html</b>\n| new | row |" },
+    ]);
+    const md = renderSheetMarkdown(hostile);
+    expect(md).toContain("## \\_\\_proto\\_\\_");
+    expect(md).toContain("## Ridge \\# Injected heading");
+    expect(md).not.toMatch(/^# Injected/m);
+    expect(md).toContain("## \\[x\\]\\(javascript:alert\\(1\\)\\)");
+    expect(md).toContain("| \\*bold\\* \\<b\\>html\\</b\\> \\| new \\| row \\| |");
+    // every table row still has its three cells
+    const pageRows = /^\| (whole page|Junk calls|Missed calls) /;
+    for (const line of md.split("\n").filter((l) => l.startsWith("| ") && !pageRows.test(l))) {
+      expect(line.replace(/\\\|/g, "").split("|").length, line).toBe(5);
+    }
+  });
+
+  it("neutralises spreadsheet formulas in CSV cells (OWASP CSV injection): =, +, -, @, tab, CR", () => {
+    const hostile = onlyPage([
+      contact({ program: '=HYPERLINK("http://evil","x")' }),
+      contact({ program: "+1+1" }),
+      contact({ program: "-2" }),
+      contact({ program: "@SUM(A1)" }),
+      { type: "note", at: T, program: "\tTabbed", text: "=cmd|' /C calc'!A0" },
+    ]);
+    const cells = renderSheetCsv(hostile)
+      .split("\r\n")
+      .flatMap((line) => line.match(/("([^"]|"")*"|[^,]*)/g) ?? []);
+    for (const cell of cells) {
+      const value = cell.startsWith('"') ? cell.slice(1, -1).replaceAll('""', '"') : cell;
+      expect(value, cell).not.toMatch(/^[=+\-@\t\r]/);
+    }
+    expect(renderSheetCsv(hostile)).toContain(`"'=HYPERLINK(""http://evil"",""x"")"`);
+    expect(renderSheetCsv(hostile)).toContain(",'+1+1,");
+  });
 });
