@@ -1,5 +1,5 @@
 import { err, ok, type Result } from "./result.js";
-import { type Instant, toEpochMs, toIso } from "./time.js";
+import { type Instant, MAX_INSTANT_MS, MIN_INSTANT_MS, toEpochMs, toIso } from "./time.js";
 
 /** What the metadata table says about one status. */
 export interface StatusMeta<A extends string> {
@@ -159,6 +159,13 @@ export interface Lifecycle<
   allowedEvents(state: St, actor: A, now?: Instant): readonly Ev["type"][];
   /** Folds an event log with `transition`; refused events leave the state unchanged and are listed. */
   replay(start: St, events: readonly Ev[]): Replay<St, Ef, C>;
+  /**
+   * The instant (ISO UTC) at which `advance` would next move the record, or `null` when no time
+   * move is armed: store it in an indexed column and advance only the records that are due
+   * (`WHERE next_due_at <= now()`) instead of every record. Advancing to just before it moves
+   * nothing; advancing to it moves.
+   */
+  nextDueAt(state: St): string | null;
 }
 
 // Events reach `transition` from hosts' code; a non-string type or actor must not crash a message,
@@ -448,5 +455,20 @@ export function createLifecycle<
     return { state, effects, rejected };
   }
 
-  return { definition: def, statuses: def.statuses, transition, advance, allowedEvents, replay };
+  function nextDueAt(state: St): string | null {
+    const timers = typeof state?.status === "string" ? timersByStatus[state.status] : undefined;
+    if (timers === undefined) return null;
+    let due = Number.NaN;
+    for (const timer of timers) {
+      const at = timer.dueAt(state, Number.NaN);
+      if (!(at >= due)) due = Number.isNaN(at) ? due : at;
+    }
+    // advance never moves a record before its last change; a due instant past the instant domain
+    // (only a hand-made record has one) is never reached.
+    const since = Date.parse(state.updatedAt);
+    const next = since > due ? since : due;
+    return next >= MIN_INSTANT_MS && next <= MAX_INSTANT_MS ? toIso(next) : null;
+  }
+
+  return { definition: def, statuses: def.statuses, transition, advance, allowedEvents, replay, nextDueAt };
 }

@@ -4,6 +4,7 @@ import {
   type LifecycleDefinition,
   type Refusal,
   type StatusTable,
+  statusLabel,
 } from "../core/lifecycle.js";
 import { isName, isText } from "../core/limits.js";
 import { err, type InvalidInput, type Issue, invalidInput, ok, type Result } from "../core/result.js";
@@ -139,6 +140,8 @@ export interface BookingLifecycle
   readonly settings: BookingSettings;
   /** A new lead in stage `lead`; the name is the patient's when left blank. */
   initial(input: NewLead): Result<BookingState, InvalidInput>;
+  /** The label to show for a state: "Lead", "Booked" or "Lost" (as for `consultation.label`). */
+  label(state: BookingState): string;
 }
 
 /**
@@ -353,6 +356,7 @@ export function buildBooking(settings: BookingSettings): BookingLifecycle {
   return {
     ...createLifecycle(definition),
     settings,
+    label: (state) => statusLabel(BOOKING_STATUSES, state?.status),
     initial(input: NewLead): Result<BookingState, InvalidInput> {
       if (typeof input !== "object" || input === null) {
         return err(invalidInput("new lead", [{ path: "", message: "expected an object" }]));

@@ -291,3 +291,11 @@ describe("create leads for new clients", () => {
     expect(leadForNewClient(client, [], BOOKING_DEFAULTS)).toBeNull();
   });
 });
+
+describe("label", () => {
+  it("shows the stage as the playbook names it, like consultation.label", () => {
+    expect(booking.label(lead())).toBe("Lead");
+    expect(booking.label({ ...lead(), status: "booked" })).toBe("Booked");
+    expect(booking.label(null as never)).toBe("(undefined)");
+  });
+});
