@@ -17,63 +17,8 @@ export function compareKeys(a: readonly string[], b: readonly string[]): number 
   return a.length - b.length;
 }
 
-/**
- * Merges two sorted lists into one sorted list; items whose `compare` is 0 are combined.
- *
- * @param a - a sorted list
- * @param b - a sorted list
- * @param compare - the order
- * @param combine - how to combine two equal items (must be commutative for merge to be)
- * @returns the merged, sorted list
- * @example
- * mergeSorted([1, 3], [2, 3], (x, y) => x - y, (x) => x); // => [1, 2, 3]
- */
-export function mergeSorted<T>(
-  a: readonly T[],
-  b: readonly T[],
-  compare: (x: T, y: T) => number,
-  combine: (x: T, y: T) => T,
-): T[] {
-  const out: T[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as T;
-    const y = b[j] as T;
-    const c = compare(x, y);
-    if (c < 0) {
-      out.push(x);
-      i++;
-    } else if (c > 0) {
-      out.push(y);
-      j++;
-    } else {
-      out.push(combine(x, y));
-      i++;
-      j++;
-    }
-  }
-  while (i < a.length) out.push(a[i++] as T);
-  while (j < b.length) out.push(b[j++] as T);
-  return out;
-}
-
 const sumRows = (x: CounterRow, y: CounterRow): CounterRow => [x[0], x[1].map((n, k) => n + (y[1][k] ?? 0))];
 const byKey = (x: CounterRow, y: CounterRow): number => compareKeys(x[0], y[0]);
-
-/**
- * Merges two counters: rows with the same key are summed. Associative and commutative, with `[]`
- * as identity.
- *
- * @param a - a counter
- * @param b - a counter with the same fields
- * @returns the merged counter
- * @example
- * mergeCounters([[["a"], [1]]], [[["a"], [2]], [["b"], [1]]]); // => [[["a"], [3]], [["b"], [1]]]
- */
-export function mergeCounters(a: readonly CounterRow[], b: readonly CounterRow[]): CounterRow[] {
-  return mergeSorted(a, b, byKey, sumRows);
-}
 
 /**
  * Puts counter rows from outside (hand-edited, another tool) in canonical form: sorted by key,
