@@ -8,7 +8,8 @@ import { isTimeZone, MAX_INSTANT_MS, MIN_INSTANT_MS } from "../core/time.js";
 // tally these functions accept is one the parsers read back. Cheap: one look at each value.
 
 const isArray = Array.isArray;
-const isCount = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 0;
+/** A count as tallies store it: a safe, non-negative integer. */
+export const isCount = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 0;
 const isMs = (v: unknown): boolean => typeof v === "number" && v >= MIN_INSTANT_MS && v <= MAX_INSTANT_MS;
 const UNITS = ["day", "isoWeek", "month"];
 

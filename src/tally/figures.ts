@@ -1,6 +1,6 @@
 import type { Period } from "../core/calendar.js";
 import { CounterBuilder, type CounterRow, inc, normaliseCounter } from "../core/counter.js";
-import { isText as isAnyText, isName } from "../core/limits.js";
+import { isName, isText } from "../core/limits.js";
 import { err, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs } from "../core/time.js";
 import { figuresProblem } from "./check.js";
@@ -100,7 +100,6 @@ export function mergeFigures<K extends FigureKind>(
   return ok({ kind: first.kind, version: 1, period: lead.period, rows: normaliseCounter(full.flatMap((t) => t.rows)) });
 }
 
-const isText = isName;
 const isFlag = (v: unknown): v is boolean => typeof v === "boolean";
 
 function collect<E, K extends FigureKind>(
@@ -152,8 +151,8 @@ export function tallyShifts(calls: readonly DialFacts[]): TallyResult<FigureTall
     null,
     calls,
     (c) => {
-      if (!isText(c.agent)) return ["agent", "must be a non-empty string"];
-      if (!isText(c.shift)) return ["shift", "must be a non-empty string"];
+      if (!isName(c.agent)) return ["agent", "must be a non-empty string"];
+      if (!isName(c.shift)) return ["shift", "must be a non-empty string"];
       for (const f of ["dmReached", "pitched", "lead", "appointment"] as const) {
         if (!isFlag(c[f])) return [f, "must be true or false"];
       }
@@ -233,7 +232,7 @@ export function tallyLeadFigures(
     period,
     leads,
     (l) => {
-      if (!isAnyText(l.division)) return ["division", 'must be a string ("" for the top level)'];
+      if (!isText(l.division)) return ["division", 'must be a string ("" for the top level)'];
       if (Number.isNaN(toEpochMs(l.createdAt))) return ["createdAt", "must be a valid instant"];
       return isFlag(l.booked) ? undefined : ["booked", "must be true or false"];
     },
@@ -269,7 +268,7 @@ export function tallyStatuses(
     period,
     facts,
     (f) => {
-      if (!isText(f.status)) return ["status", "must be a non-empty string"];
+      if (!isName(f.status)) return ["status", "must be a non-empty string"];
       return Number.isNaN(toEpochMs(f.at)) ? ["at", "must be a valid instant"] : undefined;
     },
     (f, builder, bucketOf) => {

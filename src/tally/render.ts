@@ -1,8 +1,8 @@
+import { isCount } from "./check.js";
 import { OUTCOMES, type ProgramSheet, type SheetPage, SOURCES } from "./sheet.js";
 
 // Pages come from sheetPages; anything else (a page that skipped it) renders as nothing rather
 // than as a broken sheet.
-const isCount = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 0;
 const isProgram = (p: unknown): boolean => {
   if (typeof p !== "object" || p === null) return false;
   const q = p as Record<string, unknown>;
