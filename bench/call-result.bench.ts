@@ -175,7 +175,7 @@ for (let i = 0; i < N; i++) {
     ? JSON.stringify([
         r.value.lastContact,
         r.value.result,
-        r.value.record,
+        r.value.recordStatus,
         r.value.countsAs,
         r.value.effects,
         r.value.callBackAt,

@@ -146,7 +146,29 @@ describe("the lifecycle engine's guards", () => {
       state = unwrap(consultation.transition(state, { type: "followUpLogged", at: T + n, actor: "franchisee" })).state;
     }
     const late = { ...state, updatedAt: new Date(T + 100 * 3_600_000).toISOString() };
-    expect(consultation.advance(late, T + 60 * 3_600_000)).toEqual({ state: late, effects: [] });
+    // A clock behind the record is ignored, and the answer says so.
+    expect(consultation.advance(late, T + 60 * 3_600_000)).toEqual({
+      state: late,
+      effects: [],
+      ignored: {
+        code: "outOfOrder",
+        message: "now is before the record's last change",
+        event: "",
+        status: "followUp",
+        actor: "",
+        field: "now",
+      },
+    });
+    expect(consultation.advance(late, "yesterday").ignored).toEqual({
+      code: "invalidInstant",
+      message: "now must be a valid instant",
+      event: "",
+      status: "followUp",
+      actor: "",
+      field: "now",
+    });
+    expect(consultation.advance(null as never, Number.NaN).ignored?.status).toBe("(undefined)");
+    expect(consultation.advance(late, T + 100 * 3_600_000).ignored).toBeNull();
     expect(consultation.advance(late, T + 100 * 3_600_000).state.status).toBe("cold");
     expect(consultation.nextDueAt(late)).toBe(late.updatedAt);
     expect(

@@ -1,3 +1,4 @@
+import type { DialFacts } from "../core/dial.js";
 import { err, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs, toIso } from "../core/time.js";
 import { type Campaign, resultFlags } from "./campaign.js";
@@ -24,7 +25,19 @@ export type CompanyFinding = keyof typeof COMPANY_FINDINGS;
 
 /** How nobody was spoken to. */
 export const NOBODY_VIA = ["companyVoicemail", "directLineVoicemail", "noAnswer", "wrongNumber", "duplicate"] as const;
-/** Reception's answers besides the company findings. */
+/**
+ * Reception's answers besides the company findings, each with the playbook's words for it
+ * ("How To Log Call Results"), so a form can show them and a reader can check the mapping.
+ */
+export const RECEPTION_PHRASES = {
+  dmUnavailable: "the decision maker is not available",
+  screenedOut: "We wouldn't be interested in that/ We have that handled/He wouldn't be interested",
+  takeMessage: "Can I take a message?",
+  emailInfo: "You can send me an email to reception@ or info@?",
+  blocked: "the reception does not put you through, she blocks the call",
+  emailExecutiveAssistant: "email the executive assistant first, so they can pass the information on to the DM",
+} as const;
+/** Reception's answers besides the company findings (the keys of `RECEPTION_PHRASES`, in order). */
 export const RECEPTION_ANSWERS = [
   "dmUnavailable",
   "screenedOut",
@@ -32,7 +45,12 @@ export const RECEPTION_ANSWERS = [
   "emailInfo",
   "blocked",
   "emailExecutiveAssistant",
-] as const;
+] as const satisfies readonly (keyof typeof RECEPTION_PHRASES)[];
+/**
+ * The decision maker's answers that end a call before any pitch can have happened: for these
+ * `pitched` may be left out (it is then `false`).
+ */
+export const NO_PITCH_ANSWERS = ["cantTalkNow", "wrongNumber", "duplicate"] as const;
 /** How an appointment will be held: in person is preferred. */
 export const APPOINTMENT_MODES = ["inPerson", "phone", "video"] as const;
 
@@ -72,17 +90,49 @@ export type CallFacts =
       /** When to try again (needed on an existing lead, where the follow-up task is rolled forward). */
       readonly callBackAt?: Instant;
     }
+  | {
+      readonly reached: "reception";
+      /** Nothing else to say: reception put you through and you got the DM's voicemail. */
+      readonly said?: undefined;
+      readonly putThroughToVoicemail: true;
+      readonly callBackAt?: Instant;
+    }
+  | DecisionMakerFacts;
+
+/**
+ * The decision maker was reached: what they said, and whether they were pitched (`pitched` may be
+ * left out for the answers in `NO_PITCH_ANSWERS`, where no pitch can have happened).
+ */
+export type DecisionMakerFacts =
+  | ({ readonly reached: "decisionMaker"; readonly pitched?: boolean } & Extract<
+      DecisionMakerSaid,
+      { readonly said: "cantTalkNow" }
+    >)
+  | {
+      readonly reached: "decisionMaker";
+      readonly pitched?: boolean;
+      readonly said: Extract<CompanyFinding, NoPitchAnswer>;
+    }
   | ({
       readonly reached: "decisionMaker";
       /** You got at least the first paragraph of the pitch out. */
       readonly pitched: boolean;
-    } & DecisionMakerSaid);
+    } & Exclude<DecisionMakerSaid, { readonly said: NoPitchAnswer | CompanyFinding }>)
+  | {
+      readonly reached: "decisionMaker";
+      /** You got at least the first paragraph of the pitch out. */
+      readonly pitched: boolean;
+      readonly said: Exclude<CompanyFinding, NoPitchAnswer>;
+    };
+/** One of `NO_PITCH_ANSWERS`. */
+export type NoPitchAnswer = (typeof NO_PITCH_ANSWERS)[number];
 
 /** The classification of one call: what to log, what it does, and why. */
 export interface Classification {
   readonly lastContact: LastContact;
   readonly result: string;
-  readonly record: RecordEffect;
+  /** The status the record is left in: open (on the list), pendingTask or closed. */
+  readonly recordStatus: RecordEffect;
   /** `lead` only the first time the record becomes one. */
   readonly countsAs: CountsAs;
   readonly effects: readonly CallEffect[];
@@ -118,6 +168,14 @@ interface Decision {
   readonly mode?: AppointmentMode;
 }
 
+/** Why a value cannot be used as a campaign (a cheap check of its shape), or `undefined`. */
+export function campaignProblem(campaign: unknown): ClassifyError | undefined {
+  const c = campaign as Partial<Campaign> | null;
+  return typeof c === "object" && c !== null && Array.isArray(c.customResults) && typeof c.id === "string"
+    ? undefined
+    : { code: "invalidFacts", field: "campaign", message: "campaign must be a campaign (see createCampaign)" };
+}
+
 function bad(field: string, message: string): Result<never, ClassifyError> {
   return err({ code: "invalidFacts", field, message });
 }
@@ -144,6 +202,7 @@ function byDm(result: string, rules: RuleId[]): Result<Decision, ClassifyError> 
 const VOICEMAIL_OR_SILENCE = /* @__PURE__ */ new Set<string>(/* @__PURE__ */ NOBODY_VIA.slice(0, 3));
 const RECEPTION_SCREENS = /* @__PURE__ */ new Set<string>(/* @__PURE__ */ RECEPTION_ANSWERS.slice(0, 4));
 const MODES = /* @__PURE__ */ new Set<string>(APPOINTMENT_MODES);
+const NO_PITCH = /* @__PURE__ */ new Set<string>(NO_PITCH_ANSWERS);
 
 function decideNotDm(
   facts: Exclude<CallFacts, { reached: "decisionMaker" }>,
@@ -164,14 +223,16 @@ function decideNotDm(
         : { lastContact: "noContact", result: "noContact", rules: [why] },
     );
   }
-  const said = facts.said;
+  const voicemail = facts.putThroughToVoicemail === true;
+  // Put through to the DM's voicemail with nothing else said is the DM being unavailable.
+  const said = facts.said === undefined && voicemail ? "dmUnavailable" : facts.said;
   if (hasKey(FINDING, said)) {
     const [result, rule] = FINDING[said as CompanyFinding];
     return ok({ lastContact: "reception", result, rules: [rule] });
   }
   if (said === "emailExecutiveAssistant")
     return ok({ lastContact: "reception", result: "emailOnlyHns", rules: ["hnsPermission"] });
-  const rules: RuleId[] = facts.putThroughToVoicemail === true ? ["voicemailAfterPutThrough"] : [];
+  const rules: RuleId[] = voicemail ? ["voicemailAfterPutThrough"] : [];
   if (said === "blocked") {
     if (!lead && record.blockedAttempts >= campaign.deadEndMinBlockedAttempts) {
       rules.push("deadEndAfterRepeatedBlocks");
@@ -184,7 +245,7 @@ function decideNotDm(
       blocked: true,
     });
   }
-  if (!RECEPTION_SCREENS.has(said)) return bad("said", "said is not a known reception answer");
+  if (!RECEPTION_SCREENS.has(said as string)) return bad("said", "said is not a known reception answer");
   if (said !== "dmUnavailable") rules.push("receptionNoIsNotANo");
   if (lead) {
     rules.push("followUpOnExistingLead");
@@ -211,6 +272,9 @@ function decide(
     return decideNotDm(facts, lead, record, campaign, retry);
   }
   if (facts.reached !== "decisionMaker") return bad("reached", "reached must be nobody, reception or decisionMaker");
+  if (typeof facts.pitched !== "boolean" && !(facts.pitched === undefined && NO_PITCH.has(facts.said))) {
+    return bad("pitched", "pitched must be true or false (it may be left out only where no pitch can have happened)");
+  }
   switch (facts.said) {
     case "cantTalkNow": {
       const due = callBackOf("callBackAt", facts.callBackAt, atMs);
@@ -341,6 +405,9 @@ export function classify(
   const atMs = toEpochMs(at);
   if (Number.isNaN(atMs)) return bad("at", "at must be a valid instant");
   if (typeof facts !== "object" || facts === null) return bad("", "facts must be an object");
+  if (typeof record !== "object" || record === null) return bad("record", "record must be a call record");
+  const wrongCampaign = campaignProblem(campaign);
+  if (wrongCampaign !== undefined) return err(wrongCampaign);
   if (record.status === "closed") return bad("record", "the record is closed: it is off the list");
   const decided = decide(facts, record, campaign, atMs);
   if (!decided.ok) return decided;
@@ -369,7 +436,7 @@ export function classify(
   return ok({
     lastContact: d.lastContact,
     result: d.result,
-    record: flags.record,
+    recordStatus: flags.record,
     countsAs: flags.countsAs === "lead" ? (firstLead ? "lead" : "nothing") : flags.countsAs,
     effects,
     rules,
@@ -418,16 +485,6 @@ export function toLoggedCall(
   };
 }
 
-/** The per-dial facts a shift tally needs (the same shape `leadrules/tally`'s `tallyShifts` reads). */
-export interface ShiftCallFacts {
-  readonly agent: string;
-  readonly shift: string;
-  readonly dmReached: boolean;
-  readonly pitched: boolean;
-  readonly lead: boolean;
-  readonly appointment: boolean;
-}
-
 /**
  * The facts of one dial for shift figures (leads, appointments, closing ratio per agent and shift).
  *
@@ -441,7 +498,7 @@ export interface ShiftCallFacts {
  * const c = record.ok ? classify({ reached: "decisionMaker", pitched: true, said: "emailOnly" }, record.value, DEFAULT_CAMPAIGN, at) : record;
  * c.ok && shiftFacts(c.value, "ann", "2026-11-23 am").lead; // => true (a first Email Only is a lead)
  */
-export function shiftFacts(c: Classification, agent: string, shift: string): ShiftCallFacts {
+export function shiftFacts(c: Classification, agent: string, shift: string): DialFacts {
   // As for toLoggedCall: tallyShifts refuses facts that are not, naming the field.
   return {
     agent,

@@ -1,5 +1,6 @@
 export { stateDiagram } from "../core/diagram.js";
-export type { Lifecycle, Rejection, Replay, Step } from "../core/lifecycle.js";
+export type { DialFacts } from "../core/dial.js";
+export type { AdvanceStep, Lifecycle, Rejection, Replay, Step } from "../core/lifecycle.js";
 export type { InvalidInput, Issue, Result } from "../core/result.js";
 export { err, ok } from "../core/result.js";
 export type { Instant } from "../core/time.js";
@@ -11,21 +12,32 @@ export type {
   Classification,
   ClassifyError,
   CompanyFinding,
+  DecisionMakerFacts,
   DecisionMakerSaid,
+  NoPitchAnswer,
   ReceptionSaid,
-  ShiftCallFacts,
 } from "./classify.js";
 export {
   APPOINTMENT_MODES,
   COMPANY_FINDINGS,
   classify,
+  NO_PITCH_ANSWERS,
   NOBODY_VIA,
   RECEPTION_ANSWERS,
+  RECEPTION_PHRASES,
   shiftFacts,
   toLoggedCall,
 } from "./classify.js";
-export type { CallActor, CallEffect, CallLoggedEvent, CallRecord, CallRecordLifecycle } from "./record.js";
-export { buildCallRecord, CALL_ACTORS, callRecord, RECORD_STATUSES } from "./record.js";
+export type {
+  CallActor,
+  CallEffect,
+  CallLogError,
+  CallLoggedEvent,
+  CallLogStep,
+  CallRecord,
+  CallRecordLifecycle,
+} from "./record.js";
+export { buildCallRecord, CALL_ACTORS, callRecord, logCall, RECORD_STATUSES } from "./record.js";
 export type {
   BuiltInResult,
   CampaignPermission,

@@ -1,8 +1,23 @@
-import { createLifecycle, type Lifecycle, type LifecycleDefinition, type StatusTable } from "../core/lifecycle.js";
+import {
+  createLifecycle,
+  type Lifecycle,
+  type LifecycleDefinition,
+  type Rejection,
+  type StatusTable,
+  type Step,
+} from "../core/lifecycle.js";
 import { err, type InvalidInput, invalidInput, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs, toIso } from "../core/time.js";
 import { type Campaign, DEFAULT_CAMPAIGN, resultFlags } from "./campaign.js";
-import { CALL_RESULTS, type LastContact, type RecordEffect } from "./results.js";
+import {
+  type CallFacts,
+  type Classification,
+  type ClassifyError,
+  campaignProblem,
+  classify,
+  toLoggedCall,
+} from "./classify.js";
+import { CALL_RESULTS, LAST_CONTACTS, type LastContact, type RecordEffect } from "./results.js";
 import { eligibility, type LoggedCall, shapeViolation, validate } from "./validate.js";
 
 /** Who logs calls. */
@@ -65,7 +80,20 @@ export interface CallRecordLifecycle
   initial(at: Instant): Result<CallRecord, InvalidInput>;
   /** The results that may be logged now with this Last Contact (who, permissions, existing lead). */
   allowedResults(record: CallRecord, lastContact: LastContact): readonly string[];
+  /**
+   * From the agent's facts to the record update in one call: classifies the call with this
+   * lifecycle's campaign, then logs it (`transition` with the classified call).
+   */
+  logCall(record: CallRecord, facts: CallFacts, at: Instant, actor: CallActor): Result<CallLogStep, CallLogError>;
 }
+
+/** What `logCall` did: the record after the call, the effects it requires, and the classification. */
+export interface CallLogStep extends Step<CallRecord, CallEffect> {
+  readonly classification: Classification;
+}
+
+/** Why `logCall` logged nothing: the facts could not be classified, or the record refused the call. */
+export type CallLogError = ClassifyError | Rejection<string>;
 
 /**
  * A new record on a calling list.
@@ -189,7 +217,15 @@ export function buildCallRecord(campaign: Campaign): CallRecordLifecycle {
         return err(invalidInput("call record", [{ path: "at", message: "expected a valid instant" }]));
       return ok(newRecord(ms));
     },
+    logCall(record: CallRecord, facts: CallFacts, at: Instant, actor: CallActor): Result<CallLogStep, CallLogError> {
+      const classified = classify(facts, record, campaign, at);
+      if (!classified.ok) return classified;
+      const logged = lifecycle.transition(record, { type: "callLogged", actor, ...toLoggedCall(classified.value, at) });
+      if (!logged.ok) return logged;
+      return ok({ state: logged.value.state, effects: logged.value.effects, classification: classified.value });
+    },
     allowedResults(record: CallRecord, lastContact: LastContact): readonly string[] {
+      if (typeof lastContact !== "string" || !Object.hasOwn(LAST_CONTACTS, lastContact)) return [];
       if (shapeViolation({}, record, campaign) !== undefined || record.status === "closed") return [];
       return ids().filter((id) => {
         const flags = resultFlags(campaign, id);
@@ -207,3 +243,34 @@ export function buildCallRecord(campaign: Campaign): CallRecordLifecycle {
  * record.ok && callRecord.allowedResults(record.value, "reception").includes("pitchedNotInterested"); // => false
  */
 export const callRecord: CallRecordLifecycle = /* @__PURE__ */ buildCallRecord(DEFAULT_CAMPAIGN);
+
+/**
+ * From the agent's facts to the record update in one call: classifies the call, then logs it on
+ * the record (what `transition(record, { type: "callLogged", actor, ...toLoggedCall(c, at) })`
+ * does after `classify`). With a campaign other than `DEFAULT_CAMPAIGN` the campaign's lifecycle
+ * is built on each call: in a loop, build it once with `buildCallRecord(campaign)` and call its
+ * `logCall`.
+ *
+ * @param record - the record before the call
+ * @param facts - what happened on the call
+ * @param campaign - the campaign
+ * @param at - when the call was made
+ * @param actor - who logs it
+ * @returns the record after the call, its effects and the classification, or why nothing was logged
+ * @example
+ * const at = "2026-11-23T09:00:00Z";
+ * const record = callRecord.initial(at);
+ * const step = record.ok ? logCall(record.value, { reached: "decisionMaker", pitched: true, said: "emailOnly" }, DEFAULT_CAMPAIGN, at, "agent") : record;
+ * step.ok && step.value.state.status; // => "closed"
+ */
+export function logCall(
+  record: CallRecord,
+  facts: CallFacts,
+  campaign: Campaign,
+  at: Instant,
+  actor: CallActor,
+): Result<CallLogStep, CallLogError> {
+  if (campaign === DEFAULT_CAMPAIGN) return callRecord.logCall(record, facts, at, actor);
+  const wrongCampaign = campaignProblem(campaign);
+  return wrongCampaign === undefined ? buildCallRecord(campaign).logCall(record, facts, at, actor) : err(wrongCampaign);
+}

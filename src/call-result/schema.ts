@@ -7,6 +7,7 @@ import {
   type CallFacts,
   COMPANY_FINDINGS,
   type CompanyFinding,
+  NO_PITCH_ANSWERS,
   NOBODY_VIA,
   RECEPTION_ANSWERS,
 } from "./classify.js";
@@ -78,12 +79,17 @@ const schemas = /* @__PURE__ */ lazy(() => {
   const dmSaid = [
     z.strictObject({
       reached: z.literal("decisionMaker"),
-      pitched: z.boolean(),
+      pitched: z.optional(z.boolean()),
       said: z.literal("cantTalkNow"),
       callBackAt: at,
     }),
     ...["notInterested", "inTalksWithSalesRep", "existingClient", "emailOnly", ...FINDINGS].map((said) =>
-      z.strictObject({ reached: z.literal("decisionMaker"), pitched: z.boolean(), said: z.literal(said) }),
+      z.strictObject({
+        reached: z.literal("decisionMaker"),
+        // Where no pitch can have happened, `pitched` may be left out.
+        pitched: (NO_PITCH_ANSWERS as readonly string[]).includes(said) ? z.optional(z.boolean()) : z.boolean(),
+        said: z.literal(said),
+      }),
     ),
     z.strictObject({
       reached: z.literal("decisionMaker"),
@@ -121,6 +127,11 @@ const schemas = /* @__PURE__ */ lazy(() => {
       reached: z.literal("reception"),
       said: z.enum([...RECEPTION_ANSWERS, ...FINDINGS]),
       putThroughToVoicemail: z.optional(z.boolean()),
+      ...when,
+    }),
+    z.strictObject({
+      reached: z.literal("reception"),
+      putThroughToVoicemail: z.literal(true),
       ...when,
     }),
     ...dmSaid,

@@ -1,6 +1,7 @@
 export type { CalendarDate, DurationUnit } from "../core/calendar.js";
 export { stateDiagram } from "../core/diagram.js";
 export type {
+  AdvanceStep,
   Branch,
   Lifecycle,
   LifecycleDefinition,

@@ -33,6 +33,16 @@ export interface Step<St, Ef> {
   readonly effects: readonly Ef[];
 }
 
+/**
+ * What `advance` did: the state and effects, and `ignored` — why the given `now` was not used,
+ * or `null` when it was. An invalid instant is ignored (`invalidInstant`), and so is a `now`
+ * before the record's last change at which a move was due (`outOfOrder`): a clock behind the
+ * record must not move it back in time. Either way the state is returned as it was.
+ */
+export interface AdvanceStep<St, Ef> extends Step<St, Ef> {
+  readonly ignored: Rejection | null;
+}
+
 /** Why the engine itself refused an event, whatever the lifecycle. */
 export type EngineRejectionCode =
   | "unknownEvent"
@@ -153,8 +163,11 @@ export interface Lifecycle<
    * as it was (the caller's object is never changed).
    */
   transition(state: St, event: Ev): Result<Step<St, Ef>, Rejection<C>>;
-  /** Applies every time-based move due at `now`, in order. An invalid `now` moves nothing. */
-  advance(state: St, now: Instant): Step<St, Ef>;
+  /**
+   * Applies every time-based move due at `now`, in order. An invalid `now`, or one before the
+   * record's last change while a move is due, moves nothing and says why in `ignored`.
+   */
+  advance(state: St, now: Instant): AdvanceStep<St, Ef>;
   /** The event types this actor may send now (after the moves due at `now`, when given). */
   allowedEvents(state: St, actor: A, now?: Instant): readonly Ev["type"][];
   /** Folds an event log with `transition`; refused events leave the state unchanged and are listed. */
@@ -173,6 +186,19 @@ export interface Lifecycle<
 const show = (v: unknown): string =>
   typeof v === "string" ? (v.length > 64 ? `${v.slice(0, 64)}…` : v) : `(${v === null ? "null" : typeof v})`;
 const MAX_TIMER_MOVES = 64;
+
+// Why `advance` did not use its `now` (module level: it is built only on that rare path).
+function ignoredNow(code: "invalidInstant" | "outOfOrder", state: unknown): Rejection {
+  const message = code === "outOfOrder" ? "now is before the record's last change" : "now must be a valid instant";
+  return {
+    code,
+    message,
+    event: "",
+    status: show((state as { status?: unknown } | null)?.status),
+    actor: "",
+    field: "now",
+  };
+}
 
 // Whether `at` (ISO, from toIso) is before `updatedAt`. Canonical 24-character ISO UTC strings
 // (years 0000–9999) compare as text, which spares a Date.parse per event; anything else is parsed.
@@ -402,15 +428,17 @@ export function createLifecycle<
     return ok({ state: step.state, effects });
   }
 
-  function advance(state: St, now: Instant): Step<St, Ef> {
+  function advance(state: St, now: Instant): AdvanceStep<St, Ef> {
     const effects: Ef[] = [];
     const nowMs = toEpochMs(now);
-    if (Number.isNaN(nowMs)) return { state, effects };
+    if (Number.isNaN(nowMs)) {
+      return { state, effects, ignored: ignoredNow("invalidInstant", state) };
+    }
     const moved = advanceTo(state, nowMs, effects);
     // Only a move that is due needs the order check (a `now` before the last change moves nothing),
     // so the stored instant is read only then.
-    if (moved === state || nowMs >= Date.parse(state.updatedAt)) return { state: moved, effects };
-    return { state, effects: [] };
+    if (moved === state || nowMs >= Date.parse(state.updatedAt)) return { state: moved, effects, ignored: null };
+    return { state, effects: [], ignored: ignoredNow("outOfOrder", state) };
   }
 
   function allowedEvents(state: St, actor: A, now?: Instant): readonly Ev["type"][] {

@@ -1,5 +1,6 @@
 export { stateDiagram } from "../core/diagram.js";
 export type {
+  AdvanceStep,
   Branch,
   EngineRejectionCode,
   EventRule,

@@ -1,10 +1,11 @@
 import type { Period } from "../core/calendar.js";
 import { CounterBuilder, type CounterRow, inc, normaliseCounter } from "../core/counter.js";
+import type { DialFacts } from "../core/dial.js";
 import { isName, isText } from "../core/limits.js";
 import { err, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs } from "../core/time.js";
 import { figuresProblem } from "./check.js";
-import { bucketer, type PeriodSpec, periodOfBucket, samePeriod } from "./period.js";
+import { bucketer, type PeriodSpec, periodLabel, periodOfBucket, samePeriod } from "./period.js";
 import { batchProblem, type RejectedEvent, type TallyError, type TallyResult } from "./sheet.js";
 
 /** The kinds of counted figures, with the fields each counts (in row order). */
@@ -121,19 +122,6 @@ function collect<E, K extends FigureKind>(
   });
   const rows = builder.rows();
   return { tally: rows.length === 0 ? emptyFigures(kind) : { kind, version: 1, period, rows }, rejected };
-}
-
-/** The facts about one dial that shift figures need (the call-result module can produce them). */
-export interface DialFacts {
-  readonly agent: string;
-  readonly shift: string;
-  /** A decision maker was reached. */
-  readonly dmReached: boolean;
-  /** The decision maker was pitched. */
-  readonly pitched: boolean;
-  /** The call made a lead (counted once per record by the caller). */
-  readonly lead: boolean;
-  readonly appointment: boolean;
 }
 
 /**
@@ -280,6 +268,8 @@ export function tallyStatuses(
 /** One row of lead figures or status counts, with its period. */
 export interface PeriodFigures {
   readonly period: Period | null;
+  /** The period's name in the tally's zone (`2026-11-23`, `week of 2026-11-23`, `2026-11`), or `""`, as on sheet pages. */
+  readonly label: string;
   /** The division (lead figures) or the status (status counts). */
   readonly key: string;
   readonly counts: { readonly [field: string]: number };
@@ -291,13 +281,14 @@ export interface PeriodFigures {
  * @param tally - a lead figures or status counts tally (anything else has no rows)
  * @returns one entry per period and key, sorted
  * @example
- * periodFigures(tallyStatuses([{ status: "sold", at: 0 }]).tally); // => [{ period: null, key: "sold", counts: { leads: 1 } }]
+ * periodFigures(tallyStatuses([{ status: "sold", at: 0 }]).tally); // => [{ period: null, label: "", key: "sold", counts: { leads: 1 } }]
  */
 export function periodFigures(tally: FigureTally<"leadFigures" | "statusCounts">): PeriodFigures[] {
   if (figuresProblem(tally, WIDTHS) !== undefined || (tally.kind as string) === "shiftFigures") return [];
   const fields = FIGURE_FIELDS[tally.kind] as readonly string[];
   return tally.rows.map(([[bucket, key], values]) => ({
     period: periodOfBucket(tally.period, bucket as string),
+    label: periodLabel(tally.period, bucket as string),
     key: key as string,
     counts: Object.fromEntries(fields.map((f, i) => [f, values[i] as number])),
   }));

@@ -1,10 +1,10 @@
 export type { Period } from "../core/calendar.js";
 export type { CounterRow } from "../core/counter.js";
+export type { DialFacts } from "../core/dial.js";
 export type { InvalidInput, Issue, Result } from "../core/result.js";
 export { err, ok } from "../core/result.js";
 export type { Instant } from "../core/time.js";
 export type {
-  DialFacts,
   FigureKind,
   FigureTally,
   LeadFact,

@@ -1,9 +1,10 @@
 import * as z from "zod/mini";
 import { normaliseCounter } from "../core/counter.js";
+import type { DialFacts } from "../core/dial.js";
 import type { InvalidInput, Result } from "../core/result.js";
 import { instantSchema, lazy, parseWith } from "../core/schema.js";
 import { isTimeZone, MAX_INSTANT_MS, MIN_INSTANT_MS } from "../core/time.js";
-import { type DialFacts, FIGURE_FIELDS, type FigureTally } from "./figures.js";
+import { FIGURE_FIELDS, type FigureTally } from "./figures.js";
 import {
   compareNotes,
   mergeLeads,

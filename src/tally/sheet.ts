@@ -3,7 +3,7 @@ import { CounterBuilder, type CounterRow, compareKeys, inc, normaliseCounter } f
 import { describeValue } from "../core/describe.js";
 import { isName, isText } from "../core/limits.js";
 import { err, ok, type Result } from "../core/result.js";
-import { type Instant, toEpochMs } from "../core/time.js";
+import { type Instant, toEpochMs, toIso } from "../core/time.js";
 import { periodProblem, sheetProblem } from "./check.js";
 import { bucketer, type PeriodSpec, periodLabel, periodOfBucket, samePeriod } from "./period.js";
 
@@ -74,8 +74,8 @@ export interface LeadColumns {
 /** A lead's tallied first contact, as {@link leadContacts} lists it. */
 export interface LeadContact {
   readonly leadId: string;
-  /** Epoch ms. */
-  readonly at: number;
+  /** When the first contact happened, ISO UTC (like every instant leadrules returns). */
+  readonly at: string;
   readonly bucket: string;
   readonly program: string;
   readonly source: Source;
@@ -311,7 +311,7 @@ export function leadContacts(tally: SheetTally): LeadContact[] {
   if (sheetTallyProblem(tally) !== undefined) return [];
   return tally.leads.ids.map((leadId, i) => {
     const [bucket, program, source, outcome] = tally.kinds[tally.leads.kind[i] as number] as ContactKind;
-    return { leadId, at: tally.leads.at[i] as number, bucket, program, source, outcome };
+    return { leadId, at: toIso(tally.leads.at[i] as number), bucket, program, source, outcome };
   });
 }
 

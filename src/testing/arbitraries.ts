@@ -5,6 +5,7 @@ import {
   COMPANY_FINDINGS,
   type CompanyFinding,
   classify,
+  NO_PITCH_ANSWERS,
   toLoggedCall,
 } from "../call-result/classify.js";
 import { type CallLoggedEvent, type CallRecord, callRecord, newRecord } from "../call-result/record.js";
@@ -19,6 +20,7 @@ import {
   clientHub,
   type NewClientHubRecord,
 } from "../client-hub/pipeline.js";
+import type { DialFacts } from "../core/dial.js";
 import { BOOKING_ACTORS, type BookingEvent, type BookingState, booking, type NewLead } from "../lead-status/booking.js";
 import {
   CONSULTATION_ACTORS,
@@ -26,7 +28,6 @@ import {
   type ConsultationState,
   consultation,
 } from "../lead-status/consultation.js";
-import type { DialFacts } from "../tally/figures.js";
 import { OUTCOMES, type SheetEvent, SOURCES } from "../tally/sheet.js";
 import { fc } from "./fast-check.js";
 
@@ -339,9 +340,17 @@ export function factsTemplate(): Arbitrary<CallFacts> {
       },
       { requiredKeys: ["reached", "said"] },
     ),
+    fc.record(
+      {
+        reached: fc.constant("reception" as const),
+        putThroughToVoicemail: fc.constant(true as const),
+        callBackAt: later,
+      },
+      { requiredKeys: ["reached", "putThroughToVoicemail"] },
+    ),
     fc
       .tuple(
-        fc.boolean(),
+        fc.option(fc.boolean(), { nil: undefined }),
         fc.oneof(
           later.map((callBackAt) => ({ said: "cantTalkNow" as const, callBackAt })),
           fc
@@ -357,7 +366,12 @@ export function factsTemplate(): Arbitrary<CallFacts> {
             .map((mode) => ({ said: "appointment" as const, mode })),
         ),
       )
-      .map(([pitched, said]) => ({ reached: "decisionMaker" as const, pitched, ...said }) as CallFacts),
+      // `pitched` is left out now and then where no pitch can have happened, and said elsewhere.
+      .map(([pitched, said]) =>
+        pitched === undefined && (NO_PITCH_ANSWERS as readonly string[]).includes(said.said)
+          ? ({ reached: "decisionMaker" as const, ...said } as CallFacts)
+          : ({ reached: "decisionMaker" as const, pitched: pitched === true, ...said } as CallFacts),
+      ),
   );
 }
 

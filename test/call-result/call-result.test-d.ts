@@ -21,6 +21,13 @@ describe("call-result types", () => {
     const noPitchFlag: CallFacts = { reached: "decisionMaker", said: "emailOnly" };
     // @ts-expect-error: reception cannot book an appointment
     const receptionBooks: CallFacts = { reached: "reception", said: "appointment" };
-    expectTypeOf([noPitchFlag, receptionBooks]).toExtend<CallFacts[]>();
+    // …except where no pitch can have happened
+    const cutShort: CallFacts = { reached: "decisionMaker", said: "cantTalkNow", callBackAt: 0 };
+    const wrong: CallFacts = { reached: "decisionMaker", said: "wrongNumber" };
+    // put through to voicemail needs no `said`; without it, reception must have said something
+    const voicemail: CallFacts = { reached: "reception", putThroughToVoicemail: true };
+    // @ts-expect-error: reception said nothing and did not put you through
+    const silent: CallFacts = { reached: "reception", putThroughToVoicemail: false };
+    expectTypeOf([noPitchFlag, receptionBooks, cutShort, wrong, voicemail, silent]).toExtend<CallFacts[]>();
   });
 });

@@ -58,7 +58,7 @@ describe("Last Contact", () => {
     const x = c({ ...dm, pitched: false, said: "cantTalkNow", callBackAt: AT + DAY });
     expect(pick(x)).toEqual(["reception", "noContact"]);
     expect(x.effects).toEqual([{ type: "followUpTask", dueAt: new Date(AT + DAY).toISOString() }]);
-    expect(x.record).toBe("open");
+    expect(x.recordStatus).toBe("open");
     expect(x.rules).toEqual(["dmCutShort"]);
   });
 });
@@ -71,7 +71,7 @@ describe("reception's no is never a no", () => {
       const x = c({ reached: "reception", said });
       expect(pick(x)).toEqual(["reception", "noContact"]);
       expect(x.rules).toContain("receptionNoIsNotANo");
-      expect(x.record).toBe("open");
+      expect(x.recordStatus).toBe("open");
     });
   }
 });
@@ -176,7 +176,7 @@ describe("leads", () => {
     const x = c({ ...dm, said: "emailOnly" });
     expect(pick(x)).toEqual(["decisionMaker", "emailOnly"]);
     expect(x.countsAs).toBe("lead");
-    expect(x.record).toBe("closed");
+    expect(x.recordStatus).toBe("closed");
     expect(x.effects).toEqual([{ type: "introEmail", template: "Intro Email", to: "decisionMaker", cc: [], bcc: [] }]);
   });
 
@@ -185,7 +185,7 @@ describe("leads", () => {
   it("email + call back within 4 weeks → Email Follow Up; beyond → Nurture - Email Sent", () => {
     const within = c({ ...dm, said: "emailAndCallBack", callBackAt: AT + 28 * DAY });
     expect(within.result).toBe("emailFollowUp");
-    expect(within.record).toBe("pendingTask");
+    expect(within.recordStatus).toBe("pendingTask");
     expect(within.effects.map((e) => e.type)).toEqual(["followUpTask", "introEmail"]);
     const beyond = c({ ...dm, said: "emailAndCallBack", callBackAt: AT + 28 * DAY + 1 });
     expect(beyond.result).toBe("nurtureEmailSent");
@@ -293,7 +293,7 @@ describe("company-level findings, from anyone", () => {
     it(`${said} → ${result}, whether reception or the DM says it`, () => {
       expect(pick(c({ reached: "reception", said }))).toEqual(["reception", result]);
       expect(pick(c({ ...dm, pitched: false, said }))).toEqual(["decisionMaker", result]);
-      expect(c({ reached: "reception", said }).record).toBe("closed");
+      expect(c({ reached: "reception", said }).recordStatus).toBe("closed");
     });
   }
 

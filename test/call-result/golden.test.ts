@@ -24,7 +24,7 @@ function answer(facts: unknown, record: CallRecord = fresh, campaign: Campaign =
   if (!r.ok) return `error ${r.error.code} [${r.error.field}] ${r.error.message}`;
   const c = r.value;
   return [
-    `${c.lastContact} ${c.result} → ${c.record}, counts ${c.countsAs}`,
+    `${c.lastContact} ${c.result} → ${c.recordStatus}, counts ${c.countsAs}`,
     `rules ${c.rules.join(" ")}`,
     `dm ${c.dmReached} pitched ${c.pitched} blocked ${c.blocked} mode ${c.appointmentMode} callBack ${c.callBackAt}`,
     `effects ${c.effects.map((e) => e.type).join(" ")}`,

@@ -130,6 +130,7 @@ describe("the record lifecycle", () => {
     expect(recycling.advance(closed, AT + 60 * DAY)).toEqual({
       state: { ...closed, status: "open", updatedAt: new Date(AT + 60 * DAY).toISOString(), reopensAt: null },
       effects: [],
+      ignored: null,
     });
     const pitched = unwrap(recycling.transition(start, log({ result: "pitchedNotInterested" }))).state;
     expect(recycling.advance(pitched, AT + 999 * DAY).state.status).toBe("closed");

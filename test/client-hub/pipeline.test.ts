@@ -119,6 +119,7 @@ describe("time moves", () => {
     expect(clientHub.advance(record, "2026-02-10T00:00:00Z")).toEqual({
       state: { ...record, status: "call1", updatedAt: "2026-02-10T00:00:00.000Z" },
       effects: [{ type: "task", task: "checkInCall1", title: "Check in call 1", dueAt: "2026-02-10T00:00:00.000Z" }],
+      ignored: null,
     });
   });
 
@@ -177,8 +178,13 @@ describe("time moves", () => {
 
   it("an invalid or earlier `now` moves nothing", () => {
     const record = make("2026-01-10T15:00:00Z");
-    expect(clientHub.advance(record, "not a date")).toEqual({ state: record, effects: [] });
-    expect(clientHub.advance(record, "2025-01-01T00:00:00Z")).toEqual({ state: record, effects: [] });
+    expect(clientHub.advance(record, "not a date")).toMatchObject({
+      state: record,
+      effects: [],
+      ignored: { code: "invalidInstant", field: "now" },
+    });
+    // Nothing was due at that instant, so nothing was ignored either.
+    expect(clientHub.advance(record, "2025-01-01T00:00:00Z")).toEqual({ state: record, effects: [], ignored: null });
   });
 
   it("tunable steps: 3 days of preparation and 2 days between calls", () => {
@@ -694,7 +700,7 @@ describe("setting the Contact Ratio", () => {
 describe("bad records", () => {
   it("a record whose time zone is unknown is refused, naming timeZone, and never moves", () => {
     const record = deepFreeze({ ...make("2026-01-31T10:00:00Z"), timeZone: "Mars/Olympus" });
-    expect(clientHub.advance(record, "2027-01-01T00:00:00Z")).toEqual({ state: record, effects: [] });
+    expect(clientHub.advance(record, "2027-01-01T00:00:00Z")).toEqual({ state: record, effects: [], ignored: null });
     for (const event of [
       call("2026-02-01T00:00:00Z"),
       { type: "taskCompleted", at: "2026-02-01T00:00:00Z", actor: "owner" } as const,

@@ -91,8 +91,9 @@ describe("the lifecycle engine", () => {
     expect(toy.advance(s0, 10)).toEqual({
       state: { ...s0, status: "gone", updatedAt: new Date(10).toISOString() },
       effects: ["gone"],
+      ignored: null,
     });
-    expect(toy.advance(s0, "nonsense")).toEqual({ state: s0, effects: [] });
+    expect(toy.advance(s0, "nonsense")).toMatchObject({ state: s0, effects: [], ignored: { code: "invalidInstant" } });
   });
 
   it("returns timer effects together with the event's", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { DialFacts } from "../../src/core/dial.js";
 import {
-  type DialFacts,
   emptyFigures,
   mergeFigures,
   periodFigures,
@@ -10,6 +10,7 @@ import {
   tallyShifts,
   tallyStatuses,
 } from "../../src/tally/figures.js";
+import { sheetPages, tallySheet } from "../../src/tally/sheet.js";
 import { unwrap, unwrapErr } from "../helpers.js";
 
 const dial = (over: Partial<DialFacts> = {}): DialFacts => ({
@@ -104,6 +105,13 @@ describe("lead figures and status counts", () => {
       ["2026-09-30T14:00:00.000Z", "", { additionalLeads: 1, additionalLeadsBooked: 1 }],
       ["2026-10-31T13:00:00.000Z", "North", { additionalLeads: 2, additionalLeadsBooked: 1 }],
     ]);
+    // The same period names as the sheet pages of the same month, in the tally's zone.
+    expect(periodFigures(tally).map((f) => f.label)).toEqual(["2026-10", "2026-11"]);
+    const sheet = tallySheet(
+      [{ type: "firstContact", at: "2026-10-31T14:00:00Z", program: "Ridge", source: "web", outcome: "keptOpen" }],
+      month,
+    ).tally;
+    expect(sheetPages(sheet).map((p) => p.label)).toEqual(["2026-11"]);
   });
 
   it("rejects bad lead facts by field", () => {
@@ -129,8 +137,8 @@ describe("lead figures and status counts", () => {
     const all = tallyStatuses(facts);
     expect(all.rejected.map((r) => r.field)).toEqual(["status", "at"]);
     expect(periodFigures(all.tally)).toEqual([
-      { period: null, key: "cold", counts: { leads: 2 } },
-      { period: null, key: "sold", counts: { leads: 1 } },
+      { period: null, label: "", key: "cold", counts: { leads: 2 } },
+      { period: null, label: "", key: "sold", counts: { leads: 1 } },
     ]);
     const daily = tallyStatuses(facts, { unit: "day", timeZone: "UTC" }).tally;
     expect(periodFigures(daily).map((f) => [f.period?.from.slice(0, 10), f.key, f.counts.leads])).toEqual([

@@ -62,8 +62,8 @@ describe("tally boundaries", () => {
     const fixed = unwrap(parseSheetTally(JSON.parse(JSON.stringify(shuffled))));
     expect(fixed.programs[0]?.[1][7]).toBe(2);
     expect(leadContacts(fixed).map((l) => [l.leadId, l.at, l.program])).toEqual([
-      ["a", 0, "C"],
-      ["z", 5, "B"],
+      ["a", "1970-01-01T00:00:00.000Z", "C"],
+      ["z", "1970-01-01T00:00:00.005Z", "B"],
     ]);
     expect(fixed.kinds.map((k) => k[1])).toEqual(["B", "C"]);
     expect(fixed.notes).toEqual(tally.notes);

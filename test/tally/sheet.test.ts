@@ -247,7 +247,14 @@ describe("merging", () => {
     const shardB = tallySheet([contact({ leadId: "L1", at: T, source: "otherReferral" })]).tally;
     for (const merged of [unwrap(mergeSheets(shardA, shardB)), unwrap(mergeSheets(shardB, shardA))]) {
       expect(leadContacts(merged)).toEqual([
-        { leadId: "L1", at: T, bucket: "", program: "Blue Ridge", source: "otherReferral", outcome: "keptOpen" },
+        {
+          leadId: "L1",
+          at: new Date(T).toISOString(),
+          bucket: "",
+          program: "Blue Ridge",
+          source: "otherReferral",
+          outcome: "keptOpen",
+        },
       ]);
       expect(merged.kinds).toEqual([["", "Blue Ridge", "otherReferral", "keptOpen"]]);
     }

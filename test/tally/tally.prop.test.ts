@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type DialFacts, emptyFigures, mergeFigures, shiftFigures, tallyShifts } from "../../src/tally/figures.js";
+import type { DialFacts } from "../../src/core/dial.js";
+import { emptyFigures, mergeFigures, shiftFigures, tallyShifts } from "../../src/tally/figures.js";
 import type { PeriodSpec } from "../../src/tally/period.js";
 import { parseFigureTally, parseSheetTally } from "../../src/tally/schema.js";
 import {
