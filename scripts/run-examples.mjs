@@ -9,3 +9,7 @@ for (const file of readdirSync("examples")
   console.log(`\n▶ examples/${file}\n`);
   execFileSync(process.execPath, [`examples/${file}`], { stdio: "inherit" });
 }
+
+// The sweep example needs PGlite (a dev dependency), so it lives in its own folder.
+console.log("\n▶ examples/sweep/pglite-sweep.mjs\n");
+execFileSync(process.execPath, ["examples/sweep/pglite-sweep.mjs"], { stdio: "inherit" });

@@ -22,6 +22,7 @@ const steps = [
   ["README size table is current", process.execPath, ["scripts/size-table.mjs"]],
   ["bundle contents", process.execPath, ["scripts/check-bundle.mjs"]],
   ["cold import in Node: what each entry loads", process.execPath, ["scripts/check-cold-import.mjs"]],
+  ["the PGlite sweep example against a real embedded database", process.execPath, ["scripts/check-sweep.mjs"]],
   [
     "packed tarball installed in a consumer: every entry, declarations, every example (ESM and CJS)",
     process.execPath,
