@@ -68,7 +68,13 @@ function describe(issue: z.core.$ZodIssue, input: unknown): Issue[] {
       return [
         {
           path,
-          message: own ?? (issue.origin === "string" ? "must not be empty" : `must be at least ${issue.minimum}`),
+          message:
+            own ??
+            (issue.origin !== "string"
+              ? `must be at least ${issue.minimum}`
+              : Number(issue.minimum) <= 1
+                ? "must not be empty"
+                : `must be at least ${issue.minimum} characters`),
         },
       ];
     case "too_big":
