@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { LoadFailureAsFailedTest } from "./test/load-failure-reporter.js";
 
 // Mutation runs: the runtime tests of the rules only. Type tests and coverage add nothing to a
 // mutant's verdict. The integrators' kit tests are left out too: they test src/testing (not
@@ -22,5 +23,8 @@ export default defineConfig({
     ],
     // The round-trip and check properties run a tenth of their cases per mutant (see test/hostile.ts).
     env: { LEADRULES_MUTATION: "1" },
+    // A mutant that breaks a module's import fails the test files importing it: count that as a
+    // failed test (see test/load-failure-reporter.ts).
+    reporters: ["default", new LoadFailureAsFailedTest()],
   },
 });

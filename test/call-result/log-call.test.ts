@@ -110,6 +110,11 @@ describe("logCall: from the agent's facts to the record update in one call", () 
       ).code,
     ).toBe("notEnabled");
     expect(callRecord.logCall(fresh, { reached: "nobody", via: "noAnswer" }, AT, "agent").ok).toBe(true);
+    // allowedResults answers an unknown Last Contact with nothing, whatever it is.
+    for (const odd of ["dm", "", "toString", 5, null, Object.create(null)]) {
+      expect(callRecord.allowedResults(fresh, odd as never)).toEqual([]);
+    }
+    expect(callRecord.allowedResults(fresh, "reception")).toContain("noContact");
   });
 });
 

@@ -192,3 +192,43 @@ describe("calendar dates", () => {
     expect(toIso(addIn(Date.UTC(2026, 2, 28, 9), 1, "day", "Europe/London"))).toBe("2026-03-29T08:00:00.000Z");
   });
 });
+
+describe("edges of the time helpers, value by value", () => {
+  it("an ISO instant is the whole string: nothing before or after it", () => {
+    expect(toEpochMs("2026-11-23T10:00:00Z")).toBe(Date.parse("2026-11-23T10:00:00Z"));
+    expect(toEpochMs("x2026-11-23T10:00:00Z")).toBeNaN();
+    expect(toEpochMs("2026-11-23T10:00:00Zx")).toBeNaN();
+    expect(toEpochMs(" 2026-11-23T10:00:00Z")).toBeNaN();
+  });
+
+  it("a calendar date is the whole string and a real day", () => {
+    expect(isCalendarDate("2028-02-29")).toBe(true);
+    expect(isCalendarDate("x2028-02-29")).toBe(false);
+    expect(isCalendarDate("2028-02-29x")).toBe(false);
+    expect(isCalendarDate("2026-02-29")).toBe(false); // no 29 February in 2026: the day rolls over
+    expect(isCalendarDate("2026-13-01")).toBe(false); // month 13: the year rolls over
+    expect(isCalendarDate("2026-00-10")).toBe(false);
+    expect(isCalendarDate("2026-04-31")).toBe(false);
+    expect(isCalendarDate(20260101)).toBe(false);
+  });
+
+  it("months are added on the zone's calendar, not UTC's", () => {
+    // 14:00Z on 30 January is 01:00 on 31 January in Sydney: a month on is 28 February there.
+    const at = Date.parse("2026-01-30T14:00:00Z");
+    expect(new Date(addMonthsIn(at, 1, "Australia/Sydney")).toISOString()).toBe("2026-02-27T14:00:00.000Z");
+    expect(new Date(addMonthsIn(at, 1, "UTC")).toISOString()).toBe("2026-02-28T14:00:00.000Z");
+  });
+
+  it("an unknown time zone is refused naming the field", () => {
+    expect(isTimeZone("")).toBe(false);
+    expect(parseTimeZone("Mars/Olympus", "zone")).toEqual({
+      ok: false,
+      error: {
+        code: "invalidTimeZone",
+        message: 'zone must be an IANA time-zone name such as "Europe/London"',
+        field: "zone",
+        value: "Mars/Olympus",
+      },
+    });
+  });
+});

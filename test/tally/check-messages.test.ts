@@ -106,6 +106,30 @@ describe("the stored-tally check's messages", () => {
     expect(sheet({ ...good, leads: { ids: ["a"], at: [-62_167_219_200_000], kind: [0] } })).toBeUndefined();
   });
 
+  it("look-alikes: primitives, array-likes and one item too many", () => {
+    const arrayLike = (items: unknown[]) => Object.fromEntries([...items.entries(), ["length", items.length]]);
+    const cases: [unknown, string][] = [
+      [5, "not a sheet tally: 5"],
+      ["sheet", 'not a sheet tally: "sheet"'],
+      [
+        { ...good, kinds: [arrayLike(["b", "p", "web", "keptOpen"])] },
+        "kinds.0 must be [bucket, program, source, outcome]",
+      ],
+      [{ ...good, kinds: [["b", "p", "web", "keptOpen", "x"]] }, "kinds.0 must be [bucket, program, source, outcome]"],
+      [{ ...good, leads: 5 }, "leads must be { ids, at, kind }"],
+      [{ ...good, leads: null }, "leads must be { ids, at, kind }"],
+      [{ ...good, notes: [arrayLike(["b", "p", T, "t"])] }, "notes.0 must be [bucket, program, at, text]"],
+      [{ ...good, notes: [["b", "p", T, "t", "x"]] }, "notes.0 must be [bucket, program, at, text]"],
+    ];
+    for (const [tally, message] of cases) expect(sheet(tally), message).toBe(message);
+    // The instant domain's last millisecond is inside it; the next is not.
+    const at = (ms: number) => sheet({ ...good, leads: { ...good.leads, at: [ms] } });
+    expect(at(253_402_300_799_999)).toBeUndefined();
+    expect(at(253_402_300_800_000)).toBe("leads.at.0 must be epoch milliseconds within years 0000–9999");
+    expect(at(-62_167_219_200_001)).toBe("leads.at.0 must be epoch milliseconds within years 0000–9999");
+    expect(figuresProblem(5, widths)).toBe("not a figures tally: 5");
+  });
+
   it("figures tallies", () => {
     const shifts = tallyShifts([
       { agent: "ann", shift: "am", dmReached: true, pitched: true, lead: false, appointment: true },
