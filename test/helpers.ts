@@ -12,6 +12,14 @@ export function unwrapErr<T, E>(result: Result<T, E>): E {
   return result.error;
 }
 
+/** The issues of an invalid-input Result as `[path, message]` pairs (none when it is ok). */
+export function issuesOf(result: {
+  readonly ok: boolean;
+  readonly error?: { readonly issues?: readonly { readonly path: string; readonly message: string }[] };
+}): [string, string][] {
+  return result.ok ? [] : (result.error?.issues ?? []).map((i) => [i.path, i.message]);
+}
+
 /** Deep-freezes plain data so a test fails if anything mutates it. */
 export function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {

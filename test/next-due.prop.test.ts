@@ -13,7 +13,7 @@ import * as kit from "../src/testing/index.js";
 
 interface Timed<S> {
   nextDueAt(state: S): string | null;
-  advance(state: S, now: number): { state: S };
+  advance(state: S, now: number): { state: S; effects: readonly unknown[]; ignored: { code: string } | null };
 }
 
 function law<S>(name: string, lifecycle: Timed<S>, states: fc.Arbitrary<S>): void {
@@ -34,6 +34,25 @@ function law<S>(name: string, lifecycle: Timed<S>, states: fc.Arbitrary<S>): voi
       { numRuns: 400, seed: 31 },
     );
     if (name !== "booking" && name !== "call record") expect(due).toBeGreaterThan(0);
+  });
+  it(`${name}: advance says when it ignored now, and then moves nothing`, () => {
+    fc.assert(
+      fc.property(states, fc.integer({ min: -3 * 86_400_000, max: 60 * 86_400_000 }), (state, offset) => {
+        const now = Date.parse((state as { updatedAt: string }).updatedAt) + offset;
+        const step = lifecycle.advance(state, now);
+        if (step.ignored !== null) {
+          // Only a clock behind the record is ignored (the instant is valid here)…
+          expect(step.ignored.code).toBe("outOfOrder");
+          expect(offset).toBeLessThan(0);
+          expect(step).toMatchObject({ state, effects: [] });
+        } else if (offset < 0) {
+          // …and a clock behind the record moves nothing either way.
+          expect(step.state).toBe(state);
+        }
+        expect(lifecycle.advance(state, Number.NaN).ignored?.code).toBe("invalidInstant");
+      }),
+      { numRuns: 200, seed: 32 },
+    );
   });
 }
 

@@ -12,7 +12,7 @@ import {
 import { reconcile } from "../../src/client-hub/records.js";
 import { parseClientHubOptions, parseClientHubRecord, parseSubscription } from "../../src/client-hub/schema.js";
 import { stateDiagram } from "../../src/core/diagram.js";
-import { unwrap } from "../helpers.js";
+import { issuesOf, unwrap } from "../helpers.js";
 
 const input = {
   subscriptionId: "sub-1",
@@ -21,8 +21,7 @@ const input = {
   timeZone: "Europe/London",
 };
 const record = unwrap(clientHub.initial(input));
-const issues = (r: { ok: boolean; error?: { issues: readonly { path: string; message: string }[] } }) =>
-  r.ok ? [] : (r.error?.issues ?? []).map((i) => [i.path, i.message]);
+const issues = issuesOf;
 
 describe("initial: every issue, by field", () => {
   it("not an object", () => {

@@ -31,13 +31,12 @@ import {
   parseConsultationState,
   parseNewLead,
 } from "../../src/lead-status/schema.js";
-import { unwrap } from "../helpers.js";
+import { issuesOf, unwrap } from "../helpers.js";
 
 const T0 = Date.parse("2026-11-02T09:00:00.000Z");
 const HOUR = 3_600_000;
 const tim = { id: "p1", name: "Tim" };
-const issues = (r: { ok: boolean; error?: { issues?: readonly { path: string; message: string }[] } }) =>
-  r.ok ? [] : (r.error?.issues ?? []).map((i) => [i.path, i.message]);
+const issues = issuesOf;
 const refusal = (r: { ok: boolean; error?: unknown }) => (r.ok ? undefined : r.error);
 
 describe("lifecycles built at run time draw and behave as the presets", () => {

@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { DialFacts } from "../../src/core/dial.js";
-import { emptyFigures, mergeFigures, shiftFigures, tallyShifts } from "../../src/tally/figures.js";
+import {
+  emptyFigures,
+  mergeFigures,
+  periodFigures,
+  shiftFigures,
+  tallyShifts,
+  tallyStatuses,
+} from "../../src/tally/figures.js";
 import type { PeriodSpec } from "../../src/tally/period.js";
 import { parseFigureTally, parseSheetTally } from "../../src/tally/schema.js";
 import {
@@ -54,6 +61,26 @@ const merge = (a: SheetTally, b: SheetTally): SheetTally => unwrap(mergeSheets(a
 const viaJson = (t: SheetTally): SheetTally => unwrap(parseSheetTally(JSON.parse(JSON.stringify(t))));
 
 describe("tally properties", () => {
+  it("lead figures and sheet pages name the same periods alike", () => {
+    fc.assert(
+      fc.property(fc.array(at, { minLength: 1, maxLength: 12 }), period, (instants, p) => {
+        const pages = sheetPages(
+          tally(
+            instants.map((ms) => ({ type: "junkCall", at: ms })),
+            p,
+          ),
+        );
+        const figures = periodFigures(
+          tallyStatuses(
+            instants.map((ms) => ({ status: "x", at: ms })),
+            p ?? undefined,
+          ).tally,
+        );
+        expect(figures.map((f) => [f.period, f.label])).toEqual(pages.map((page) => [page.period, page.label]));
+      }),
+    );
+  });
+
   it("monoid laws: identity, associativity, commutativity", () => {
     fc.assert(
       fc.property(period, events, events, events, (p, x, y, z) => {
