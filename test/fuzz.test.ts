@@ -36,23 +36,11 @@ const near = fc.oneof(
 
 const RUNS = 400;
 
-/** Every function of a module, and every method of every lifecycle-like object in it. */
-function callables(module: Record<string, unknown>): [string, (...args: unknown[]) => unknown][] {
-  const out: [string, (...args: unknown[]) => unknown][] = [];
-  for (const [name, value] of Object.entries(module)) {
-    if (typeof value === "function") out.push([name, value as (...args: unknown[]) => unknown]);
-    else if (typeof value === "object" && value !== null && "transition" in value) {
-      for (const [method, fn] of Object.entries(value)) {
-        if (typeof fn === "function")
-          out.push([`${name}.${method}`, fn.bind(value) as (...args: unknown[]) => unknown]);
-      }
-    }
-  }
-  return out;
-}
-
-/** Like `callables`, with each function's parameter names (read from its source). */
-function callablesWithNames(module: Record<string, unknown>): [string, (...args: unknown[]) => unknown, string[]][] {
+/**
+ * Every function of a module, and every method of every lifecycle-like object in it, with each
+ * one's parameter names (read from its source).
+ */
+function callables(module: Record<string, unknown>): [string, (...args: unknown[]) => unknown, string[]][] {
   const named = (fn: unknown): string[] => {
     const list = /^[^(]*\(([^)]*)\)/.exec(String(fn))?.[1] ?? "";
     return list
@@ -169,7 +157,7 @@ describe("no export throws, whatever JavaScript value it is given", () => {
   // reached. Here each argument is drawn by its parameter name from plausible values (valid
   // states, events, instants, campaigns, tallies…), and then one of them is made hostile.
   for (const [entry, module] of Object.entries(modules)) {
-    for (const [name, fn, names] of callablesWithNames(module)) {
+    for (const [name, fn, names] of callables(module)) {
       if (BUILDERS.has(name) || names.length === 0) continue;
       it(`${entry}: ${name} with one bad argument among plausible ones`, () => {
         const args = fc.tuple(...names.map(plausible));

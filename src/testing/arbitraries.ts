@@ -6,6 +6,8 @@ import {
   type CompanyFinding,
   classify,
   NO_PITCH_ANSWERS,
+  RECEPTION_ANSWERS,
+  type ReceptionSaid,
   toLoggedCall,
 } from "../call-result/classify.js";
 import { type CallLoggedEvent, type CallRecord, callRecord, newRecord } from "../call-result/record.js";
@@ -326,15 +328,7 @@ export function factsTemplate(): Arbitrary<CallFacts> {
     fc.record(
       {
         reached: fc.constant("reception" as const),
-        said: fc.constantFrom(
-          "dmUnavailable",
-          "screenedOut",
-          "takeMessage",
-          "emailInfo",
-          "blocked",
-          "emailExecutiveAssistant" as const,
-          ...FINDINGS,
-        ),
+        said: fc.constantFrom<ReceptionSaid>(...RECEPTION_ANSWERS, ...FINDINGS),
         putThroughToVoicemail: fc.boolean(),
         callBackAt: later,
       },
