@@ -16,6 +16,13 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
+    // One fast-check seed for every property, fixed per commit (see test/setup.ts).
+    setupFiles: ["test/setup.ts"],
+    // No test's verdict may depend on the machine's speed: vitest's 5 s default failed CI on a
+    // loaded 2-core machine. This is a hang guard only, far beyond any test's cost (the heaviest
+    // take a few seconds); properties are bounded by their number of runs, never by time.
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
     typecheck: {
       enabled: true,
       include: ["test/**/*.test-d.ts"],

@@ -21,6 +21,12 @@ export default defineConfig({
       "test/fuzz.test.ts",
       "test/roundtrip.prop.test.ts",
     ],
+    // The same fixed seed and hang guard as `npm test` (vitest.config.ts): Stryker's dry run failed
+    // CI when a heavy property passed vitest's 5 s default on a loaded machine. A mutant that
+    // loops is still caught by Stryker's own timeout (timeoutMS in stryker.config.json).
+    setupFiles: ["test/setup.ts"],
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
     // The round-trip and check properties run a tenth of their cases per mutant (see test/hostile.ts).
     env: { LEADRULES_MUTATION: "1" },
     // A mutant that breaks a module's import fails the test files importing it: count that as a

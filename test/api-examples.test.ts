@@ -145,14 +145,14 @@ describe("API reference examples", () => {
 
   it("every @example type-checks against the entry that exports it", () => {
     expect(typeCheck(examples)).toEqual([]);
-  }, 120_000);
+  });
 
   it("every `expression; // => literal` line evaluates to that literal", async () => {
     const { checked, failures } = await runLiterals(examples);
     expect(failures).toEqual([]);
     // Most examples end in a checkable literal (66 lines when this was written).
     expect(checked).toBeGreaterThan(50);
-  }, 120_000);
+  });
 });
 
 /** A `// =>` line whose left side is one expression and whose right side is a JS literal. */

@@ -29,7 +29,7 @@ describe("describeValue: a short, safe description of anything", () => {
     expect(describeValue(null)).toBe("null");
     expect(describeValue([1, 2, 3])).toBe("an array of 3");
     expect(describeValue({ a: 1 })).toBe("an object");
-    expect(describeValue(undefined)).toBe("a undefined");
+    expect(describeValue(undefined)).toBe("undefined");
     expect(describeValue(Symbol("s"))).toBe("a symbol");
     expect(describeValue(() => 1)).toBe("a function");
   });

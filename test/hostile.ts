@@ -124,5 +124,4 @@ export const hostileJson: fc.Arbitrary<unknown> = fc.oneof(
   ),
 );
 
-/** Property runs: a tenth under mutation testing, where every covering test runs for every mutant. */
-export const runs = (n: number): number => (process.env.LEADRULES_MUTATION === "1" ? Math.ceil(n / 10) : n);
+export { runs } from "./setup.js";

@@ -313,8 +313,9 @@ export function buildClientHub(options: ClientHubOptions): ClientHubLifecycle {
   const allowed = (ratio: unknown): boolean => contactRatios.some((r) => sameRatio(r, ratio));
   // A ratio is stored as { count, unit } only: what parseClientHubRecord reads back.
   const ratioOf = ({ count, unit }: ContactRatio): ContactRatio => ({ count, unit });
+  // A missing ratio is refused here; the callers where it may be left out check that first.
   const ratioRefusal = (ratio: unknown): Refusal<ClientHubRefusalCode> | undefined =>
-    ratio === undefined || allowed(ratio)
+    allowed(ratio)
       ? undefined
       : {
           code: "ratioNotAllowed",
@@ -456,7 +457,7 @@ export function buildClientHub(options: ClientHubOptions): ClientHubLifecycle {
               field: "contactRatio",
             };
           }
-          return ratioRefusal(ratio);
+          return ratio === undefined ? undefined : ratioRefusal(ratio);
         },
         apply: (record, event, at, atMs) => {
           const unsuccessful = record.status === "unsuccessfulCall";

@@ -19,6 +19,8 @@ export function describeValue(value: unknown): string {
       return value > -(10n ** 15n) && value < 10n ** 15n ? `${value}n` : "a BigInt";
     case "object":
       return value === null ? "null" : Array.isArray(value) ? `an array of ${value.length}` : "an object";
+    case "undefined":
+      return "undefined";
     default:
       return `a ${typeof value}`;
   }

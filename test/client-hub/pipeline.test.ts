@@ -695,6 +695,22 @@ describe("setting the Contact Ratio", () => {
       ).code,
     ).toBe("ratioNotAllowed");
   });
+
+  it("refuses a ratio event without a ratio, naming the field (it threw a TypeError)", () => {
+    // Found by the "never throws" property (seed -676873224): `contactRatio: undefined`.
+    for (const contactRatio of [undefined, null]) {
+      const refused = unwrapErr(
+        clientHub.transition(base, {
+          type: "contactRatioSet",
+          at: "2026-02-01T00:00:00Z",
+          actor: "owner",
+          contactRatio,
+        } as never),
+      );
+      expect(refused).toMatchObject({ code: "ratioNotAllowed", field: "contactRatio" });
+      expect(refused.message).toMatch(/^contactRatio (undefined|null) is not allowed: use /);
+    }
+  });
 });
 
 describe("bad records", () => {

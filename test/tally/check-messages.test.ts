@@ -100,7 +100,7 @@ describe("the stored-tally check's messages", () => {
       [{ ...good, notes: [["b", "p", "x", "t"]] }, "notes.0 must be [bucket, program, at, text]"],
       [{ ...good, notes: [["b", "p", T, 1]] }, "notes.0 must be [bucket, program, at, text]"],
       [{ ...good, notes: [[1, "p", T, "t"]] }, "notes.0 must be [bucket, program, at, text]"],
-      [{ ...good, period: { unit: "day" } }, "period.timeZone must be an IANA time-zone name, not a undefined"],
+      [{ ...good, period: { unit: "day" } }, "period.timeZone must be an IANA time-zone name, not undefined"],
     ];
     for (const [tally, message] of cases) expect(sheet(tally), message).toBe(message);
     expect(sheet({ ...good, leads: { ids: ["a"], at: [-62_167_219_200_000], kind: [0] } })).toBeUndefined();
