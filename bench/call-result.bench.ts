@@ -5,7 +5,8 @@
 // Prints throughput and the ratio (target ≥ 0.5); nothing is asserted on absolute times.
 import { type Campaign, DEFAULT_CAMPAIGN } from "../src/call-result/campaign.js";
 import { type CallFacts, classify, toLoggedCall } from "../src/call-result/classify.js";
-import { type CallRecord, newRecord } from "../src/call-result/record.js";
+import { newRecord } from "../src/call-result/record.js";
+import type { CallRecord } from "../src/call-result/record-state.js";
 import { validate } from "../src/call-result/validate.js";
 import { best, rng } from "./support.js";
 

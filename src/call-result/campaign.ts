@@ -1,8 +1,8 @@
 import { type BuiltInResult, CALL_RESULTS, type ResultFlags } from "./results.js";
 
 /** A result a campaign adds (e.g. "Not Qualified - No Roof"), with the same flags as the built-in ones. */
-export interface CustomResult extends ResultFlags {
-  readonly id: string;
+export interface CustomResult<Id extends string = string> extends ResultFlags {
+  readonly id: Id;
 }
 
 /** The campaign's qualifying range (e.g. 10 to 50 computers); either bound may be open. */
@@ -13,8 +13,17 @@ export interface QualifyingRange {
   readonly unit: string;
 }
 
-/** A calling campaign's settings. Build one with `createCampaign` (validated) or spread `DEFAULT_CAMPAIGN`. */
-export interface Campaign {
+/**
+ * A calling campaign's settings. Build one with `createCampaign` (validated) or spread
+ * `DEFAULT_CAMPAIGN`.
+ *
+ * `Custom` is the ids of the campaign's own results, as a union of string literals, so result ids
+ * stay a closed set the compiler checks: `createCampaign` infers it from an object literal
+ * (`Campaign<"notQualifiedNoRoof">`); `never`, the default, means the playbook's results only. A
+ * campaign read from JSON has `Custom = string` (ids known only at run time): the documented
+ * widening, where any string type-checks and the verbs check ids at run time.
+ */
+export interface Campaign<Custom extends string = never> {
   readonly id: string;
   /** A call back within this many weeks (with an email) is Email Follow Up; beyond it, Nurture. Default 4. */
   readonly emailFollowUpWeeks: number;
@@ -29,11 +38,19 @@ export interface Campaign {
   /** The qualifying range, or `null` when the campaign has none. */
   readonly qualifyingRange: QualifyingRange | null;
   /** Campaign-specific results. */
-  readonly customResults: readonly CustomResult[];
+  readonly customResults: readonly CustomResult<Custom>[];
 }
 
+/**
+ * Campaign settings written in code, for `createCampaign`: any setting may be left out (the
+ * playbook's default), and the custom results' ids become the campaign's `Custom` type.
+ */
+export type CampaignInput<Custom extends string = never> = Partial<Omit<Campaign<Custom>, "customResults">> & {
+  readonly customResults?: readonly CustomResult<Custom>[];
+};
+
 /** The playbook's defaults. */
-export const DEFAULT_CAMPAIGN: Campaign = {
+export const DEFAULT_CAMPAIGN: Campaign<never> = {
   id: "default",
   emailFollowUpWeeks: 4,
   deadEndMinBlockedAttempts: 2,
@@ -44,8 +61,11 @@ export const DEFAULT_CAMPAIGN: Campaign = {
   customResults: [],
 };
 
-/** A result id: built in, or one of a campaign's custom results. */
-export type ResultId = BuiltInResult | (string & {});
+/**
+ * A result id: one of the playbook's (`BuiltInResult`), or one of the campaign's custom results.
+ * `ResultId` alone is the playbook's ids; `ResultId<"notQualifiedNoRoof">` adds a campaign's.
+ */
+export type ResultId<Custom extends string = never> = BuiltInResult | Custom;
 
 /**
  * The flags of a result in a campaign, or `undefined` when the campaign has no such result.
@@ -56,7 +76,7 @@ export type ResultId = BuiltInResult | (string & {});
  * @example
  * resultFlags(DEFAULT_CAMPAIGN, "emailOnly")?.countsAs; // => "lead"
  */
-export function resultFlags(campaign: Campaign, result: string): ResultFlags | undefined {
+export function resultFlags(campaign: Campaign<string>, result: string): ResultFlags | undefined {
   if (typeof result !== "string") return undefined;
   if (Object.hasOwn(CALL_RESULTS, result)) return CALL_RESULTS[result as BuiltInResult];
   const custom: unknown = campaign?.customResults;

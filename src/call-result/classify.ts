@@ -1,9 +1,9 @@
 import type { DialFacts } from "../core/dial.js";
 import { err, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs, toIso } from "../core/time.js";
-import { type Campaign, resultFlags } from "./campaign.js";
-import type { CallEffect, CallRecord } from "./record.js";
-import type { CountsAs, LastContact, RecordEffect, RuleId } from "./results.js";
+import { type Campaign, type ResultId, resultFlags } from "./campaign.js";
+import type { CallEffect, CallRecord } from "./record-state.js";
+import type { CountsAs, LastContact, RecordStatus, RuleId } from "./results.js";
 import { isExistingLead } from "./validate.js";
 
 /**
@@ -132,12 +132,15 @@ export type DecisionMakerFacts =
 /** One of `NO_PITCH_ANSWERS`. */
 export type NoPitchAnswer = (typeof NO_PITCH_ANSWERS)[number];
 
-/** The classification of one call: what to log, what it does, and why. */
-export interface Classification {
+/**
+ * The classification of one call: what to log, what it does, and why. `Custom` is the campaign's
+ * own result ids (see `Campaign`).
+ */
+export interface Classification<Custom extends string = never> {
   readonly lastContact: LastContact;
-  readonly result: string;
+  readonly result: ResultId<Custom>;
   /** The status the record is left in: open (on the list), pendingTask or closed. */
-  readonly recordStatus: RecordEffect;
+  readonly recordStatus: RecordStatus;
   /** `lead` only the first time the record becomes one. */
   readonly countsAs: CountsAs;
   readonly effects: readonly CallEffect[];
@@ -175,7 +178,7 @@ interface Decision {
 
 /** Why a value cannot be used as a campaign (a cheap check of its shape), or `undefined`. */
 export function campaignProblem(campaign: unknown): ClassifyError | undefined {
-  const c = campaign as Partial<Campaign> | null;
+  const c = campaign as Partial<Campaign<string>> | null;
   return typeof c === "object" && c !== null && Array.isArray(c.customResults) && typeof c.id === "string"
     ? undefined
     : { code: "invalidFacts", field: "campaign", message: "campaign must be a campaign (see createCampaign)" };
@@ -212,8 +215,8 @@ const NO_PITCH = /* @__PURE__ */ new Set<string>(NO_PITCH_ANSWERS);
 function decideNotDm(
   facts: Exclude<CallFacts, { reached: "decisionMaker" }>,
   lead: boolean,
-  record: CallRecord,
-  campaign: Campaign,
+  record: CallRecord<string>,
+  campaign: Campaign<string>,
   retry: number | undefined,
 ): Result<Decision, ClassifyError> {
   if (facts.reached === "nobody") {
@@ -262,8 +265,8 @@ function decideNotDm(
 
 function decide(
   facts: CallFacts,
-  record: CallRecord,
-  campaign: Campaign,
+  record: CallRecord<string>,
+  campaign: Campaign<string>,
   atMs: number,
 ): Result<Decision, ClassifyError> {
   const lead = isExistingLead(record);
@@ -357,7 +360,7 @@ function decide(
 
 function notQualified(
   facts: { readonly measured?: number; readonly reason?: string },
-  campaign: Campaign,
+  campaign: Campaign<string>,
 ): Result<Decision, ClassifyError> {
   if (facts.reason !== undefined) {
     const custom = campaign.customResults.find((r) => r.id === facts.reason && r.notQualified === true);
@@ -401,12 +404,12 @@ function notQualified(
  * if (record.ok) classify({ reached: "reception", said: "screenedOut" }, record.value, DEFAULT_CAMPAIGN, 0);
  * // => { ok: true, value: { lastContact: "reception", result: "noContact", rules: ["receptionNoIsNotANo"], ... } }
  */
-export function classify(
+export function classify<Custom extends string = never>(
   facts: CallFacts,
-  record: CallRecord,
-  campaign: Campaign,
+  record: CallRecord<Custom>,
+  campaign: Campaign<Custom>,
   at: Instant,
-): Result<Classification, ClassifyError> {
+): Result<Classification<Custom>, ClassifyError> {
   const atMs = toEpochMs(at);
   if (Number.isNaN(atMs)) return bad("at", "at must be a valid instant");
   if (typeof facts !== "object" || facts === null) return bad("", "facts must be an object");
@@ -440,7 +443,8 @@ export function classify(
   if (flags.countsAs === "lead" && !firstLead) rules.push("firstLeadOnly");
   return ok({
     lastContact: d.lastContact,
-    result: d.result,
+    // Decided from the built-in results and the campaign's own (checked by resultFlags above).
+    result: d.result as ResultId<Custom>,
     recordStatus: flags.record,
     countsAs: flags.countsAs === "lead" ? (firstLead ? "lead" : "nothing") : flags.countsAs,
     effects,
@@ -466,13 +470,13 @@ export function classify(
  * const c = record.ok ? classify({ reached: "decisionMaker", pitched: true, said: "emailOnly" }, record.value, DEFAULT_CAMPAIGN, at) : record;
  * c.ok && toLoggedCall(c.value, at).result; // => "emailOnly"
  */
-export function toLoggedCall(
-  c: Classification,
+export function toLoggedCall<Custom extends string = never>(
+  c: Classification<Custom>,
   at: Instant,
 ): {
   readonly at: Instant;
   readonly lastContact: LastContact;
-  readonly result: string;
+  readonly result: ResultId<Custom>;
   readonly callBackAt: string | null;
   readonly task: { readonly dueAt: string } | null;
   readonly blocked: boolean;
@@ -503,7 +507,7 @@ export function toLoggedCall(
  * const c = record.ok ? classify({ reached: "decisionMaker", pitched: true, said: "emailOnly" }, record.value, DEFAULT_CAMPAIGN, at) : record;
  * c.ok && shiftFacts(c.value, "ann", "2026-11-23 am").lead; // => true (a first Email Only is a lead)
  */
-export function shiftFacts(c: Classification, agent: string, shift: string): DialFacts {
+export function shiftFacts(c: Classification<string>, agent: string, shift: string): DialFacts {
   // As for toLoggedCall: tallyShifts refuses facts that are not, naming the field.
   return {
     agent,

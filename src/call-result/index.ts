@@ -4,7 +4,7 @@ export type { AdvanceStep, Lifecycle, Rejection, Replay, Step } from "../core/li
 export type { InvalidInput, Issue, Result } from "../core/result.js";
 export { err, ok } from "../core/result.js";
 export type { Instant } from "../core/time.js";
-export type { Campaign, CustomResult, QualifyingRange, ResultId } from "./campaign.js";
+export type { Campaign, CampaignInput, CustomResult, QualifyingRange, ResultId } from "./campaign.js";
 export { DEFAULT_CAMPAIGN, resultFlags } from "./campaign.js";
 export type {
   AppointmentMode,
@@ -28,33 +28,30 @@ export {
   shiftFacts,
   toLoggedCall,
 } from "./classify.js";
-export type {
-  CallActor,
-  CallEffect,
-  CallLogError,
-  CallLoggedEvent,
-  CallLogStep,
-  CallRecord,
-  CallRecordLifecycle,
-} from "./record.js";
-export { buildCallRecord, CALL_ACTORS, callRecord, logCall, RECORD_STATUSES } from "./record.js";
+export type { CallLogError, CallLoggedEvent, CallLogStep, CallRecordLifecycle } from "./record.js";
+export { buildCallRecord, callRecord, logCall } from "./record.js";
+export type { CallEffect, CallRecord } from "./record-state.js";
 export type {
   BuiltInResult,
+  CallActor,
   CampaignPermission,
   CountsAs,
   LastContact,
   RecordEffect,
+  RecordStatus,
   RequiredEffect,
   ResultFlags,
   ResultWho,
   RuleId,
 } from "./results.js";
 export {
+  CALL_ACTORS,
   CALL_RESULTS,
   CAMPAIGN_PERMISSIONS,
   COUNTS_AS,
   LAST_CONTACTS,
   RECORD_EFFECTS,
+  RECORD_STATUSES,
   REQUIRED_EFFECTS,
   RESULT_WHO,
   RULES,

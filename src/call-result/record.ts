@@ -8,7 +8,7 @@ import {
 } from "../core/lifecycle.js";
 import { err, type InvalidInput, invalidInput, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs, toIso } from "../core/time.js";
-import { type Campaign, DEFAULT_CAMPAIGN, resultFlags } from "./campaign.js";
+import { type Campaign, DEFAULT_CAMPAIGN, type ResultId, resultFlags } from "./campaign.js";
 import {
   type CallFacts,
   type Classification,
@@ -17,83 +17,59 @@ import {
   classify,
   toLoggedCall,
 } from "./classify.js";
-import { CALL_RESULTS, LAST_CONTACTS, type LastContact, type RecordEffect } from "./results.js";
-import { eligibility, type LoggedCall, shapeViolation, validate } from "./validate.js";
+import type { CallEffect, CallRecord } from "./record-state.js";
+import {
+  CALL_ACTORS,
+  CALL_RESULTS,
+  type CallActor,
+  LAST_CONTACTS,
+  type LastContact,
+  RECORD_STATUSES,
+  type RecordStatus,
+} from "./results.js";
+import { eligibility, type LoggedCall, shapeViolation, type ViolationCode, validate } from "./validate.js";
 
-/** Who logs calls. */
-export const CALL_ACTORS = ["agent", "system"] as const;
-/** Who logs calls. */
-export type CallActor = (typeof CALL_ACTORS)[number];
-
-/** Where a record stands: on the list, off it waiting on a follow-up task, or closed. */
-export const RECORD_STATUSES = {
-  open: { label: "Open (on the list)", setBy: ["agent", "system"], closes: false },
-  pendingTask: { label: "Off the list, follow-up task pending", setBy: ["agent", "system"], closes: false },
-  closed: { label: "Closed (off the list)", setBy: ["agent", "system"], closes: true },
-} as const satisfies StatusTable<RecordEffect, CallActor>;
-
-/** A company on a calling list, as the calls logged on it leave it. Plain, readonly, JSON. */
-export interface CallRecord {
-  readonly lifecycle: "callRecord";
-  readonly schemaVersion: 1;
-  readonly status: RecordEffect;
-  readonly updatedAt: string;
-  readonly lastContact: LastContact | null;
-  readonly lastResult: string | null;
-  /** The result that first made the record a lead (counted once), or `null`. */
-  readonly leadResult: string | null;
-  readonly appointments: number;
-  /** Calls on which reception blocked us. */
-  readonly blockedAttempts: number;
-  /** On the do-not-call list. */
-  readonly doNotCall: boolean;
-  /** The lead owner moved to the client's / sales rep's licence. */
-  readonly ownedByClient: boolean;
-  /** When a recycled Not Interested - No Pitch record comes back to the list, or `null`. */
-  readonly reopensAt: string | null;
-}
-
-/** A call logged on the record. */
-export interface CallLoggedEvent extends LoggedCall {
+/** A call logged on the record. `Custom` is the campaign's own result ids (see `Campaign`). */
+export interface CallLoggedEvent<Custom extends string = never> extends LoggedCall<Custom> {
   readonly type: "callLogged";
   readonly actor: CallActor;
 }
 
-/** Work the host must do after a call is logged. */
-export type CallEffect =
-  | { readonly type: "followUpTask"; readonly dueAt: string }
-  | {
-      readonly type: "introEmail";
-      readonly template: "Intro Email";
-      readonly to: "decisionMaker";
-      readonly cc: readonly never[];
-      readonly bcc: readonly never[];
-    }
-  | { readonly type: "doNotCall" }
-  | { readonly type: "ownerChange"; readonly to: "clientLicence" };
-
-/** The record lifecycle's verbs, plus `initial`, `allowedResults` and the campaign. */
-export interface CallRecordLifecycle
-  extends Lifecycle<RecordEffect, CallActor, CallRecord, CallLoggedEvent, CallEffect, string> {
-  readonly campaign: Campaign;
+/**
+ * The record lifecycle's verbs, plus `initial`, `allowedResults` and the campaign. `Custom` is the
+ * campaign's own result ids (see `Campaign`); a refusal's `code` is an engine code or a
+ * `ViolationCode`.
+ */
+export interface CallRecordLifecycle<Custom extends string = never>
+  extends Lifecycle<RecordStatus, CallActor, CallRecord<Custom>, CallLoggedEvent<Custom>, CallEffect, ViolationCode> {
+  readonly campaign: Campaign<Custom>;
   /** A new record on the list. */
-  initial(at: Instant): Result<CallRecord, InvalidInput>;
+  initial(at: Instant): Result<CallRecord<Custom>, InvalidInput>;
   /** The results that may be logged now with this Last Contact (who, permissions, existing lead). */
-  allowedResults(record: CallRecord, lastContact: LastContact): readonly string[];
+  allowedResults(record: CallRecord<Custom>, lastContact: LastContact): readonly ResultId<Custom>[];
   /**
    * From the agent's facts to the record update in one call: classifies the call with this
    * lifecycle's campaign, then logs it (`transition` with the classified call).
    */
-  logCall(record: CallRecord, facts: CallFacts, at: Instant, actor: CallActor): Result<CallLogStep, CallLogError>;
+  logCall(
+    record: CallRecord<Custom>,
+    facts: CallFacts,
+    at: Instant,
+    actor: CallActor,
+  ): Result<CallLogStep<Custom>, CallLogError>;
 }
 
 /** What `logCall` did: the record after the call, the effects it requires, and the classification. */
-export interface CallLogStep extends Step<CallRecord, CallEffect> {
-  readonly classification: Classification;
+export interface CallLogStep<Custom extends string = never> extends Step<CallRecord<Custom>, CallEffect> {
+  readonly classification: Classification<Custom>;
 }
 
-/** Why `logCall` logged nothing: the facts could not be classified, or the record refused the call. */
-export type CallLogError = ClassifyError | Rejection<string>;
+/**
+ * Why `logCall` logged nothing: the facts could not be classified (`ClassifyError`), or the record
+ * refused the call (a `Rejection` whose code is an engine code or a `ViolationCode`). Every member
+ * has a literal `code`, so a `switch (error.code)` narrows and can be exhaustive (docs/errors.md).
+ */
+export type CallLogError = ClassifyError | Rejection<ViolationCode>;
 
 /**
  * A new record on a calling list.
@@ -103,7 +79,7 @@ export type CallLogError = ClassifyError | Rejection<string>;
  * @example
  * newRecord("2026-11-23T00:00:00.000Z").status; // => "open"
  */
-export function newRecord(updatedAt: string | number): CallRecord {
+export function newRecord(updatedAt: string | number): CallRecord<never> {
   return {
     lifecycle: "callRecord",
     schemaVersion: 1,
@@ -133,8 +109,17 @@ const INTRO: CallEffect = { type: "introEmail", template: "Intro Email", to: "de
  * @example
  * buildCallRecord(DEFAULT_CAMPAIGN).campaign.emailFollowUpWeeks; // => 4
  */
-export function buildCallRecord(campaign: Campaign): CallRecordLifecycle {
-  const definition: LifecycleDefinition<RecordEffect, CallActor, CallRecord, CallLoggedEvent, CallEffect, string> = {
+export function buildCallRecord<Custom extends string = never>(
+  campaign: Campaign<Custom>,
+): CallRecordLifecycle<Custom> {
+  const definition: LifecycleDefinition<
+    RecordStatus,
+    CallActor,
+    CallRecord<Custom>,
+    CallLoggedEvent<Custom>,
+    CallEffect,
+    ViolationCode
+  > = {
     name: "call record",
     initialStatus: "open",
     statuses: RECORD_STATUSES,
@@ -207,24 +192,32 @@ export function buildCallRecord(campaign: Campaign): CallRecordLifecycle {
           ],
   };
   const lifecycle = createLifecycle(definition);
-  const ids = (): string[] => [...Object.keys(CALL_RESULTS), ...campaign.customResults.map((r) => r.id)];
+  const ids = (): ResultId<Custom>[] => [
+    ...(Object.keys(CALL_RESULTS) as ResultId<Custom>[]),
+    ...campaign.customResults.map((r) => r.id),
+  ];
   return {
     ...lifecycle,
     campaign,
-    initial(at: Instant): Result<CallRecord, InvalidInput> {
+    initial(at: Instant): Result<CallRecord<Custom>, InvalidInput> {
       const ms = toEpochMs(at);
       if (Number.isNaN(ms))
         return err(invalidInput("call record", [{ path: "at", message: "expected a valid instant" }]));
       return ok(newRecord(ms));
     },
-    logCall(record: CallRecord, facts: CallFacts, at: Instant, actor: CallActor): Result<CallLogStep, CallLogError> {
+    logCall(
+      record: CallRecord<Custom>,
+      facts: CallFacts,
+      at: Instant,
+      actor: CallActor,
+    ): Result<CallLogStep<Custom>, CallLogError> {
       const classified = classify(facts, record, campaign, at);
       if (!classified.ok) return classified;
       const logged = lifecycle.transition(record, { type: "callLogged", actor, ...toLoggedCall(classified.value, at) });
       if (!logged.ok) return logged;
       return ok({ state: logged.value.state, effects: logged.value.effects, classification: classified.value });
     },
-    allowedResults(record: CallRecord, lastContact: LastContact): readonly string[] {
+    allowedResults(record: CallRecord<Custom>, lastContact: LastContact): readonly ResultId<Custom>[] {
       if (typeof lastContact !== "string" || !Object.hasOwn(LAST_CONTACTS, lastContact)) return [];
       if (shapeViolation({}, record, campaign) !== undefined || record.status === "closed") return [];
       return ids().filter((id) => {
@@ -242,7 +235,7 @@ export function buildCallRecord(campaign: Campaign): CallRecordLifecycle {
  * const record = callRecord.initial(0);
  * record.ok && callRecord.allowedResults(record.value, "reception").includes("pitchedNotInterested"); // => false
  */
-export const callRecord: CallRecordLifecycle = /* @__PURE__ */ buildCallRecord(DEFAULT_CAMPAIGN);
+export const callRecord: CallRecordLifecycle<never> = /* @__PURE__ */ buildCallRecord(DEFAULT_CAMPAIGN);
 
 /**
  * From the agent's facts to the record update in one call: classifies the call, then logs it on
@@ -263,14 +256,15 @@ export const callRecord: CallRecordLifecycle = /* @__PURE__ */ buildCallRecord(D
  * const step = record.ok ? logCall(record.value, { reached: "decisionMaker", pitched: true, said: "emailOnly" }, DEFAULT_CAMPAIGN, at, "agent") : record;
  * step.ok && step.value.state.status; // => "closed"
  */
-export function logCall(
-  record: CallRecord,
+export function logCall<Custom extends string = never>(
+  record: CallRecord<Custom>,
   facts: CallFacts,
-  campaign: Campaign,
+  campaign: Campaign<Custom>,
   at: Instant,
   actor: CallActor,
-): Result<CallLogStep, CallLogError> {
-  if (campaign === DEFAULT_CAMPAIGN) return callRecord.logCall(record, facts, at, actor);
+): Result<CallLogStep<Custom>, CallLogError> {
+  if (campaign === DEFAULT_CAMPAIGN)
+    return (callRecord as unknown as CallRecordLifecycle<Custom>).logCall(record, facts, at, actor);
   const wrongCampaign = campaignProblem(campaign);
   return wrongCampaign === undefined ? buildCallRecord(campaign).logCall(record, facts, at, actor) : err(wrongCampaign);
 }

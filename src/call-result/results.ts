@@ -1,3 +1,5 @@
+import type { StatusTable } from "../core/lifecycle.js";
+
 /** Who you last spoke to on a call (voicemail is not speaking), with the playbook's labels. */
 export const LAST_CONTACTS = {
   noContact: "No Contact",
@@ -11,10 +13,35 @@ export type LastContact = keyof typeof LAST_CONTACTS;
 export const RESULT_WHO = ["any", "decisionMakerOnly", "receptionOnly", "receptionOrNone", "existingLeadOnly"] as const;
 /** Who may log a result. */
 export type ResultWho = (typeof RESULT_WHO)[number];
-/** What a result does to the record: stays on the list, leaves it with a follow-up task, or closes it. */
-export const RECORD_EFFECTS = ["open", "pendingTask", "closed"] as const;
-/** What a result does to the record. */
-export type RecordEffect = (typeof RECORD_EFFECTS)[number];
+/** Who logs calls. */
+export const CALL_ACTORS = ["agent", "system"] as const;
+/** Who logs calls. */
+export type CallActor = (typeof CALL_ACTORS)[number];
+
+/**
+ * Where a call record stands after a result: on the list, off it waiting on a follow-up task, or
+ * closed. The record lifecycle's statuses; types, schemas and the diagram derive from this table.
+ */
+export const RECORD_STATUSES = {
+  open: { label: "Open (on the list)", setBy: ["agent", "system"], closes: false },
+  pendingTask: { label: "Off the list, follow-up task pending", setBy: ["agent", "system"], closes: false },
+  closed: { label: "Closed (off the list)", setBy: ["agent", "system"], closes: true },
+} as const satisfies StatusTable<string, CallActor>;
+/** Where a call record stands: `open`, `pendingTask` or `closed`. */
+export type RecordStatus = keyof typeof RECORD_STATUSES;
+
+/**
+ * The record statuses as a list.
+ *
+ * @deprecated Renamed: use `RECORD_STATUSES` (a table with labels) or `RecordStatus`. Removed in 0.2.0.
+ */
+export const RECORD_EFFECTS: readonly RecordStatus[] = ["open", "pendingTask", "closed"];
+/**
+ * Where a call record stands.
+ *
+ * @deprecated Renamed `RecordStatus`. Removed in 0.2.0.
+ */
+export type RecordEffect = RecordStatus;
 /** What a result counts as on the shift's figures. */
 export const COUNTS_AS = ["lead", "appointment", "nothing"] as const;
 /** What a result counts as. */
@@ -32,7 +59,8 @@ export type CampaignPermission = (typeof CAMPAIGN_PERMISSIONS)[number];
 export interface ResultFlags {
   readonly label: string;
   readonly who: ResultWho;
-  readonly record: RecordEffect;
+  /** The status the result leaves the record in. */
+  readonly record: RecordStatus;
   /** `lead` counts the first time only. */
   readonly countsAs: CountsAs;
   readonly effects: readonly RequiredEffect[];

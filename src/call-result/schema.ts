@@ -1,7 +1,8 @@
 import * as z from "zod/mini";
-import { err, type InvalidInput, invalidInput, type Result } from "../core/result.js";
+import { describeValue } from "../core/describe.js";
+import { err, type InvalidInput, invalidInput, ok, type Result } from "../core/result.js";
 import { instantSchema, lazy, parseWith, withDefaults } from "../core/schema.js";
-import { type Campaign, DEFAULT_CAMPAIGN } from "./campaign.js";
+import { type Campaign, type CampaignInput, DEFAULT_CAMPAIGN, resultFlags } from "./campaign.js";
 import {
   APPOINTMENT_MODES,
   type CallFacts,
@@ -11,13 +12,13 @@ import {
   NOBODY_VIA,
   RECEPTION_ANSWERS,
 } from "./classify.js";
-import type { CallRecord } from "./record.js";
+import type { CallRecord } from "./record-state.js";
 import {
   CALL_RESULTS,
   CAMPAIGN_PERMISSIONS,
   COUNTS_AS,
   LAST_CONTACTS,
-  RECORD_EFFECTS,
+  RECORD_STATUSES,
   REQUIRED_EFFECTS,
   RESULT_WHO,
 } from "./results.js";
@@ -33,7 +34,7 @@ const schemas = /* @__PURE__ */ lazy(() => {
   const flags = {
     label: text(),
     who: z.enum(RESULT_WHO),
-    record: z.enum(RECORD_EFFECTS),
+    record: z.enum(keys(RECORD_STATUSES)),
     countsAs: z.enum(COUNTS_AS),
     effects: z.array(z.enum(REQUIRED_EFFECTS)),
     permission: z.optional(z.enum(CAMPAIGN_PERMISSIONS)),
@@ -148,7 +149,7 @@ const schemas = /* @__PURE__ */ lazy(() => {
   const record = z.strictObject({
     lifecycle: z.literal("callRecord"),
     schemaVersion: z.literal(1, { message: "unsupported schemaVersion: this version of leadrules reads version 1" }),
-    status: z.enum(RECORD_EFFECTS),
+    status: z.enum(keys(RECORD_STATUSES)),
     updatedAt: at,
     lastContact: z.nullable(lastContact),
     lastResult: nullableText,
@@ -172,10 +173,17 @@ const schemas = /* @__PURE__ */ lazy(() => {
  * @example
  * createCampaign({ id: "solar", customResults: [{ id: "notQualifiedNoRoof" }] }).ok; // => false (no flags)
  */
-export function createCampaign(input: unknown): Result<Campaign, InvalidInput> {
+export function createCampaign<const Custom extends string = never>(
+  input: CampaignInput<Custom>,
+): Result<Campaign<Custom>, InvalidInput>;
+export function createCampaign(input: unknown): Result<Campaign<string>, InvalidInput>;
+export function createCampaign(input: unknown): Result<Campaign<string>, InvalidInput> {
   const parsed = parseWith(schemas().campaign, "campaign", input);
   if (!parsed.ok) return parsed;
-  return { ok: true, value: withDefaults<Campaign>(DEFAULT_CAMPAIGN, parsed.value as Partial<Campaign>) };
+  return {
+    ok: true,
+    value: withDefaults<Campaign<string>>(DEFAULT_CAMPAIGN, parsed.value as Partial<Campaign<string>>),
+  };
 }
 
 /**
@@ -200,27 +208,65 @@ export function parseCallFacts(input: unknown): Result<CallFacts, InvalidInput> 
 }
 
 /**
- * Reads a call logged by hand (for `validate` or the record lifecycle).
+ * Reads a call logged by hand (for `validate` or the record lifecycle). Its result must be one of
+ * the campaign's: pass the campaign when it has results of its own.
  *
  * @param input - untrusted input
+ * @param campaign - the campaign whose results it may use (default: the playbook's results only)
  * @returns the logged call, or an error value naming each bad field
  * @example
  * parseLoggedCall({ at: 0, lastContact: "dm", result: "emailOnly" }).ok; // => false
  */
-export function parseLoggedCall(input: unknown): Result<LoggedCall, InvalidInput> {
-  return parseWith(schemas().logged, "logged call", input) as Result<LoggedCall, InvalidInput>;
+export function parseLoggedCall<Custom extends string = never>(
+  input: unknown,
+  campaign: Campaign<Custom> = DEFAULT_CAMPAIGN as Campaign<Custom>,
+): Result<LoggedCall<Custom>, InvalidInput> {
+  const parsed = parseWith(schemas().logged, "logged call", input);
+  if (!parsed.ok) return parsed;
+  return withKnownResults(parsed.value as LoggedCall<Custom>, "logged call", campaign, ["result"]);
 }
 
 /**
- * Reads a stored call record.
+ * Reads a stored call record. Its results must be the campaign's: pass the campaign when it has
+ * results of its own.
  *
  * @param input - untrusted input
+ * @param campaign - the campaign whose results it may hold (default: the playbook's results only)
  * @returns the record, or an error value naming each bad field
  * @example
  * parseCallRecord({ lifecycle: "callRecord", schemaVersion: 2 }).ok; // => false
  */
-export function parseCallRecord(input: unknown): Result<CallRecord, InvalidInput> {
-  return parseWith(schemas().record, "call record", input) as Result<CallRecord, InvalidInput>;
+export function parseCallRecord<Custom extends string = never>(
+  input: unknown,
+  campaign: Campaign<Custom> = DEFAULT_CAMPAIGN as Campaign<Custom>,
+): Result<CallRecord<Custom>, InvalidInput> {
+  const parsed = parseWith(schemas().record, "call record", input);
+  if (!parsed.ok) return parsed;
+  return withKnownResults(parsed.value as CallRecord<Custom>, "call record", campaign, ["lastResult", "leadResult"]);
+}
+
+/**
+ * The value, if every result id it holds is one of the campaign's (so its type's closed set of ids
+ * holds), or an error value naming each field that holds another.
+ */
+function withKnownResults<T>(
+  value: T,
+  what: string,
+  campaign: Campaign<string>,
+  fields: readonly (keyof T & string)[],
+): Result<T, InvalidInput> {
+  const issues = fields.flatMap((field) => {
+    const id = value[field];
+    return id === null || resultFlags(campaign, id as string) !== undefined
+      ? []
+      : [
+          {
+            path: field,
+            message: `"${id as string}" is not a result of campaign ${describeValue(campaign?.id)}: pass the campaign that has it`,
+          },
+        ];
+  });
+  return issues.length === 0 ? ok(value) : err(invalidInput(what, issues));
 }
 
 /** The zod schemas behind the parsers; internal (not exported by the package), read by scripts/schemas.ts. */

@@ -1,17 +1,17 @@
 import { describeValue } from "../core/describe.js";
 import { type Instant, toEpochMs } from "../core/time.js";
-import { type Campaign, resultFlags } from "./campaign.js";
-import type { CallRecord } from "./record.js";
+import { type Campaign, type ResultId, resultFlags } from "./campaign.js";
+import type { CallRecord } from "./record-state.js";
 import { LAST_CONTACTS, type LastContact, type ResultFlags } from "./results.js";
 
 const WEEK_MS = 7 * 86_400_000;
 
-/** A call as an agent logs it by hand. */
-export interface LoggedCall {
+/** A call as an agent logs it by hand. `Custom` is the campaign's own result ids (see `Campaign`). */
+export interface LoggedCall<Custom extends string = never> {
   readonly at: Instant;
   readonly lastContact: LastContact;
   /** A result id: built in, or one of the campaign's. */
-  readonly result: string;
+  readonly result: ResultId<Custom>;
   /** The agreed call back, when there is one. */
   readonly callBackAt?: Instant | null;
   /** The follow-up task logged with the call. */
@@ -59,7 +59,7 @@ export interface Violation {
  * const record = callRecord.initial("2026-11-23T09:00:00Z");
  * record.ok && isExistingLead(record.value); // => false
  */
-export const isExistingLead = (record: CallRecord): boolean => record?.status === "pendingTask";
+export const isExistingLead = (record: CallRecord<string>): boolean => record?.status === "pendingTask";
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 
@@ -100,8 +100,8 @@ export function eligibility(
   flags: ResultFlags,
   result: string,
   lastContact: LastContact,
-  record: CallRecord,
-  campaign: Campaign,
+  record: CallRecord<string>,
+  campaign: Campaign<string>,
 ): Violation[] {
   const out: Violation[] = [];
   const label = flags.label;
@@ -197,7 +197,11 @@ export function eligibility(
  * record.ok && validate({ at: 0, lastContact: "reception", result: "pitchedNotInterested" }, record.value, DEFAULT_CAMPAIGN)[0]?.code;
  * // => "decisionMakerOnly"
  */
-export function validate(call: LoggedCall, record: CallRecord, campaign: Campaign): Violation[] {
+export function validate<Custom extends string = never>(
+  call: LoggedCall<Custom>,
+  record: CallRecord<Custom>,
+  campaign: Campaign<Custom>,
+): Violation[] {
   const shape = shapeViolation(call, record, campaign);
   if (shape !== undefined) return [shape];
   const out: Violation[] = [];

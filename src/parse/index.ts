@@ -2,6 +2,7 @@
 // options and campaigns from a tenant's configuration — with zod (zod/mini). The rules themselves
 // (leadrules and its module entries) never load zod; import this entry where input crosses into
 // your system (a webhook, a queue consumer, a database read).
+export type { Campaign, CampaignInput, CustomResult } from "../call-result/campaign.js";
 export { createCampaign, parseCallFacts, parseCallRecord, parseLoggedCall } from "../call-result/schema.js";
 export { createClientHubLifecycle } from "../client-hub/create.js";
 export {

@@ -10,7 +10,8 @@ import {
   type ReceptionSaid,
   toLoggedCall,
 } from "../call-result/classify.js";
-import { type CallLoggedEvent, type CallRecord, callRecord, newRecord } from "../call-result/record.js";
+import { type CallLoggedEvent, callRecord, newRecord } from "../call-result/record.js";
+import type { CallRecord } from "../call-result/record-state.js";
 import { CALL_RESULTS } from "../call-result/results.js";
 import type { LoggedCall } from "../call-result/validate.js";
 import {

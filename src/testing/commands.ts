@@ -1,6 +1,8 @@
 import type { Arbitrary, AsyncCommand, Parameters } from "fast-check";
 import { type CallFacts, classify, toLoggedCall } from "../call-result/classify.js";
-import { type CallLoggedEvent, type CallRecord, type CallRecordLifecycle, callRecord } from "../call-result/record.js";
+import { type CallLoggedEvent, type CallRecordLifecycle, callRecord } from "../call-result/record.js";
+import type { CallRecord } from "../call-result/record-state.js";
+import type { BuiltInResult } from "../call-result/results.js";
 import {
   type ClientHubEvent,
   type ClientHubLifecycle,
@@ -224,7 +226,8 @@ export function callRecordCommands(
         const c = classify(shifted(facts, at), model.state, lifecycle.campaign, at);
         const call = c.ok
           ? toLoggedCall(c.value, at)
-          : { at: new Date(at).toISOString(), lastContact: "noContact" as const, result: "noAnswer" };
+          : // Deliberately not a result id: the lifecycle must refuse it.
+            { at: new Date(at).toISOString(), lastContact: "noContact" as const, result: "noAnswer" as BuiltInResult };
         return { ...call, type: "callLogged", actor: "agent" };
       },
     }),

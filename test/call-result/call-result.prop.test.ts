@@ -2,8 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Campaign, DEFAULT_CAMPAIGN, resultFlags } from "../../src/call-result/campaign.js";
 import { type CallFacts, classify, toLoggedCall } from "../../src/call-result/classify.js";
-import { buildCallRecord, type CallRecord, callRecord, newRecord } from "../../src/call-result/record.js";
-import { CALL_RESULTS } from "../../src/call-result/results.js";
+import { buildCallRecord, callRecord, newRecord } from "../../src/call-result/record.js";
+import type { CallRecord } from "../../src/call-result/record-state.js";
+import { type BuiltInResult, CALL_RESULTS, type ResultFlags } from "../../src/call-result/results.js";
 import { parseCallRecord } from "../../src/call-result/schema.js";
 import { validate } from "../../src/call-result/validate.js";
 import { callRecordState } from "../../src/testing/arbitraries.js";
@@ -133,7 +134,7 @@ describe("allowedResults and validate agree", () => {
       fc.property(callRecordState(), fc.constantFrom(...lastContacts), (record, lastContact) => {
         const at = Date.parse(record.updatedAt) + 60_000;
         const allowed = new Set(callRecord.allowedResults(record, lastContact));
-        for (const result of [...Object.keys(CALL_RESULTS)]) {
+        for (const result of Object.keys(CALL_RESULTS) as BuiltInResult[]) {
           // The details each result needs: a task where one is required, a call back inside or
           // beyond the email follow-up bound for the results that depend on it.
           const weeks = DEFAULT_CAMPAIGN.emailFollowUpWeeks * 7 * 86_400_000;

@@ -7,7 +7,8 @@ import {
   shiftFacts,
   toLoggedCall,
 } from "../../src/call-result/classify.js";
-import { type CallRecord, newRecord } from "../../src/call-result/record.js";
+import { newRecord } from "../../src/call-result/record.js";
+import type { CallRecord } from "../../src/call-result/record-state.js";
 import { validate } from "../../src/call-result/validate.js";
 import { unwrap, unwrapErr } from "../helpers.js";
 
@@ -26,9 +27,12 @@ const computers: Campaign = {
   id: "it-msp",
   qualifyingRange: { min: 10, max: 50, unit: "computers" },
 };
-const c = (facts: CallFacts, record: CallRecord = fresh, campaign: Campaign = DEFAULT_CAMPAIGN): Classification =>
-  unwrap(classify(facts, record, campaign, AT));
-const pick = (x: Classification) => [x.lastContact, x.result];
+const c = <Custom extends string = never>(
+  facts: CallFacts,
+  record: CallRecord<Custom> = fresh,
+  campaign: Campaign<Custom> = DEFAULT_CAMPAIGN,
+): Classification<Custom> => unwrap(classify(facts, record, campaign, AT));
+const pick = (x: Classification<string>) => [x.lastContact, x.result];
 const dm = { reached: "decisionMaker", pitched: true } as const;
 
 describe("Last Contact", () => {
@@ -145,7 +149,7 @@ describe("not qualified", () => {
 
   // "Depending on the campaign there might be a few more tailored options … Not Qualified - No Roof"
   it("a campaign's own not-qualified reason", () => {
-    const solar: Campaign = {
+    const solar: Campaign<"notQualifiedNoRoof"> = {
       ...DEFAULT_CAMPAIGN,
       id: "solar",
       customResults: [
@@ -210,7 +214,7 @@ describe("leads", () => {
   // "Only the first time we speak to the decision maker and they agree to further communication it
   // is considered a lead"
   it("a lead counts the first time only", () => {
-    const closedBefore = { ...fresh, leadResult: "emailOnly" };
+    const closedBefore = { ...fresh, leadResult: "emailOnly" as const };
     const x = c({ ...dm, said: "emailOnly" }, closedBefore);
     expect(x.countsAs).toBe("nothing");
     expect(x.rules).toContain("firstLeadOnly");

@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { type Campaign, DEFAULT_CAMPAIGN } from "../../src/call-result/campaign.js";
 import { type CallFacts, classify } from "../../src/call-result/classify.js";
-import { buildCallRecord, type CallRecord, newRecord } from "../../src/call-result/record.js";
+import { buildCallRecord, newRecord } from "../../src/call-result/record.js";
+import type { CallRecord } from "../../src/call-result/record-state.js";
 import { type LoggedCall, validate } from "../../src/call-result/validate.js";
 
 const AT = Date.parse("2026-11-23T10:00:00Z");
@@ -19,7 +20,7 @@ const everything: Campaign = {
 };
 const dm = { reached: "decisionMaker", pitched: true } as const;
 
-function answer(facts: unknown, record: CallRecord = fresh, campaign: Campaign = everything): string {
+function answer(facts: unknown, record: CallRecord<string> = fresh, campaign: Campaign<string> = everything): string {
   const r = classify(facts as CallFacts, record, campaign, AT);
   if (!r.ok) return `error ${r.error.code} [${r.error.field}] ${r.error.message}`;
   const c = r.value;
@@ -240,9 +241,9 @@ describe("classify, whole answers", () => {
 });
 
 function violations(
-  call: Partial<LoggedCall>,
-  record: CallRecord = fresh,
-  campaign: Campaign = DEFAULT_CAMPAIGN,
+  call: Partial<LoggedCall<string>>,
+  record: CallRecord<string> = fresh,
+  campaign: Campaign<string> = DEFAULT_CAMPAIGN,
 ): string[] {
   return validate({ at: AT, lastContact: "reception", result: "noContact", ...call }, record, campaign).map(
     (v) => `${v.code} [${v.field}]${v.suggested === undefined ? "" : ` → ${v.suggested}`}: ${v.message}`,

@@ -9,7 +9,8 @@ import {
   RECEPTION_PHRASES,
   toLoggedCall,
 } from "../../src/call-result/classify.js";
-import { buildCallRecord, type CallRecord, callRecord, logCall, newRecord } from "../../src/call-result/record.js";
+import { buildCallRecord, callRecord, logCall, newRecord } from "../../src/call-result/record.js";
+import type { CallRecord } from "../../src/call-result/record-state.js";
 import { parseCallFacts } from "../../src/call-result/schema.js";
 import { unwrap, unwrapErr } from "../helpers.js";
 import { DAY, facts, T0 } from "./arbitraries.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CAMPAIGN } from "../../src/call-result/campaign.js";
 import { buildCallRecord, type CallLoggedEvent, callRecord, newRecord } from "../../src/call-result/record.js";
-import { CALL_RESULTS } from "../../src/call-result/results.js";
+import { type BuiltInResult, CALL_RESULTS, type ResultFlags } from "../../src/call-result/results.js";
 import { createCampaign, parseCallFacts, parseCallRecord, parseLoggedCall } from "../../src/call-result/schema.js";
 import { stateDiagram } from "../../src/core/diagram.js";
 import { deepFreeze, unwrap, unwrapErr } from "../helpers.js";
@@ -21,12 +21,12 @@ const log = (over: Partial<CallLoggedEvent>): CallLoggedEvent => ({
 describe("the record lifecycle", () => {
   // "Open records mean the record is still in play … Closed records … will fall off the list."
   it("every result's flag decides whether the record stays, leaves with a task, or closes", () => {
-    for (const [id, flags] of Object.entries(CALL_RESULTS)) {
+    for (const [id, flags] of Object.entries(CALL_RESULTS) as [BuiltInResult, ResultFlags][]) {
       const campaign = { ...DEFAULT_CAMPAIGN, emailOnlyHns: true, wantsConsultantFollowUp: true };
       const lifecycle = buildCallRecord(campaign);
       const record =
         id === "followUp"
-          ? { ...start, status: "pendingTask" as const, leadResult: "emailFollowUp" }
+          ? { ...start, status: "pendingTask" as const, leadResult: "emailFollowUp" as const }
           : id === "deadEndOrBlocked"
             ? { ...start, blockedAttempts: 2 }
             : start;
@@ -154,7 +154,7 @@ describe("the record lifecycle", () => {
     expect(callRecord.allowedResults(start, "noContact")).not.toContain("removeFromDatabase");
     // the DM who cuts you short is Reception + No Contact, so No Contact is not offered with the DM
     expect(callRecord.allowedResults(start, "decisionMaker")).not.toContain("noContact");
-    const pending = { ...start, status: "pendingTask" as const, leadResult: "nurtureNoEmailSent" };
+    const pending = { ...start, status: "pendingTask" as const, leadResult: "nurtureNoEmailSent" as const };
     expect(callRecord.allowedResults(pending, "decisionMaker")).toContain("followUp");
     expect(callRecord.allowedResults(pending, "decisionMaker")).not.toContain("emailFollowUp");
     const custom = buildCallRecord({

@@ -84,6 +84,55 @@ describe("call-result schemas", () => {
     ).toEqual(["appointments", "lastResult"]);
   });
 
+  // Result ids are a closed set (the type says so): a stored record or logged call holding an id
+  // the campaign does not have is refused, naming the field; with its campaign it reads back.
+  it("results must be the campaign's: the playbook's by default, a campaign's own when it is passed", () => {
+    const solar = unwrap(
+      createCampaign({
+        id: "solar",
+        customResults: [
+          {
+            id: "notQualifiedNoRoof",
+            label: "Not Qualified - No Roof",
+            who: "decisionMakerOnly",
+            record: "closed",
+            countsAs: "nothing",
+            effects: [],
+            notQualified: true,
+          },
+        ],
+      }),
+    );
+    const stored = { ...newRecord(T0), status: "closed", lastResult: "notQualifiedNoRoof", leadResult: "emailOnlyy" };
+    expect(unwrapErr(parseCallRecord(stored)).issues).toEqual([
+      {
+        path: "lastResult",
+        message: '"notQualifiedNoRoof" is not a result of campaign "default": pass the campaign that has it',
+      },
+      {
+        path: "leadResult",
+        message: '"emailOnlyy" is not a result of campaign "default": pass the campaign that has it',
+      },
+    ]);
+    expect(unwrapErr(parseCallRecord(stored, solar)).issues).toEqual([
+      {
+        path: "leadResult",
+        message: '"emailOnlyy" is not a result of campaign "solar": pass the campaign that has it',
+      },
+    ]);
+    const ok = { ...stored, leadResult: null };
+    expect(unwrap(parseCallRecord(ok, solar))).toEqual(ok);
+    expect(unwrap(parseCallRecord({ ...ok, lastResult: "emailOnly" }))).toEqual({ ...ok, lastResult: "emailOnly" });
+    const call = { at: iso(T0), lastContact: "decisionMaker", result: "notQualifiedNoRoof" };
+    expect(unwrapErr(parseLoggedCall(call)).message).toBe(
+      'Invalid logged call: result: "notQualifiedNoRoof" is not a result of campaign "default": pass the campaign that has it',
+    );
+    expect(unwrap(parseLoggedCall(call, solar))).toEqual(call);
+    // A campaign that is not one reads as having no results of its own, and never throws.
+    expect(parseCallRecord(ok, null as never).ok).toBe(false);
+    expect(parseCallRecord({ ...ok, lastResult: "wrongNumber" }, 7 as never).ok).toBe(true);
+  });
+
   it("a campaign's custom result takes every flag value the built-in ones can", () => {
     const customResults = Object.entries(CALL_RESULTS).map(([id, flags]) => ({
       ...flags,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CAMPAIGN } from "../../src/call-result/campaign.js";
-import { type CallRecord, newRecord } from "../../src/call-result/record.js";
+import { type Campaign, DEFAULT_CAMPAIGN } from "../../src/call-result/campaign.js";
+import { newRecord } from "../../src/call-result/record.js";
+import type { CallRecord } from "../../src/call-result/record-state.js";
 import { type LoggedCall, validate } from "../../src/call-result/validate.js";
 
 const AT = Date.parse("2026-11-23T10:00:00Z");
@@ -13,7 +14,12 @@ const lead: CallRecord = {
   leadResult: "nurtureEmailSent",
 };
 const task = { dueAt: AT + 7 * DAY };
-const v = (call: Partial<LoggedCall>, record: CallRecord = fresh, campaign = DEFAULT_CAMPAIGN) =>
+// Widened to any result id (`<string>`): these tests log ids the campaign does not have, on purpose.
+const v = (
+  call: Partial<LoggedCall<string>>,
+  record: CallRecord<string> = fresh,
+  campaign: Campaign<string> = DEFAULT_CAMPAIGN,
+) =>
   validate({ at: AT, lastContact: "decisionMaker", result: "noContact", ...call }, record, campaign).map((x) => [
     x.code,
     x.field,
