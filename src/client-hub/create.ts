@@ -8,11 +8,12 @@ import { parseClientHubOptions } from "./schema.js";
  * an error value naming the field.
  *
  * @param options - untrusted options; missing fields take the playbook's defaults
- * @returns the lifecycle, or an error value
+ * @returns the lifecycle, or an error value. Its check-in call types are known only at run time
+ *   (`ClientHubLifecycle<string>`): read events for it with `parseClientHubEvent(input, lifecycle.options)`
  * @example
  * createClientHubLifecycle({ preparationDays: 3 }).ok; // => true
  */
-export function createClientHubLifecycle(options?: unknown): Result<ClientHubLifecycle, InvalidInput> {
+export function createClientHubLifecycle(options?: unknown): Result<ClientHubLifecycle<string>, InvalidInput> {
   const parsed = parseClientHubOptions(options);
   return parsed.ok ? { ok: true, value: buildClientHub(parsed.value) } : parsed;
 }

@@ -17,8 +17,10 @@ export type { Instant } from "../core/time.js";
 export type {
   CallDirection,
   CallOutcome,
+  CheckInCallType,
   ClientHubActor,
   ClientHubCall,
+  ClientHubCallType,
   ClientHubEffect,
   ClientHubEvent,
   ClientHubEventBase,
@@ -34,13 +36,16 @@ export type {
 } from "./pipeline.js";
 export {
   buildClientHub,
+  CALL_DIRECTIONS,
   CALL_OUTCOMES,
+  CHECK_IN_CALL_TYPES,
   CHECK_IN_STAGES,
   CLIENT_HUB_ACTORS,
   CLIENT_HUB_DEFAULTS,
   CLIENT_HUB_STAGES,
   CLIENT_HUB_TASKS,
   clientHub,
+  OTHER_CALL_TYPE,
 } from "./pipeline.js";
 export type { Reconciliation, RecordKey, Subscription, SubscriptionContact } from "./records.js";
 export { reconcile } from "./records.js";

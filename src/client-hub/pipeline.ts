@@ -58,7 +58,25 @@ export const CALL_OUTCOMES = [
 /** A call outcome. */
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 /** A call's direction: it does not matter for a check-in. */
-export type CallDirection = "inbound" | "outbound";
+export const CALL_DIRECTIONS = ["inbound", "outbound"] as const;
+/** A call's direction: it does not matter for a check-in. */
+export type CallDirection = (typeof CALL_DIRECTIONS)[number];
+
+/** The playbook's check-in call types: a Connected call of one of these is a successful check-in. */
+export const CHECK_IN_CALL_TYPES = ["Check In - Call", "Check In - WhatsApp"] as const;
+/** A check-in call type of the playbook. */
+export type CheckInCallType = (typeof CHECK_IN_CALL_TYPES)[number];
+/**
+ * The call type of every call that is not a check-in ("you will be logging the Call Type as
+ * anything other than Check In - Call or Check In - WhatsApp"): map a CRM's other call types to it.
+ */
+export const OTHER_CALL_TYPE = "Other";
+/**
+ * A call type the pipeline reads: one of the check-in types, or `"Other"`. `CheckIn` is the
+ * check-in types (the playbook's by default; a tenant's own when `checkInCallTypes` is set), so a
+ * typo such as `"Check In - Cal"` does not compile, and the verbs refuse it at run time.
+ */
+export type ClientHubCallType<CheckIn extends string = CheckInCallType> = CheckIn | typeof OTHER_CALL_TYPE;
 
 /** How often the client wants to be called: e.g. `{ count: 1, unit: "month" }`. */
 export interface ContactRatio {
@@ -106,19 +124,19 @@ export interface ClientHubEventBase<T extends string> {
   readonly actor: ClientHubActor;
 }
 
-/** A call logged against the record (HubSpot's "Log Call"). */
-export interface ClientHubCall {
+/** A call logged against the record (HubSpot's "Log Call"). `CheckIn`: see `ClientHubCallType`. */
+export interface ClientHubCall<CheckIn extends string = CheckInCallType> {
   readonly outcome: CallOutcome;
-  /** The call type, e.g. "Check In - Call". */
-  readonly callType: string;
+  /** The call type: a check-in type (e.g. "Check In - Call"), or "Other". */
+  readonly callType: ClientHubCallType<CheckIn>;
   readonly direction: CallDirection;
   /** In Call 3: this unsuccessful call was the final attempt. */
   readonly finalAttempt?: boolean;
 }
 
-/** Something that happened to a Client Hub record. */
-export type ClientHubEvent =
-  | (ClientHubEventBase<"callLogged"> & ClientHubCall)
+/** Something that happened to a Client Hub record. `CheckIn`: see `ClientHubCallType`. */
+export type ClientHubEvent<CheckIn extends string = CheckInCallType> =
+  | (ClientHubEventBase<"callLogged"> & ClientHubCall<CheckIn>)
   | ClientHubEventBase<"emailedInstead">
   | (ClientHubEventBase<"contactRatioSet"> & { readonly contactRatio: ContactRatio })
   | (ClientHubEventBase<"taskCompleted"> & { readonly contactRatio?: ContactRatio });
@@ -133,14 +151,15 @@ export type ClientHubEffect =
 
 /** Why a Client Hub event was refused beyond the engine's own reasons. */
 export type ClientHubRefusalCode =
+  | "invalidCall"
   | "invalidTimeZone"
   | "invalidRecord"
   | "notFinalCall"
   | "ratioNotAllowed"
   | "ratioFixed";
 
-/** The tunable numbers and words of the Client Hub preset. */
-export interface ClientHubOptions {
+/** The tunable numbers and words of the Client Hub preset. `CheckIn`: the check-in call types. */
+export interface ClientHubOptions<CheckIn extends string = CheckInCallType> {
   /** The Contact Ratios a record may have. */
   readonly contactRatios: readonly ContactRatio[];
   /** The ratio of a new record. Default 1 month. */
@@ -151,8 +170,8 @@ export interface ClientHubOptions {
   readonly preparationDays: number;
   /** Days from entering one call stage to the next. Default 5. */
   readonly callIntervalDays: number;
-  /** Call types that count as a check-in when the outcome is Connected. */
-  readonly checkInCallTypes: readonly string[];
+  /** Call types that count as a check-in when the outcome is Connected (not "Other"). */
+  readonly checkInCallTypes: readonly CheckIn[];
   /** Stage label overrides. */
   readonly labels: { readonly [K in ClientHubStage]?: string };
   /**
@@ -167,7 +186,7 @@ export interface ClientHubOptions {
 const ONE_MONTH: ContactRatio = { count: 1, unit: "month" };
 
 /** The playbook's numbers: ratios of 2 weeks to 6 months, 1 month by default, 5-day steps. */
-export const CLIENT_HUB_DEFAULTS: ClientHubOptions = {
+export const CLIENT_HUB_DEFAULTS: ClientHubOptions<CheckInCallType> = {
   contactRatios: [
     { count: 2, unit: "week" },
     ONE_MONTH,
@@ -182,7 +201,7 @@ export const CLIENT_HUB_DEFAULTS: ClientHubOptions = {
   unsuccessfulContactRatio: ONE_MONTH,
   preparationDays: 5,
   callIntervalDays: 5,
-  checkInCallTypes: ["Check In - Call", "Check In - WhatsApp"],
+  checkInCallTypes: CHECK_IN_CALL_TYPES,
   labels: {},
   finalCall: "firstAttempt",
 };
@@ -201,22 +220,22 @@ export interface NewClientHubRecord {
   readonly nextContactDate?: CalendarDate;
 }
 
-/** The Client Hub pipeline's verbs, plus `initial` and helpers. */
-export interface ClientHubLifecycle
+/** The Client Hub pipeline's verbs, plus `initial` and helpers. `CheckIn`: see `ClientHubCallType`. */
+export interface ClientHubLifecycle<CheckIn extends string = CheckInCallType>
   extends Lifecycle<
     ClientHubStage,
     ClientHubActor,
     ClientHubRecord,
-    ClientHubEvent,
+    ClientHubEvent<CheckIn>,
     ClientHubEffect,
     ClientHubRefusalCode
   > {
   /** The options the lifecycle was built with. */
-  readonly options: ClientHubOptions;
+  readonly options: ClientHubOptions<CheckIn>;
   /** A new record in `completed`, waiting for its first contact date. Bad input is an error value. */
   initial(input: NewClientHubRecord): Result<ClientHubRecord, InvalidInput>;
   /** Whether a call is a successful check-in: outcome Connected and a check-in call type. */
-  isCheckIn(call: ClientHubCall): boolean;
+  isCheckIn(call: ClientHubCall<CheckIn>): boolean;
   /** The stage's label, e.g. "Call 2". */
   label(record: ClientHubRecord): string;
 }
@@ -252,7 +271,9 @@ function task(id: ClientHubTask, dueAt: string): ClientHubEffect {
  * @example
  * buildClientHub({ ...CLIENT_HUB_DEFAULTS, callIntervalDays: 3 }).options.callIntervalDays; // => 3
  */
-export function buildClientHub(options: ClientHubOptions): ClientHubLifecycle {
+export function buildClientHub<const CheckIn extends string = CheckInCallType>(
+  options: ClientHubOptions<CheckIn>,
+): ClientHubLifecycle<CheckIn> {
   const stages = {} as Record<ClientHubStage, (typeof CLIENT_HUB_STAGES)[ClientHubStage]>;
   for (const key of ALL_STAGES) {
     const meta = CLIENT_HUB_STAGES[key];
@@ -308,8 +329,35 @@ export function buildClientHub(options: ClientHubOptions): ClientHubLifecycle {
     }
     return text;
   };
-  const isCheckIn = (call: ClientHubCall): boolean =>
-    call?.outcome === "Connected" && checkInCallTypes.includes(call.callType);
+  const isCheckIn = (call: ClientHubCall<CheckIn>): boolean =>
+    call?.outcome === "Connected" && (checkInCallTypes as readonly string[]).includes(call.callType);
+  const callTypes: readonly string[] = [...checkInCallTypes, OTHER_CALL_TYPE];
+  // The verbs are a boundary for their own vocabulary: a call the parser would refuse is refused.
+  const callRefusal = (call: ClientHubCall<CheckIn>): Refusal<ClientHubRefusalCode> | undefined => {
+    const field = !(CALL_OUTCOMES as readonly unknown[]).includes(call.outcome)
+      ? "outcome"
+      : !callTypes.includes(call.callType)
+        ? "callType"
+        : !(CALL_DIRECTIONS as readonly unknown[]).includes(call.direction)
+          ? "direction"
+          : call.finalAttempt !== undefined && typeof call.finalAttempt !== "boolean"
+            ? "finalAttempt"
+            : undefined;
+    if (field === undefined) return undefined;
+    const allowed =
+      field === "outcome"
+        ? CALL_OUTCOMES
+        : field === "callType"
+          ? callTypes
+          : field === "direction"
+            ? CALL_DIRECTIONS
+            : ["true", "false"];
+    return {
+      code: "invalidCall",
+      message: `${field} ${describeValue(call[field])} is not one of ${allowed.join(", ")}`,
+      field,
+    };
+  };
   const allowed = (ratio: unknown): boolean => contactRatios.some((r) => sameRatio(r, ratio));
   // A ratio is stored as { count, unit } only: what parseClientHubRecord reads back.
   const ratioOf = ({ count, unit }: ContactRatio): ContactRatio => ({ count, unit });
@@ -371,7 +419,7 @@ export function buildClientHub(options: ClientHubOptions): ClientHubLifecycle {
     ClientHubStage,
     ClientHubActor,
     ClientHubRecord,
-    ClientHubEvent,
+    ClientHubEvent<CheckIn>,
     ClientHubEffect,
     ClientHubRefusalCode
   > = {
@@ -393,13 +441,14 @@ export function buildClientHub(options: ClientHubOptions): ClientHubLifecycle {
         by: ANYONE,
         when: recordGuard,
         check: (record, call) =>
-          call.finalAttempt === true && record.status !== "call3"
+          callRefusal(call) ??
+          (call.finalAttempt === true && record.status !== "call3"
             ? {
                 code: "notFinalCall",
                 message: `finalAttempt applies only in "${stages.call3.label}", not in "${stages[record.status].label}"`,
                 field: "finalAttempt",
               }
-            : undefined,
+            : undefined),
         apply: (record, call, at) => {
           if (isCheckIn(call)) {
             if (!(CHECK_IN_STAGES as readonly string[]).includes(record.status))
@@ -415,7 +464,7 @@ export function buildClientHub(options: ClientHubOptions): ClientHubLifecycle {
           const final =
             options.finalCall === "markedFinal"
               ? call.finalAttempt === true
-              : call.finalAttempt === true || checkInCallTypes.includes(call.callType);
+              : call.finalAttempt === true || (checkInCallTypes as readonly string[]).includes(call.callType);
           if (final && record.status === "call3") return toUnsuccessful(record, at);
           return { state: record, effects: NONE };
         },

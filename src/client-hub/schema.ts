@@ -1,10 +1,12 @@
 import * as z from "zod/mini";
 import { isCalendarDate } from "../core/calendar.js";
-import { err, type InvalidInput, invalidInput, type Result } from "../core/result.js";
+import { err, type InvalidInput, type Issue, invalidInput, type Result } from "../core/result.js";
 import { instantSchema, lazy, parseWith, withDefaults } from "../core/schema.js";
 import { isTimeZone } from "../core/time.js";
 import {
+  CALL_DIRECTIONS,
   CALL_OUTCOMES,
+  type CheckInCallType,
   CLIENT_HUB_ACTORS,
   CLIENT_HUB_DEFAULTS,
   CLIENT_HUB_STAGES,
@@ -12,6 +14,7 @@ import {
   type ClientHubOptions,
   type ClientHubRecord,
   type ClientHubStage,
+  OTHER_CALL_TYPE,
   sameRatio,
 } from "./pipeline.js";
 import type { Subscription } from "./records.js";
@@ -32,7 +35,7 @@ const schemas = /* @__PURE__ */ lazy(() => {
       actor,
       outcome: z.enum(CALL_OUTCOMES),
       callType: text(),
-      direction: z.enum(["inbound", "outbound"]),
+      direction: z.enum(CALL_DIRECTIONS),
       finalAttempt: z.optional(z.boolean()),
     }),
     z.strictObject({ type: z.literal("emailedInstead"), at, actor }),
@@ -75,15 +78,32 @@ const schemas = /* @__PURE__ */ lazy(() => {
 
 /**
  * Reads a Client Hub event from outside (a HubSpot webhook, a queue). Instants are normalised to
- * ISO UTC; every issue is listed with its field.
+ * ISO UTC; every issue is listed with its field. A call's type must be one of the options'
+ * check-in types or `"Other"` (map a CRM's other call types to it).
  *
  * @param input - untrusted input
+ * @param options - the tenant's options (for the check-in call types); default the playbook's
  * @returns the event, or an error value listing every issue
  * @example
  * parseClientHubEvent({ type: "callLogged", at: "2026-03-02T10:00:00Z", actor: "owner", outcome: "Connected", callType: "Check In - Call", direction: "inbound" }).ok; // => true
  */
-export function parseClientHubEvent(input: unknown): Result<ClientHubEvent, InvalidInput> {
-  return parseWith(schemas().event, "Client Hub event", input) as Result<ClientHubEvent, InvalidInput>;
+export function parseClientHubEvent<CheckIn extends string = CheckInCallType>(
+  input: unknown,
+  options: Pick<ClientHubOptions<CheckIn>, "checkInCallTypes"> = CLIENT_HUB_DEFAULTS as never,
+): Result<ClientHubEvent<CheckIn>, InvalidInput> {
+  const parsed = parseWith(schemas().event, "Client Hub event", input);
+  if (!parsed.ok) return parsed;
+  const event = parsed.value as ClientHubEvent<CheckIn>;
+  if (event.type !== "callLogged") return { ok: true, value: event };
+  const types: unknown = options?.checkInCallTypes;
+  const allowed = [...(Array.isArray(types) ? types : []), OTHER_CALL_TYPE];
+  return allowed.includes(event.callType)
+    ? { ok: true, value: event }
+    : err(
+        invalidInput("Client Hub event", [
+          { path: "callType", message: `must be one of ${allowed.map((t) => JSON.stringify(t)).join(", ")}` },
+        ]),
+      );
 }
 
 /**
@@ -98,7 +118,7 @@ export function parseClientHubEvent(input: unknown): Result<ClientHubEvent, Inva
  */
 export function parseClientHubRecord(
   input: unknown,
-  options: ClientHubOptions = CLIENT_HUB_DEFAULTS,
+  options: ClientHubOptions<string> = CLIENT_HUB_DEFAULTS,
 ): Result<ClientHubRecord, InvalidInput> {
   if (!Array.isArray(options?.contactRatios)) {
     return err(
@@ -129,13 +149,20 @@ export function parseClientHubRecord(
  * @example
  * parseClientHubOptions({ callIntervalDays: 0 }).ok; // => false
  */
-export function parseClientHubOptions(input: unknown): Result<ClientHubOptions, InvalidInput> {
+export function parseClientHubOptions(input: unknown): Result<ClientHubOptions<string>, InvalidInput> {
   const parsed = parseWith(schemas().options, "Client Hub options", input ?? {});
   if (!parsed.ok) return parsed;
-  const options = withDefaults<ClientHubOptions>(CLIENT_HUB_DEFAULTS, parsed.value);
-  const issues = (["defaultContactRatio", "unsuccessfulContactRatio"] as const)
+  const options = withDefaults<ClientHubOptions<string>>(CLIENT_HUB_DEFAULTS, parsed.value);
+  const issues: Issue[] = (["defaultContactRatio", "unsuccessfulContactRatio"] as const)
     .filter((field) => !options.contactRatios.some((r) => sameRatio(r, options[field])))
     .map((field) => ({ path: field, message: "must be one of contactRatios" }));
+  options.checkInCallTypes.forEach((type, i) => {
+    if (type === OTHER_CALL_TYPE)
+      issues.push({
+        path: `checkInCallTypes.${i}`,
+        message: `"${OTHER_CALL_TYPE}" is the type of every call that is not a check-in`,
+      });
+  });
   return issues.length === 0 ? { ok: true, value: options } : err(invalidInput("Client Hub options", issues));
 }
 

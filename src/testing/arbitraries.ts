@@ -514,7 +514,7 @@ export function clientHubTemplate(): Arbitrary<ClientHubEvent> {
           {
             actor,
             outcome: fc.constantFrom(...CALL_OUTCOMES),
-            callType: fc.constantFrom("Check In - Call", "Check In - WhatsApp", "Account query"),
+            callType: fc.constantFrom("Check In - Call", "Check In - WhatsApp", "Other"),
             direction: fc.constantFrom("inbound", "outbound" as const),
             finalAttempt: fc.boolean(),
           },

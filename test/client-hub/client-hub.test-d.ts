@@ -1,7 +1,12 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
+  buildClientHub,
+  CLIENT_HUB_DEFAULTS,
+  type ClientHubCall,
   type ClientHubEffect,
+  type ClientHubLifecycle,
   type ClientHubRecord,
+  type ClientHubRefusalCode,
   type ClientHubStage,
   clientHub,
   type Result,
@@ -27,7 +32,7 @@ describe("client-hub types", () => {
       actor: "owner",
       // @ts-expect-error: "connected" is not one of HubSpot's outcomes
       outcome: "connected",
-      callType: "x",
+      callType: "Other",
       direction: "inbound",
     });
     clientHub.transition(record, {
@@ -39,6 +44,25 @@ describe("client-hub types", () => {
     });
     // @ts-expect-error: a consultation event is not a Client Hub event
     clientHub.transition(record, { type: "markedLost", at: 0, actor: "owner" });
+  });
+
+  it("call types are a closed set: the check-in types and Other, or a tenant's own check-in types", () => {
+    expectTypeOf<ClientHubCall["callType"]>().toEqualTypeOf<"Check In - Call" | "Check In - WhatsApp" | "Other">();
+    clientHub.transition(record, {
+      type: "callLogged",
+      at: 0,
+      actor: "owner",
+      outcome: "Connected",
+      // @ts-expect-error: a typo in a call type does not compile (it used to be read as not a check-in)
+      callType: "Check In - Cal",
+      direction: "inbound",
+    });
+    const video = buildClientHub({ ...CLIENT_HUB_DEFAULTS, checkInCallTypes: ["Video check-in"] });
+    expectTypeOf(video).toEqualTypeOf<ClientHubLifecycle<"Video check-in">>();
+    expectTypeOf<Parameters<typeof video.isCheckIn>[0]["callType"]>().toEqualTypeOf<"Video check-in" | "Other">();
+    if (!clientHub.transition(record, { type: "emailedInstead", at: 0, actor: "owner" }).ok) {
+      expectTypeOf<ClientHubRefusalCode>().toExtend<string>();
+    }
   });
 
   it("effects are a discriminated union", () => {

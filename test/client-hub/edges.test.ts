@@ -114,7 +114,7 @@ describe("refusals and guards", () => {
     expect(clientHub.isCheckIn({ outcome: "Connected", callType: "Check In - Call", direction: "outbound" })).toBe(
       true,
     );
-    expect(clientHub.isCheckIn({ outcome: "Connected", callType: "Account query", direction: "outbound" })).toBe(false);
+    expect(clientHub.isCheckIn({ outcome: "Connected", callType: "Other", direction: "outbound" })).toBe(false);
     expect(clientHub.isCheckIn(null as never)).toBe(false);
     expect(clientHub.isCheckIn(undefined as never)).toBe(false);
   });

@@ -55,7 +55,7 @@ const record: fc.Arbitrary<ClientHubRecord> = fc
 const loggedCall: fc.Arbitrary<ClientHubCall> = fc.record(
   {
     outcome: fc.constantFrom(...CALL_OUTCOMES),
-    callType: fc.constantFrom("Check In - Call", "Check In - WhatsApp", "Account query", "Sales"),
+    callType: fc.constantFrom("Check In - Call", "Check In - WhatsApp", "Other"),
     direction: fc.constantFrom("inbound" as const, "outbound" as const),
     finalAttempt: fc.boolean(),
   },
@@ -276,9 +276,7 @@ describe("client-hub model-based sequences", () => {
       return (CHECK_IN_STAGES as readonly string[]).includes(stage) ? "summaryOfCall" : stage;
     if (stage !== "call3") return stage;
     // In Call 3 a check-in that does not connect ends the attempts (or a call marked final).
-    return call.finalAttempt === true || CLIENT_HUB_DEFAULTS.checkInCallTypes.includes(call.callType)
-      ? "unsuccessfulCall"
-      : stage;
+    return call.finalAttempt === true || call.callType !== "Other" ? "unsuccessfulCall" : stage;
   };
   class Wait implements fc.Command<Model, Real> {
     constructor(readonly ms: number) {}

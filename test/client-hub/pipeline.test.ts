@@ -328,16 +328,63 @@ describe("calls", () => {
   // than "Check In - Call" or "Check In - WhatsApp""
   it("any other call is logged but moves nothing", () => {
     for (const details of [
-      { callType: "Account query" },
+      { callType: "Other" as const },
       { outcome: "No answer" as const },
-      { outcome: "Left voicemail" as const, callType: "Check In - WhatsApp" },
-      { callType: "check in - call" },
+      { outcome: "Left voicemail" as const, callType: "Check In - WhatsApp" as const },
     ]) {
       expect(unwrap(clientHub.transition(call1, call("2026-02-11T10:00:00Z", details)))).toEqual({
         state: call1,
         effects: [],
       });
     }
+  });
+
+  // "you will be logging the Call Type as anything other than Check In - Call or Check In -
+  // WhatsApp": every other call is "Other". A call type, outcome or direction that is none of the
+  // pipeline's words is refused naming the field (a typo used to be read silently as not a check-in).
+  it("refuses a call whose type, outcome or direction is not one of the pipeline's words", () => {
+    const call1 = at(make("2026-01-10T15:00:00Z"), "call1");
+    for (const [details, field, message] of [
+      [
+        { callType: "check in - call" },
+        "callType",
+        'callType "check in - call" is not one of Check In - Call, Check In - WhatsApp, Other',
+      ],
+      [
+        { callType: "Check In - Cal" },
+        "callType",
+        'callType "Check In - Cal" is not one of Check In - Call, Check In - WhatsApp, Other',
+      ],
+      [
+        { outcome: "connected" },
+        "outcome",
+        'outcome "connected" is not one of Connected, Busy, No answer, Left live message, Left voicemail, Wrong number',
+      ],
+      [
+        { outcome: null },
+        "outcome",
+        "outcome null is not one of Connected, Busy, No answer, Left live message, Left voicemail, Wrong number",
+      ],
+      [{ direction: "sideways" }, "direction", 'direction "sideways" is not one of inbound, outbound'],
+      [{ finalAttempt: "yes" }, "finalAttempt", 'finalAttempt "yes" is not one of true, false'],
+    ] as const) {
+      expect(unwrapErr(clientHub.transition(call1, call("2026-01-12T10:00:00Z", details as never)))).toMatchObject({
+        code: "invalidCall",
+        field,
+        message,
+      });
+    }
+    // A tenant's own check-in types replace the playbook's; "Other" stays the rest.
+    const hub = buildClientHub({ ...CLIENT_HUB_DEFAULTS, checkInCallTypes: ["Video check-in"] });
+    const video = {
+      type: "callLogged",
+      at: "2026-01-12T10:00:00Z",
+      actor: "owner",
+      ...checkIn,
+      callType: "Video check-in",
+    } as const;
+    expect(unwrap(hub.transition(call1, video)).state.status).toBe("summaryOfCall");
+    expect(unwrapErr(hub.transition(call1, call("2026-01-12T10:00:00Z") as never)).field).toBe("callType");
   });
 
   it("a check-in while Completed, or after the summary, moves nothing", () => {
@@ -408,7 +455,7 @@ describe("calls", () => {
     expect(result.state).toMatchObject({ status: "unsuccessfulCall", contactRatio: { count: 1, unit: "month" } });
     expect(result.effects.map((e) => (e.type === "task" ? e.task : e.type))).toEqual(["unsuccessfulCallCheckInEmail"]);
     // a call that is not a check-in (an account query) still moves nothing
-    const query = call("2026-02-21T10:00:00Z", { outcome: "Busy", callType: "Account query" });
+    const query = call("2026-02-21T10:00:00Z", { outcome: "Busy", callType: "Other" });
     expect(unwrap(clientHub.transition(call3, query))).toEqual({ state: call3, effects: [] });
   });
 
@@ -806,10 +853,10 @@ describe("the verbs", () => {
   it("tells a check-in from any other call", () => {
     expect(clientHub.isCheckIn(checkIn)).toBe(true);
     expect(clientHub.isCheckIn({ ...checkIn, outcome: "Busy" })).toBe(false);
-    expect(clientHub.isCheckIn({ ...checkIn, callType: "Sales" })).toBe(false);
+    expect(clientHub.isCheckIn({ ...checkIn, callType: "Other" })).toBe(false);
     const hub = buildClientHub({ ...CLIENT_HUB_DEFAULTS, checkInCallTypes: ["Video check-in"] });
     expect(hub.isCheckIn({ ...checkIn, callType: "Video check-in" })).toBe(true);
-    expect(hub.isCheckIn(checkIn)).toBe(false);
+    expect(hub.isCheckIn(checkIn as never)).toBe(false);
   });
 
   it("draws the pipeline, with each call branch and each time move", () => {

@@ -40,6 +40,31 @@ describe("parseClientHubEvent", () => {
     ).toBe(true);
   });
 
+  it("reads a call type only if it is a check-in type of the options or Other, naming the field", () => {
+    const call = {
+      type: "callLogged",
+      at: "2026-03-02T10:00:00Z",
+      actor: "owner",
+      outcome: "Busy",
+      direction: "inbound",
+    };
+    expect(unwrap(parseClientHubEvent({ ...call, callType: "Other" }))).toMatchObject({ callType: "Other" });
+    expect(unwrapErr(parseClientHubEvent({ ...call, callType: "Account query" })).issues).toEqual([
+      { path: "callType", message: 'must be one of "Check In - Call", "Check In - WhatsApp", "Other"' },
+    ]);
+    const tuned = unwrap(createClientHubLifecycle({ checkInCallTypes: ["Video check-in"] }));
+    expect(unwrap(parseClientHubEvent({ ...call, callType: "Video check-in" }, tuned.options))).toMatchObject({
+      callType: "Video check-in",
+    });
+    expect(parseClientHubEvent({ ...call, callType: "Check In - Call" }, tuned.options).ok).toBe(false);
+    // Options that are not options read as having no check-in types: only Other, never a throw.
+    expect(parseClientHubEvent({ ...call, callType: "Other" }, null as never).ok).toBe(true);
+    expect(parseClientHubEvent({ ...call, callType: "Check In - Call" }, {} as never).ok).toBe(false);
+    expect(unwrapErr(parseClientHubOptions({ checkInCallTypes: ["Check In - Call", "Other"] })).issues).toEqual([
+      { path: "checkInCallTypes.1", message: '"Other" is the type of every call that is not a check-in' },
+    ]);
+  });
+
   it("lists every bad field", () => {
     const error = unwrapErr(
       parseClientHubEvent({
