@@ -87,8 +87,8 @@ async function drive() {
     await run({ record, call: call({ outcome: "connected", callType: "Check In - Call" }) }),
   );
   show(
-    "Logs an account query call",
-    await run({ record, call: call({ outcome: "Connected", callType: "Account query" }) }),
+    "Logs an account query (call type Other)",
+    await run({ record, call: call({ outcome: "Connected", callType: "Other" }) }),
   );
   out = await run({ record, call: call({ outcome: "Connected", callType: "Check In - WhatsApp" }) });
   show("Logs a WhatsApp check-in, connected", out);
