@@ -16,6 +16,11 @@ const steps = [
   ],
   ["API reference (typedoc: no warnings, no undocumented export, no broken link)", bin("typedoc"), []],
   ["build", bin("tsup"), [], () => rmSync("dist", { recursive: true, force: true })],
+  [
+    "every TypeScript/JavaScript block in README.md and docs/ compiles against dist/ and runs",
+    bin("tsx"),
+    ["scripts/check-doc-snippets.ts"],
+  ],
   ["publint --strict", bin("publint"), ["--strict"]],
   ["attw --pack .", bin("attw"), ["--pack", "."]],
   ["size-limit", bin("size-limit"), []],
