@@ -8,9 +8,10 @@
 // - Then run with Node; a block fails if it throws, rejects or sets a non-zero exit code.
 // - A line `expression; // => literal` is asserted (the same reading as the API reference's
 //   @examples, scripts/lib/literal-line.ts); other comments (`// → { ok: false, … }`) are prose.
-// Blocks tagged ts, typescript, js, javascript, mjs or cjs are checked; any other tag (sh, json,
-// sql, mermaid, or none) is not code to run. There is no opt-out for a JS block: give a fragment
-// the data it needs (a stand-in for your database, a sample event) so that it runs.
+// Blocks tagged ts, typescript, mts, js, javascript or mjs are checked, as ES modules; a block
+// tagged cjs, cts, jsx or tsx fails (this check cannot run it, and it must not go unchecked); any
+// other tag (sh, json, sql, mermaid, or none) is not code to run. There is no opt-out for a JS
+// block: give a fragment the data it needs (a stand-in for your database, a sample event).
 // Prints one summary line; on failure, every failing block with its place in the doc and why.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -26,6 +27,7 @@ const LANGUAGES: Record<string, "ts" | "js"> = {
   javascript: "js",
   mjs: "js",
 };
+const UNSUPPORTED = new Set(["cjs", "cts", "jsx", "tsx"]);
 const DIR = resolve(".tmp", "snippets");
 
 interface Snippet {
@@ -38,6 +40,8 @@ interface Snippet {
   asserted: number;
   readonly unchecked: string[]; // `// =>` lines that are not `expression; // => literal`
 }
+
+const unsupported: string[] = [];
 
 function collect(): Snippet[] {
   const docs = [
@@ -60,6 +64,7 @@ function collect(): Snippet[] {
       });
       const close = end === -1 ? lines.length : end;
       const kind = LANGUAGES[tag.toLowerCase()];
+      if (UNSUPPORTED.has(tag.toLowerCase())) unsupported.push(`${doc}:${i + 1}: a \`${tag}\` block`);
       if (kind !== undefined) {
         const code = lines
           .slice(i + 1, close)
@@ -178,7 +183,8 @@ for (const s of snippets) {
     continue;
   }
   try {
-    execFileSync(process.execPath, [s.run], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 60_000 });
+    // No time budget decides a verdict here; the timeout only stops a block that hangs.
+    execFileSync(process.execPath, [s.run], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 600_000 });
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
     const output = `${e.stdout ?? ""}${e.stderr ?? ""}`.trim() || e.message;
@@ -188,6 +194,9 @@ for (const s of snippets) {
 const asserted = snippets.reduce((n, s) => n + s.asserted, 0);
 const docs = new Set(snippets.map((s) => s.doc)).size;
 if (snippets.length === 0) failures.push("✗ no TypeScript or JavaScript block found in README.md or docs/");
+if (unsupported.length > 0) {
+  failures.push(`✗ blocks this check cannot run (write them as ES modules: ts or js):\n  ${unsupported.join("\n  ")}`);
+}
 if (failures.length > 0) {
   console.error(failures.join("\n\n"));
   console.error(`\n${failures.length} of ${snippets.length} doc snippets fail (the generated modules: ${DIR})`);
