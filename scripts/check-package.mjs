@@ -6,7 +6,10 @@
 //   imports and runs with it, in both formats;
 // - the declarations read as the public API (one file per entry, public names, no chunks);
 // - every relative link in README.md and docs/ points to a file the package ships;
-// - every example runs, as ESM and as CommonJS, with the same output.
+// - every example runs, as ESM and as CommonJS, with the same output; every other module the
+//   package ships under examples/ loads from node_modules (an example that needs a development
+//   dependency, such as a database, must be left out of "files": see README.md, Develop);
+// - the packed package.json has no lifecycle script that would run on an installer's machine.
 // `npm run test:consumer` (in .ci/run) does the same from a fresh build with a real `npm install`,
 // and on Node 18, Bun, Deno and workerd.
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -29,6 +32,22 @@ try {
   const consumer = join(dir, "consumer");
   installConsumer(consumer, tarball, { offline: true });
   const installed = join(consumer, "node_modules", "leadrules");
+
+  // 0. No development lifecycle script ships: npm runs preinstall, install, postinstall and
+  //    prepare (and the old prepublish) where the package is installed (from git, a tarball or a
+  //    folder), but scripts/ is not shipped and installers need no build. prepack and postpack
+  //    stay: npm runs them only when packing this checkout (they build dist/ for `npm publish`).
+  const shipped = JSON.parse(readFileSync(join(installed, "package.json"), "utf8"));
+  const INSTALL_TIME = ["preinstall", "install", "postinstall", "prepublish", "preprepare", "prepare", "postprepare"];
+  const lifecycle = INSTALL_TIME.filter((s) => shipped.scripts?.[s] !== undefined);
+  if (lifecycle.length > 0)
+    throw new Error(`the packed package.json has install-time scripts: ${lifecycle.join(", ")}`);
+  for (const field of ["repository", "homepage", "bugs"]) {
+    if (shipped[field] === undefined) throw new Error(`the packed package.json has no "${field}"`);
+  }
+  console.log(
+    `✓ the packed package.json: no install-time script (${INSTALL_TIME.join(", ")}); repository, homepage, bugs`,
+  );
 
   // 1. Every subpath, both formats (leadrules/testing without fast-check: see 2).
   const others = specifiers.filter((s) => s !== "leadrules/testing");
@@ -107,6 +126,11 @@ try {
   // 5. Every example, ESM and CJS, against the installed package.
   prepareExamples(consumer);
   runExamples(consumer);
+  const modules = files.filter((f) => /^examples\/.+\/.+\.mjs$/.test(f));
+  for (const module of modules) {
+    run(consumer, process.execPath, ["--input-type=module", "-e", `await import(${JSON.stringify(`./${module}`)});`]);
+  }
+  console.log(`✓ every other module under examples/ loads from node_modules: ${modules.join(", ")}`);
   console.log(`✓ ${tarball.split("/").pop()} installs and runs through ${specifiers.join(", ")} in ESM and CJS`);
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
-// Runs every example in examples/ against the built package (they import "leadrules/…", which
-// resolves to dist/ through the package's own exports). Used by `npm test` and `npm run demo`.
+// `npm run demo` (after a quiet build): runs every example in examples/ against the built package
+// (they import "leadrules/…", which resolves to dist/ through the package's own exports).
 import { execFileSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 

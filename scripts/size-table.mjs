@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const results = JSON.parse(
-  execFileSync(join("node_modules", ".bin", "size-limit"), ["--json"], {
+  execFileSync(join("node_modules", ".bin", "size-limit"), ["--json", "--config", ".size-limit.mjs"], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "ignore"],
   }),

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
+import { literalLine } from "../scripts/lib/literal-line.js";
 
 const ENTRIES: Record<string, string> = {
   "leadrules/lead-status": "src/lead-status/index.ts",
@@ -154,24 +155,6 @@ describe("API reference examples", () => {
     expect(checked).toBeGreaterThan(50);
   });
 });
-
-/** A `// =>` line whose left side is one expression and whose right side is a JS literal. */
-function literalLine(line: string): { expression: string; expected: unknown } | undefined {
-  const m = /^(.*?);?\s*\/\/ => (.*)$/.exec(line);
-  if (m === null) return undefined;
-  const [, expression = "", right = ""] = m;
-  const probe = ts.createSourceFile("probe.ts", `(${expression});`, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
-  if ((probe as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length > 0) return undefined;
-  try {
-    // Literals only: JSON, or a JS literal of arrays/objects/strings/numbers/booleans/null.
-    if (!/^[\s\d.\-+eE"'[\]{}:,a-zA-Z_]*$/.test(right) || /\b(?!true\b|false\b|null\b)[a-zA-Z_]\w*\s*\(/.test(right)) {
-      return undefined;
-    }
-    return { expression, expected: Function(`"use strict"; return (${right});`)() };
-  } catch {
-    return undefined; // prose such as "=> true (a first Email Only is a lead)"
-  }
-}
 
 async function runLiterals(examples: readonly Example[]): Promise<{ checked: number; failures: string[] }> {
   const modules: Record<string, Record<string, unknown>> = {};

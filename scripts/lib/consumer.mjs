@@ -105,21 +105,22 @@ export async function checkDeclarations(root, files) {
   return problems;
 }
 
-/** The runnable examples: every top-level .mjs file of examples/. */
-export const exampleFiles = () =>
-  readdirSync("examples")
+/** The runnable examples the consumer holds: every top-level .mjs file of its examples/. */
+export const exampleFiles = (dir) =>
+  readdirSync(join(dir, "examples"))
     .filter((f) => f.endsWith(".mjs"))
     .sort();
 
 /**
- * Copies examples/ into the consumer and writes a CommonJS twin of each example (bundled by
- * esbuild with the package, fast-check and Node's built-ins left as `require`s), so the same
- * scenario runs through the package's `require` entry points too.
+ * Copies the examples the package ships (from the installed package, not from this checkout: an
+ * example left out of "files" is not there) into the consumer, and writes a CommonJS twin of each
+ * (bundled by esbuild with the package, fast-check and Node's built-ins left as `require`s), so
+ * the same scenario runs through the package's `require` entry points too.
  */
 export function prepareExamples(dir) {
-  cpSync("examples", join(dir, "examples"), { recursive: true });
+  cpSync(join(dir, "node_modules", "leadrules", "examples"), join(dir, "examples"), { recursive: true });
   mkdirSync(join(dir, "examples-cjs"), { recursive: true });
-  for (const file of exampleFiles()) {
+  for (const file of exampleFiles(dir)) {
     esbuild.buildSync({
       entryPoints: [join(dir, "examples", file)],
       outfile: join(dir, "examples-cjs", file.replace(/\.mjs$/, ".cjs")),
@@ -127,7 +128,7 @@ export function prepareExamples(dir) {
       format: "cjs",
       platform: "node",
       target: "node18",
-      external: ["leadrules", "leadrules/*", "fast-check", "@electric-sql/pglite"],
+      external: ["leadrules", "leadrules/*", "fast-check"],
       logLevel: "error",
     });
   }
@@ -159,7 +160,7 @@ export function run(dir, command, args, env = {}) {
  */
 export function runExamples(dir, node = process.execPath, env = {}) {
   const outputs = {};
-  for (const file of exampleFiles()) {
+  for (const file of exampleFiles(dir)) {
     const esm = normalise(run(dir, node, [join("examples", file)], env));
     const cjs = normalise(run(dir, node, [join("examples-cjs", file.replace(/\.mjs$/, ".cjs"))], env));
     if (esm !== cjs) {
