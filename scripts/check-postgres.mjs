@@ -10,7 +10,8 @@
 // - every delivery id is recorded, each once; every effect is in the outbox once, carried out
 //   once, and each record's effects are exactly the reference's.
 // Deterministic: the data and the delivery order are seeded, and it waits for conditions (a
-// worker's report, an empty queue), never for a time. Prints one line unless something fails.
+// worker's report, an empty queue), never for a time (a 10-minute watchdog only turns a hang into
+// a failure). Prints one line unless something fails.
 import assert from "node:assert/strict";
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -140,6 +141,10 @@ try {
     workers.push(worker);
   }
   await Promise.all(workers.map((w) => next(w, "ready")));
+  // A guard against a hang (a bug that leaves a worker waiting for ever), not a time limit on
+  // the verdict: ten minutes is 40 times a slow run.
+  const watchdog = setTimeout(() => failure(new Error("hung: no verdict after 10 minutes")), 600_000);
+  watchdog.unref();
 
   // The days: the reference first (advance, then the day's events in order), then the same on
   // the server: the workers sweep while the webhook writer delivers the day's events shuffled.
@@ -247,6 +252,7 @@ try {
   const alive = workers.filter((w) => w.alive);
   for (const w of alive) w.child.send({ cmd: "sweep", now: iso(end), limit: LIMIT });
   await Promise.all(alive.map((w) => next(w, "done")));
+  clearTimeout(watchdog);
   assert.ok(killedBatch !== undefined, "no worker was killed mid-batch");
   assert.equal(alive.length, WORKERS - 1);
 

@@ -1,7 +1,9 @@
 // A sweep-and-outbox worker process: run as many as you like against one database. Started with
 // child_process.fork by scripts/check-postgres.mjs and bench/postgres.bench.mjs, it takes its
 // connection from LEADRULES_PG (JSON for pg.Pool) and its orders as IPC messages:
-//   { cmd: "sweep", now, limit, pause? }  sweep everything due at `now`, then drain the outbox;
+//   { cmd: "sweep", now, limit, pause?, drain? }
+//                                         sweep everything due at `now`, then (unless `drain` is
+//                                         false) drain the outbox;
 //                                         answers { type: "done", … }. With `pause`, it stops in
 //                                         its first batch after writing, before committing, and
 //                                         says { type: "paused", ids } (the check kills it there).
@@ -47,7 +49,7 @@ process.on("message", async (message) => {
           }
         : undefined;
       const swept = await sweepUntilDone(pool, message.now, { limit: message.limit, beforeCommit });
-      const performed = await drainUntilDone(pool, perform, { limit: message.limit });
+      const performed = message.drain === false ? 0 : await drainUntilDone(pool, perform, { limit: message.limit });
       process.send?.({ type: "done", ...swept, performed });
     } else if (message.cmd === "drain") {
       process.send?.({ type: "drained", performed: await drainUntilDone(pool, perform) });
