@@ -241,7 +241,7 @@ export async function deliver(pool, { id, recordId, body }, { attempts = 20 } = 
   const event = parseClientHubEvent(body);
   if (!event.ok) {
     const detail = { message: event.error.message, issues: event.error.issues };
-    return record(pool, id, recordId, "invalid", detail, null);
+    return record(pool, id, recordId, "invalid", detail);
   }
   for (let attempt = 0; attempt < attempts; attempt++) {
     const { rows } = await pool.query("select state, version, quarantine_reason from hub_record where id = $1", [
