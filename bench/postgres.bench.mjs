@@ -53,6 +53,7 @@ try {
         stdio: ["ignore", "inherit", "inherit", "ipc"],
       });
       children.push(child);
+      child.on("error", (error) => console.error(`worker: ${error.message}`));
       await new Promise((ready) => child.once("message", ready));
       workers.push(child);
     }

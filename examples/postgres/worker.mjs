@@ -35,6 +35,7 @@ const perform =
 
 // Orphaned (the parent died): leave at once; an open transaction rolls back with the connection.
 process.on("disconnect", () => process.exit(1));
+process.on("error", () => process.exit(1)); // a message to a parent that has gone (EPIPE)
 
 process.on("message", async (message) => {
   try {
