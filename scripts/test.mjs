@@ -35,6 +35,11 @@ const steps = [
   ["cold import in Node: what each entry loads", process.execPath, ["scripts/check-cold-import.mjs"]],
   ["the PGlite sweep example against a real embedded database", process.execPath, ["scripts/check-sweep.mjs"]],
   [
+    "many workers, one database: examples/postgres/ on a real PostgreSQL server (4 worker processes, webhooks, a SIGKILL)",
+    process.execPath,
+    ["scripts/check-postgres.mjs"],
+  ],
+  [
     "packed tarball installed in a consumer: every entry, declarations, every example (ESM and CJS)",
     process.execPath,
     ["scripts/check-package.mjs"],
