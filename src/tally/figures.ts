@@ -5,7 +5,7 @@ import { isName, isText } from "../core/limits.js";
 import { err, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs } from "../core/time.js";
 import { figuresProblem } from "./check.js";
-import { bucketer, type PeriodSpec, periodLabel, periodOfBucket, samePeriod } from "./period.js";
+import { bucketer, canonicalPeriod, type PeriodSpec, periodLabel, periodOfBucket, samePeriod } from "./period.js";
 import { batchProblem, type RejectedEvent, type TallyError, type TallyResult } from "./sheet.js";
 
 /** The kinds of counted figures, with the fields each counts (in row order). */
@@ -98,7 +98,12 @@ export function mergeFigures<K extends FigureKind>(
   if (!full.every((t) => samePeriod(t.period, lead.period))) {
     return err({ code: "tallyMismatch", message: "the tallies are bucketed by different periods or time zones" });
   }
-  return ok({ kind: first.kind, version: 1, period: lead.period, rows: normaliseCounter(full.flatMap((t) => t.rows)) });
+  return ok({
+    kind: first.kind,
+    version: 1,
+    period: canonicalPeriod(lead.period),
+    rows: normaliseCounter(full.flatMap((t) => t.rows)),
+  });
 }
 
 const isFlag = (v: unknown): v is boolean => typeof v === "boolean";
@@ -113,7 +118,8 @@ function collect<E, K extends FigureKind>(
   const refused = batchProblem(items, period);
   if (refused !== undefined) return { tally: emptyFigures(kind), rejected: refused };
   const builder = new CounterBuilder(FIGURE_FIELDS[kind].length);
-  const bucketOf = bucketer(period);
+  const spec = canonicalPeriod(period);
+  const bucketOf = bucketer(spec);
   const rejected: RejectedEvent[] = [];
   items.forEach((item, index) => {
     const p = typeof item === "object" && item !== null ? problem(item) : (["", "must be an object"] as const);
@@ -121,7 +127,7 @@ function collect<E, K extends FigureKind>(
     else rejected.push({ index, code: "invalidEvent", field: p[0], message: `${p[0] || "event"} ${p[1]}` });
   });
   const rows = builder.rows();
-  return { tally: rows.length === 0 ? emptyFigures(kind) : { kind, version: 1, period, rows }, rejected };
+  return { tally: rows.length === 0 ? emptyFigures(kind) : { kind, version: 1, period: spec, rows }, rejected };
 }
 
 /**

@@ -5,7 +5,7 @@ import { isName, isText } from "../core/limits.js";
 import { err, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs, toIso } from "../core/time.js";
 import { periodProblem, sheetProblem } from "./check.js";
-import { bucketer, type PeriodSpec, periodLabel, periodOfBucket, samePeriod } from "./period.js";
+import { bucketer, canonicalPeriod, type PeriodSpec, periodLabel, periodOfBucket, samePeriod } from "./period.js";
 
 /** Section 1 of the sheet: where the lead came from, with the playbook's labels. */
 export const SOURCES = {
@@ -330,7 +330,8 @@ export function leadContacts(tally: SheetTally): LeadContact[] {
 export function tallySheet(events: readonly SheetEvent[], period: PeriodSpec | null = null): TallyResult<SheetTally> {
   const refused = batchProblem(events, period);
   if (refused !== undefined) return { tally: emptySheet(), rejected: refused };
-  const bucketOf = bucketer(period);
+  const spec = canonicalPeriod(period);
+  const bucketOf = bucketer(spec);
   const programs = new CounterBuilder(PROGRAM_FIELDS.length);
   const page = new CounterBuilder(PAGE_FIELDS.length);
   const leads = new LeadBuilder();
@@ -381,7 +382,7 @@ export function tallySheet(events: readonly SheetEvent[], period: PeriodSpec | n
   const tally: SheetTally = {
     kind: "firstContactSheet",
     version: 1,
-    period,
+    period: spec,
     programs: programs.rows(),
     page: page.rows(),
     ...leads.finish(),
@@ -442,7 +443,7 @@ export function mergeSheets(...tallies: readonly SheetTally[]): Result<SheetTall
   return ok({
     kind: "firstContactSheet",
     version: 1,
-    period: first.period,
+    period: canonicalPeriod(first.period),
     programs: normaliseCounter(full.flatMap((t) => t.programs)),
     page: normaliseCounter(full.flatMap((t) => t.page)),
     ...mergeLeads(...full),
