@@ -264,22 +264,35 @@ export function buildClientHub(options: ClientHubOptions): ClientHubLifecycle {
   // One zone model (core/zone): a name is a zone when it has a canonical spelling; every verb, timer
   // and parser asks the same question, so a record gets one answer everywhere.
   const zoneOk = (zone: unknown): boolean => canonicalZone(zone) !== undefined;
-  // Day starts are memoised in core/calendar; the day steps from an instant are memoised here (a
-  // batch meets the same instants again and again). Pure values of their key; bounded, the least
-  // recently used going first.
-  const steps = new Lru<string, number>(8192);
-  // Records reach `advance` from hosts' storage: a missing date or a name that is not a zone arms
-  // no move rather than crashing (`NaN` from core/calendar).
-  const dayStart = (date: CalendarDate, zone: string, offset: number): number => startOfDateIn(date, zone, offset);
-  const daysLater = (atMs: number, zone: string): number => {
-    const key = `${zone} ${atMs}`;
-    let value = steps.get(key);
+  // Day starts and day steps, memoised per lifecycle: a batch meets the same few hundred dates and
+  // instants per zone again and again. Pure values of their key (the tz database does not change
+  // while the process runs). Keyed by canonical zone first (a few hundred exist, however many
+  // spellings arrive), then by the date or the instant alone: short keys hash fast. Bounded, the
+  // least recently used going first: never cleared wholesale, so no cost cliff with many zones.
+  const memos = new Lru<string, Lru<string | number, number>>(1024);
+  const memo = (zone: string, key: string | number, compute: (canonical: string) => number): number => {
+    const canonical = canonicalZone(zone);
+    if (canonical === undefined) return Number.NaN;
+    let byZone = memos.get(canonical);
+    if (byZone === undefined) {
+      byZone = new Lru(4096);
+      memos.set(canonical, byZone);
+    }
+    let value = byZone.get(key);
     if (value === undefined) {
-      value = addIn(atMs, callIntervalDays, "day", zone);
-      steps.set(key, value);
+      value = compute(canonical);
+      byZone.set(key, value);
     }
     return value;
   };
+  // Records reach `advance` from hosts' storage: a missing date or a name that is not a zone arms
+  // no move rather than crashing (`NaN`).
+  const dayStart = (date: CalendarDate, zone: string, offset: number): number =>
+    typeof date === "string"
+      ? memo(zone, offset === 0 ? date : `${date}${offset}`, (z) => startOfDateIn(date, z, offset))
+      : Number.NaN;
+  const daysLater = (atMs: number, zone: string): number =>
+    memo(zone, atMs, (z) => addIn(atMs, callIntervalDays, "day", z));
   // The moves fall on those same instants, so their ISO text is memoised too (bounded).
   const isoOf = new Lru<number, string>(4096);
   const formatDue = (ms: number): string => {

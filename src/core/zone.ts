@@ -3,33 +3,46 @@
 // (no Node built-ins); every cache is bounded and evicts its least recently used entry.
 
 /**
- * A map bounded to `limit` entries that evicts the least recently used one (a hit moves an entry
- * to the back of the Map's insertion order; the front is the eldest).
+ * A map bounded to `limit` entries that evicts the least recently used ones, by generations: hits
+ * and new entries live in the young generation; when it holds half the limit it becomes the old
+ * one, and the previous old generation (entries not used for a whole generation) is dropped. A hit
+ * in the old generation moves the entry back to the young one. Cheaper than reordering a Map on
+ * every hit, and never cleared wholesale: what was used in the last generation stays.
  */
 export class Lru<K, V> {
-  readonly #limit: number;
-  readonly #map = new Map<K, V>();
+  readonly #half: number;
+  #young = new Map<K, V>();
+  #old = new Map<K, V>();
   constructor(limit: number) {
-    this.#limit = limit;
+    this.#half = Math.max(1, Math.floor(limit / 2));
   }
   /** The number of entries held (never more than the limit). */
   get size(): number {
-    return this.#map.size;
+    return this.#young.size + this.#old.size;
   }
-  /** The value for a key, or `undefined`; a hit becomes the most recently used. */
+  /** The value for a key, or `undefined`; a hit becomes recently used. */
   get(key: K): V | undefined {
-    const value = this.#map.get(key);
-    if (value !== undefined) {
-      this.#map.delete(key);
-      this.#map.set(key, value);
+    const value = this.#young.get(key);
+    if (value !== undefined) return value;
+    const old = this.#old.get(key);
+    if (old !== undefined) {
+      this.#old.delete(key);
+      this.#add(key, old);
     }
-    return value;
+    return old;
   }
-  /** Stores a value, evicting the least recently used entry when full. */
+  /** Stores a value, evicting the least recently used generation when the young one is full. */
   set(key: K, value: V): void {
-    this.#map.delete(key);
-    if (this.#map.size >= this.#limit) this.#map.delete(this.#map.keys().next().value as K);
-    this.#map.set(key, value);
+    this.#old.delete(key);
+    if (this.#young.has(key)) this.#young.set(key, value);
+    else this.#add(key, value);
+  }
+  #add(key: K, value: V): void {
+    if (this.#young.size >= this.#half) {
+      this.#old = this.#young;
+      this.#young = new Map();
+    }
+    this.#young.set(key, value);
   }
 }
 
@@ -43,6 +56,7 @@ const MAX_NAME = 64;
 // Lower-cased spelling -> canonical name (null: not a zone). Real zones are a few hundred names
 // and links; bounded all the same, so any number of distinct invalid inputs keeps memory flat.
 const spellings = /* @__PURE__ */ new Lru<string, string | null>(2048);
+const exact = /* @__PURE__ */ new Lru<string, string | null>(1024);
 let known: Map<string, string> | undefined;
 
 // The runtime's own list of canonical names, by lower-cased spelling: any letter case of a listed
@@ -69,7 +83,17 @@ function knownZones(): Map<string, string> {
  * canonicalZone("europe/london"); // => "Europe/London"
  */
 export function canonicalZone(name: unknown): string | undefined {
-  if (typeof name !== "string" || name === "" || name.length > MAX_NAME || OFFSET_NAME.test(name)) return undefined;
+  if (typeof name !== "string") return undefined;
+  // The same spelling again (a batch's records share theirs): one lookup, no lower-casing.
+  const seen = exact.get(name);
+  if (seen !== undefined) return seen ?? undefined;
+  const canonical = resolve(name);
+  exact.set(name, canonical ?? null);
+  return canonical;
+}
+
+function resolve(name: string): string | undefined {
+  if (name === "" || name.length > MAX_NAME || OFFSET_NAME.test(name)) return undefined;
   const key = name.toLowerCase();
   const listed = knownZones().get(key);
   if (listed !== undefined) return listed;
@@ -86,7 +110,7 @@ export function canonicalZone(name: unknown): string | undefined {
 }
 
 /** How many spellings the zone cache holds (for tests: it stays bounded). @internal */
-export const zoneCacheSize = (): number => spellings.size + formatters.size;
+export const zoneCacheSize = (): number => exact.size + spellings.size + formatters.size;
 
 // One formatter per canonical zone, bounded: "M/D/Y E, HH:MM:SS" in en-US, read back as numbers.
 const formatters = /* @__PURE__ */ new Lru<string, Intl.DateTimeFormat>(1024);
