@@ -5,7 +5,16 @@ import { isName, isText } from "../core/limits.js";
 import { err, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs } from "../core/time.js";
 import { figuresProblem } from "./check.js";
-import { bucketer, canonicalPeriod, type PeriodSpec, periodLabel, periodOfBucket, samePeriod } from "./period.js";
+import {
+  bucketer,
+  bucketFits,
+  canonicalPeriod,
+  outsideDomain,
+  type PeriodSpec,
+  periodLabel,
+  periodOfBucket,
+  samePeriod,
+} from "./period.js";
 import { batchProblem, type RejectedEvent, type TallyError, type TallyResult } from "./sheet.js";
 
 /** The kinds of counted figures, with the fields each counts (in row order). */
@@ -114,6 +123,7 @@ function collect<E, K extends FigureKind>(
   items: readonly E[],
   problem: (item: E) => readonly [string, string] | undefined,
   count: (item: E, builder: CounterBuilder, bucketOf: (ms: number) => string) => void,
+  timeOf?: (item: E) => { readonly field: string; readonly at: unknown },
 ): TallyResult<FigureTally<K>> {
   const refused = batchProblem(items, period);
   if (refused !== undefined) return { tally: emptyFigures(kind), rejected: refused };
@@ -123,7 +133,9 @@ function collect<E, K extends FigureKind>(
   const rejected: RejectedEvent[] = [];
   items.forEach((item, index) => {
     const p = typeof item === "object" && item !== null ? problem(item) : (["", "must be an object"] as const);
-    if (p === undefined) count(item, builder, bucketOf);
+    const time = p === undefined && timeOf !== undefined ? timeOf(item) : undefined;
+    if (time !== undefined && !bucketFits(spec, toEpochMs(time.at))) rejected.push(outsideDomain(index, time.field));
+    else if (p === undefined) count(item, builder, bucketOf);
     else rejected.push({ index, code: "invalidEvent", field: p[0], message: `${p[0] || "event"} ${p[1]}` });
   });
   const rows = builder.rows();
@@ -235,6 +247,7 @@ export function tallyLeadFigures(
       inc(row, 0);
       if (l.booked) inc(row, 1);
     },
+    (l) => ({ field: "createdAt", at: l.createdAt }),
   );
 }
 
@@ -268,6 +281,7 @@ export function tallyStatuses(
     (f, builder, bucketOf) => {
       inc(builder.at2(bucketOf(toEpochMs(f.at)), f.status), 0);
     },
+    (f) => ({ field: "at", at: f.at }),
   );
 }
 

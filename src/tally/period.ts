@@ -1,4 +1,5 @@
 import { dateOfDayNumber, type Period, periodMs, periodOf } from "../core/calendar.js";
+import { MAX_INSTANT_MS, MIN_INSTANT_MS } from "../core/time.js";
 import { canonicalZone } from "../core/zone.js";
 
 /** How a tally buckets its events: calendar days, ISO weeks or months in an IANA time zone. */
@@ -34,6 +35,35 @@ export function bucketer(spec: PeriodSpec | null): (atMs: number) => string {
     return from;
   };
 }
+
+// Within a year of the instant domain's ends (years 0000–9999 UTC), a period may reach past them.
+const EDGE_MS = 400 * 86_400_000;
+
+/**
+ * Whether the period holding an instant lies within years 0000–9999 UTC, so the bucket and period
+ * a tally writes for it are instants its own parsers read back (a day in Asia/Tokyo holding
+ * 0000-01-01T01:00Z starts in year −1; December 9999 in New York ends in year 10000).
+ *
+ * @param spec - the period, or `null` for one bucket
+ * @param atMs - an instant within the domain
+ * @returns `true` when the period fits
+ * @example
+ * bucketFits({ unit: "month", timeZone: "America/New_York" }, Date.UTC(9999, 11, 31, 20)); // => false
+ */
+export function bucketFits(spec: PeriodSpec | null, atMs: number): boolean {
+  if (spec === null || (atMs > MIN_INSTANT_MS + EDGE_MS && atMs < MAX_INSTANT_MS - EDGE_MS)) return true;
+  const [from, to] = periodMs(spec.unit, atMs, spec.timeZone);
+  return from >= MIN_INSTANT_MS && to <= MAX_INSTANT_MS + 1;
+}
+
+/** The rejection of an event whose period would leave years 0000–9999 UTC. */
+export const outsideDomain = (index: number, field: string) =>
+  ({
+    index,
+    code: "invalidInstant",
+    field,
+    message: `${field} falls in a period that reaches outside years 0000–9999 UTC`,
+  }) as const;
 
 /**
  * A period spec with its zone in canonical spelling (as tallies store it), or `null`.

@@ -5,7 +5,16 @@ import { isName, isText } from "../core/limits.js";
 import { err, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs, toIso } from "../core/time.js";
 import { periodProblem, sheetProblem } from "./check.js";
-import { bucketer, canonicalPeriod, type PeriodSpec, periodLabel, periodOfBucket, samePeriod } from "./period.js";
+import {
+  bucketer,
+  bucketFits,
+  canonicalPeriod,
+  outsideDomain,
+  type PeriodSpec,
+  periodLabel,
+  periodOfBucket,
+  samePeriod,
+} from "./period.js";
 
 /** Section 1 of the sheet: where the lead came from, with the playbook's labels. */
 export const SOURCES = {
@@ -111,7 +120,7 @@ export interface RejectedEvent {
   /** The event's position in the batch. */
   readonly index: number;
   /** `invalidEvent`; `invalidPeriod` when the batch's period is not one (every event is refused). */
-  readonly code: "invalidEvent" | "invalidPeriod";
+  readonly code: "invalidEvent" | "invalidPeriod" | "invalidInstant";
   /** The field at fault (`""` for the event itself). */
   readonly field: string;
   readonly message: string;
@@ -350,6 +359,10 @@ export function tallySheet(events: readonly SheetEvent[], period: PeriodSpec | n
       continue;
     }
     const atMs = toEpochMs(event.at);
+    if (!bucketFits(spec, atMs)) {
+      rejected.push(outsideDomain(index, "at"));
+      continue;
+    }
     const bucket = bucketOf(atMs);
     switch (event.type) {
       case "firstContact": {

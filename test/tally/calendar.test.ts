@@ -1,7 +1,7 @@
 // Sheet pages and figures where the calendar is awkward (issue 19).
 import { describe, expect, it } from "vitest";
-import { tallyLeadFigures } from "../../src/tally/figures.js";
-import { bucketer, canonicalPeriod, periodLabel, samePeriod } from "../../src/tally/period.js";
+import { tallyLeadFigures, tallyStatuses } from "../../src/tally/figures.js";
+import { bucketer, bucketFits, canonicalPeriod, periodLabel, samePeriod } from "../../src/tally/period.js";
 import { mergeSheets, type SheetEvent, sheetPages, tallySheet } from "../../src/tally/sheet.js";
 import { unwrap } from "../helpers.js";
 
@@ -74,5 +74,43 @@ describe("the bucket memo", () => {
     expect(bucketOf(Date.parse("2026-06-30T22:59:59.999Z"))).toBe("2026-05-31T23:00:00.000Z");
     expect(bucketOf(Date.parse("2026-06-30T23:00:00Z"))).toBe("2026-06-30T23:00:00.000Z");
     expect(bucketOf(Date.parse("2029-12-31T23:59:59.999Z"))).toBe("2029-12-01T00:00:00.000Z");
+  });
+});
+
+describe("tallies stay inside years 0000–9999", () => {
+  it("refuse an event whose period would reach outside them, with invalidInstant", () => {
+    const tokyo = tallySheet([contact("0000-01-01T01:00:00Z", "a"), contact("0000-01-01T15:00:00Z", "b")], {
+      unit: "day",
+      timeZone: "Asia/Tokyo",
+    });
+    expect(tokyo.rejected).toEqual([
+      {
+        index: 0,
+        code: "invalidInstant",
+        field: "at",
+        message: "at falls in a period that reaches outside years 0000–9999 UTC",
+      },
+    ]);
+    expect(sheetPages(tokyo.tally).map((p) => p.period?.from)).toEqual(["0000-01-01T14:41:01.000Z"]);
+    const december = { unit: "month", timeZone: "America/New_York" } as const;
+    expect(tallySheet([contact("9999-12-31T20:00:00Z", "a")], december).rejected[0]?.code).toBe("invalidInstant");
+    expect(tallySheet([contact("9999-11-30T20:00:00Z", "a")], december).rejected).toEqual([]);
+    expect(tallySheet([contact("9999-12-31T20:00:00Z", "a")], { unit: "month", timeZone: "UTC" }).rejected).toEqual([]);
+    expect(tallySheet([contact("9999-12-31T20:00:00Z", "a")]).rejected).toEqual([]);
+    const figures = tallyLeadFigures([{ division: "", createdAt: "9999-12-31T20:00:00Z", booked: true }], december);
+    expect(figures.rejected).toEqual([
+      {
+        index: 0,
+        code: "invalidInstant",
+        field: "createdAt",
+        message: "createdAt falls in a period that reaches outside years 0000–9999 UTC",
+      },
+    ]);
+    expect(tallyStatuses([{ status: "cold", at: "9999-12-31T20:00:00Z" }], december).rejected[0]?.field).toBe("at");
+    expect(bucketFits(december, Date.parse("9999-12-01T04:59:59.999Z"))).toBe(true);
+    expect(bucketFits({ unit: "day", timeZone: "UTC" }, Date.parse("9999-12-31T23:59:59.999Z"))).toBe(true);
+    expect(bucketFits({ unit: "day", timeZone: "UTC" }, Date.parse("0000-01-01T00:00:00Z"))).toBe(true);
+    expect(bucketFits({ unit: "day", timeZone: "Etc/GMT-1" }, Date.parse("0000-01-01T00:00:00Z"))).toBe(false);
+    expect(bucketFits(null, Date.parse("0000-01-01T00:00:00Z"))).toBe(true);
   });
 });
