@@ -2,7 +2,7 @@ import {
   addIn,
   type CalendarDate,
   type DurationUnit,
-  dateIn,
+  dateAfter,
   isCalendarDate,
   startOfDateIn,
 } from "../core/calendar.js";
@@ -18,7 +18,8 @@ import {
 } from "../core/lifecycle.js";
 import { isName } from "../core/limits.js";
 import { err, type InvalidInput, type Issue, invalidInput, ok, type Result } from "../core/result.js";
-import { type Instant, isTimeZone, toEpochMs, toIso } from "../core/time.js";
+import { type Instant, MAX_INSTANT_MS, MIN_INSTANT_MS, toEpochMs, toIso } from "../core/time.js";
+import { canonicalZone, Lru } from "../core/zone.js";
 
 /** Who acts on a Client Hub record: its owner (the account manager) or the system (an integration). */
 export const CLIENT_HUB_ACTORS = ["owner", "system"] as const;
@@ -152,6 +153,7 @@ export type ClientHubEffect =
 /** Why a Client Hub event was refused beyond the engine's own reasons. */
 export type ClientHubRefusalCode =
   | "invalidCall"
+  | "invalidInstant"
   | "invalidTimeZone"
   | "invalidRecord"
   | "notFinalCall"
@@ -280,50 +282,43 @@ export function buildClientHub<const CheckIn extends string = CheckInCallType>(
     stages[key] = { ...meta, label: options.labels[key] ?? meta.label } as typeof meta;
   }
   const { preparationDays, callIntervalDays, checkInCallTypes, contactRatios } = options;
-  // Zone names seen by this lifecycle, so the Intl check runs once per zone, not once per event.
-  const zones = new Map<string, boolean>();
-  const zoneOk = (zone: string): boolean => {
-    let known = zones.get(zone);
-    if (known === undefined) {
-      known = isTimeZone(zone);
-      if (zones.size >= 1024) zones.clear();
-      zones.set(zone, known);
-    }
-    return known;
-  };
-  // Day starts and day steps, memoised per lifecycle: a batch meets the same few hundred dates
-  // per zone again and again, and each @date-fns/tz computation costs microseconds. Pure values
-  // of their key (the tz database does not change while the process runs); bounded. Keyed by zone
-  // first, then by the date (or the instant, in ms) alone: short keys hash fast.
-  const memos = new Map<string, Map<string | number, number>>();
-  const memo = (zone: string, key: string | number, compute: () => number): number => {
-    let byZone = memos.get(zone);
+  // One zone model (core/zone): a name is a zone when it has a canonical spelling; every verb, timer
+  // and parser asks the same question, so a record gets one answer everywhere.
+  const zoneOk = (zone: unknown): boolean => canonicalZone(zone) !== undefined;
+  // Day starts and day steps, memoised per lifecycle: a batch meets the same few hundred dates and
+  // instants per zone again and again. Pure values of their key (the tz database does not change
+  // while the process runs). Keyed by canonical zone first (a few hundred exist, however many
+  // spellings arrive), then by the date or the instant alone: short keys hash fast. Bounded, the
+  // least recently used going first: never cleared wholesale, so no cost cliff with many zones.
+  const memos = new Lru<string, Lru<string | number, number>>(1024);
+  const memo = (zone: string, key: string | number, compute: (canonical: string) => number): number => {
+    const canonical = canonicalZone(zone);
+    if (canonical === undefined) return Number.NaN;
+    let byZone = memos.get(canonical);
     if (byZone === undefined) {
-      if (memos.size >= 64) memos.clear();
-      byZone = new Map();
-      memos.set(zone, byZone);
+      byZone = new Lru(4096);
+      memos.set(canonical, byZone);
     }
     let value = byZone.get(key);
     if (value === undefined) {
-      value = compute();
-      if (byZone.size >= 4096) byZone.clear();
+      value = compute(canonical);
       byZone.set(key, value);
     }
     return value;
   };
-  // Records reach `advance` from hosts' storage: a missing date arms no move rather than crashing.
+  // Records reach `advance` from hosts' storage: a missing date or a name that is not a zone arms
+  // no move rather than crashing (`NaN`).
   const dayStart = (date: CalendarDate, zone: string, offset: number): number =>
     typeof date === "string"
-      ? memo(zone, offset === 0 ? date : `${date}${offset}`, () => startOfDateIn(date, zone, offset))
+      ? memo(zone, offset === 0 ? date : `${date}${offset}`, (z) => startOfDateIn(date, z, offset))
       : Number.NaN;
   const daysLater = (atMs: number, zone: string): number =>
-    memo(zone, atMs, () => addIn(atMs, callIntervalDays, "day", zone));
+    memo(zone, atMs, (z) => addIn(atMs, callIntervalDays, "day", z));
   // The moves fall on those same instants, so their ISO text is memoised too (bounded).
-  const isoOf = new Map<number, string>();
+  const isoOf = new Lru<number, string>(4096);
   const formatDue = (ms: number): string => {
     let text = isoOf.get(ms);
     if (text === undefined) {
-      if (isoOf.size >= 4096) isoOf.clear();
       text = toIso(ms);
       isoOf.set(ms, text);
     }
@@ -370,8 +365,46 @@ export function buildClientHub<const CheckIn extends string = CheckInCallType>(
           message: `contactRatio ${isRatio(ratio) ? showRatio(ratio) : describeValue(ratio)} is not allowed: use ${contactRatios.map(showRatio).join(", ")}`,
           field: "contactRatio",
         };
-  const nextDate = (fromMs: number, ratio: ContactRatio, zone: string): CalendarDate =>
-    dateIn(addIn(fromMs, ratio.count, ratio.unit, zone), zone);
+  // The next contact date: the ratio counted in calendar days, weeks or months from the day of the
+  // last contact. `undefined` when the date, or the cycle it starts (Call Preparation before it,
+  // the three calls after it), would leave the instant domain (years 0000–9999 UTC).
+  const cycleFits = (date: CalendarDate, zone: string): boolean =>
+    startOfDateIn(date, zone, -preparationDays) >= MIN_INSTANT_MS &&
+    startOfDateIn(date, zone, preparationDays + 3 * callIntervalDays + 1) <= MAX_INSTANT_MS + 1;
+  const nextDate = (fromMs: number, ratio: ContactRatio, zone: string): CalendarDate | undefined => {
+    const date = dateAfter(fromMs, ratio.count, ratio.unit, zone);
+    return date !== undefined && cycleFits(date, zone) ? date : undefined;
+  };
+  // The next contact date a completed task sets: from the task's own instant after an unsuccessful
+  // cycle (the email was the contact), from the last check-in otherwise.
+  const completedDate = (
+    record: ClientHubRecord,
+    event: { readonly at: Instant; readonly contactRatio?: ContactRatio | undefined },
+  ): CalendarDate | undefined =>
+    nextDate(
+      record.status === "unsuccessfulCall" ? toEpochMs(event.at) : Date.parse(record.lastContactAt),
+      event.contactRatio ?? record.contactRatio,
+      record.timeZone,
+    );
+  const outOfDomain: Refusal<ClientHubRefusalCode> = {
+    code: "invalidInstant",
+    message: "the next contact date and its calls would fall outside years 0000–9999 UTC",
+    field: "nextContactDate",
+  };
+  // A record completed with its next contact date's Call Preparation or Call 1 already due moves
+  // there in the same call, at that instant (what `advance` would do next), with Call 1's task.
+  const settle = (
+    record: ClientHubRecord,
+    at: string,
+    atMs: number,
+    effects: readonly ClientHubEffect[],
+  ): Step<ClientHubRecord, ClientHubEffect> => {
+    if (!(dayStart(record.nextContactDate, record.timeZone, -preparationDays) <= atMs))
+      return { state: record, effects };
+    if (!(dayStart(record.nextContactDate, record.timeZone, 0) <= atMs))
+      return { state: move(record, "callPreparation", at), effects };
+    return { state: move(record, "call1", at), effects: [...effects, task("checkInCall1", at)] };
+  };
   const move = (record: ClientHubRecord, status: ClientHubStage, at: string): ClientHubRecord => ({
     ...record,
     status,
@@ -481,12 +514,17 @@ export function buildClientHub<const CheckIn extends string = CheckInCallType>(
         to: "same",
         by: OWNER,
         when: recordGuard,
-        check: (_, event) => ratioRefusal(event.contactRatio),
+        check: (record, event) =>
+          ratioRefusal(event.contactRatio) ??
+          (record.status === "completed" &&
+          nextDate(Date.parse(record.lastContactAt), event.contactRatio, record.timeZone) === undefined
+            ? outOfDomain
+            : undefined),
         apply: (record, event, at) => {
           const contactRatio = ratioOf(event.contactRatio);
           const nextContactDate =
             record.status === "completed"
-              ? nextDate(Date.parse(record.lastContactAt), contactRatio, record.timeZone)
+              ? (nextDate(Date.parse(record.lastContactAt), contactRatio, record.timeZone) as CalendarDate)
               : record.nextContactDate;
           return { state: { ...record, updatedAt: at, contactRatio, nextContactDate }, effects: NONE };
         },
@@ -506,24 +544,27 @@ export function buildClientHub<const CheckIn extends string = CheckInCallType>(
               field: "contactRatio",
             };
           }
-          return ratio === undefined ? undefined : ratioRefusal(ratio);
+          return (
+            (ratio === undefined ? undefined : ratioRefusal(ratio)) ??
+            (completedDate(record, event) === undefined ? outOfDomain : undefined)
+          );
         },
-        apply: (record, event, at, atMs) => {
-          const unsuccessful = record.status === "unsuccessfulCall";
-          const contactRatio = event.contactRatio === undefined ? record.contactRatio : ratioOf(event.contactRatio);
-          const lastContactAt = unsuccessful ? at : record.lastContactAt;
-          return {
-            state: {
+        // The record completes, and moves on at once when its next contact date's Call Preparation
+        // or Call 1 has already come (a check-in completed late).
+        apply: (record, event, at, atMs) =>
+          settle(
+            {
               ...record,
               status: "completed",
               updatedAt: at,
-              contactRatio,
-              lastContactAt,
-              nextContactDate: nextDate(unsuccessful ? atMs : Date.parse(lastContactAt), contactRatio, record.timeZone),
+              contactRatio: event.contactRatio === undefined ? record.contactRatio : ratioOf(event.contactRatio),
+              lastContactAt: record.status === "unsuccessfulCall" ? at : record.lastContactAt,
+              nextContactDate: completedDate(record, event) as CalendarDate,
             },
-            effects: NPS,
-          };
-        },
+            at,
+            atMs,
+            NPS,
+          ),
       },
     },
     timers: [
@@ -592,7 +633,8 @@ export function buildClientHub<const CheckIn extends string = CheckInCallType>(
       text("contactId");
       const atMs = toEpochMs(input.at);
       if (Number.isNaN(atMs)) issues.push({ path: "at", message: "expected a valid instant" });
-      const zone = input.timeZone;
+      // Stored canonical: "europe/london" and "Europe/London" are one zone, written one way.
+      const zone = canonicalZone(input.timeZone) as string;
       if (!zoneOk(zone))
         issues.push({ path: "timeZone", message: 'must be an IANA time-zone name such as "Europe/London"' });
       const contactRatio = input.contactRatio ?? options.defaultContactRatio;
@@ -603,6 +645,15 @@ export function buildClientHub<const CheckIn extends string = CheckInCallType>(
         issues.push({ path: "nextContactDate", message: "must be a date written YYYY-MM-DD" });
       }
       if (issues.length > 0) return err(invalidInput("Client Hub record", issues));
+      const nextContactDate =
+        input.nextContactDate === undefined
+          ? nextDate(atMs, contactRatio, zone)
+          : cycleFits(input.nextContactDate, zone)
+            ? input.nextContactDate
+            : undefined;
+      if (nextContactDate === undefined) {
+        return err(invalidInput("Client Hub record", [{ path: "nextContactDate", message: outOfDomain.message }]));
+      }
       const at = toIso(atMs);
       return ok({
         lifecycle: "clientHub",
@@ -614,7 +665,7 @@ export function buildClientHub<const CheckIn extends string = CheckInCallType>(
         timeZone: zone,
         contactRatio: ratioOf(contactRatio),
         lastContactAt: at,
-        nextContactDate: input.nextContactDate ?? nextDate(atMs, contactRatio, zone),
+        nextContactDate,
       });
     },
   };

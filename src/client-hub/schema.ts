@@ -1,8 +1,9 @@
 import * as z from "zod/mini";
 import { isCalendarDate } from "../core/calendar.js";
-import { err, type InvalidInput, type Issue, invalidInput, type Result } from "../core/result.js";
+import { err, type InvalidInput, type Issue, invalidInput, ok, type Result } from "../core/result.js";
 import { instantSchema, lazy, parseWith, withDefaults } from "../core/schema.js";
 import { isTimeZone } from "../core/time.js";
+import { canonicalZone } from "../core/zone.js";
 import {
   CALL_DIRECTIONS,
   CALL_OUTCOMES,
@@ -109,6 +110,7 @@ export function parseClientHubEvent<CheckIn extends string = CheckInCallType>(
 /**
  * Reads a stored Client Hub record. An unknown stage, an unknown time zone, a Contact Ratio the
  * options do not allow or a record from another schema version is an error value naming the field.
+ * The time zone comes back in its canonical spelling (`"europe/london"` reads as `"Europe/London"`).
  *
  * @param input - untrusted input
  * @param options - the tenant's options (for the allowed ratios); default the playbook's
@@ -137,7 +139,10 @@ export function parseClientHubRecord(
       ]),
     );
   }
-  return parsed as Result<ClientHubRecord, InvalidInput>;
+  // Zones are stored in their canonical spelling, whatever the stored record had.
+  const record = parsed.value as ClientHubRecord;
+  const timeZone = canonicalZone(record.timeZone) as string;
+  return ok(timeZone === record.timeZone ? record : { ...record, timeZone });
 }
 
 /**

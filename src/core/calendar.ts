@@ -1,16 +1,18 @@
-// date-fns and @date-fns/tz by their own paths, one function each: their root entries load every
-// function (date-fns' index is over 300 modules), which costs a host without a bundler tens of
-// milliseconds of cold start. TZDateMini is @date-fns/tz's date without its formatting methods.
-import type { TZDate } from "@date-fns/tz/date";
-import { TZDateMini } from "@date-fns/tz/date/mini";
-import { addDays } from "date-fns/addDays";
-import { addMonths } from "date-fns/addMonths";
-import { startOfDay } from "date-fns/startOfDay";
-import { startOfMonth } from "date-fns/startOfMonth";
-import { startOfYear } from "date-fns/startOfYear";
+// The calendar of the whole library: days, ISO weeks, months and years in a time zone, and the
+// playbook's day and month arithmetic. One definition of "the start of a day", read from Intl's
+// offsets (core/zone), holds where midnight is skipped or repeated:
+//
+//   the start of day D in a zone is the first instant whose wall-clock time is at or after
+//   D 00:00 (where midnight exists, the first 00:00; where DST starts at midnight — America/
+//   Santiago, America/Havana, Africa/Cairo, Asia/Beirut — the instant the clocks jump, 01:00).
+//
+// A day is the half-open span [start of D, start of D+1); weeks, months and years are spans of
+// whole days, so the periods of one unit tile time with no gap and no overlap. date-fns cannot say
+// "the first instant at or after a wall-clock time" (its TZDate moves a skipped time by the gap),
+// so this module reads offsets itself.
+import { canonicalZone, Lru, wallMs } from "./zone.js";
 
-// This module imports nothing of leadrules' own (the build keeps it, and the date-fns imports, in a
-// chunk of their own: see tsup.config.ts), so it formats instants itself, as core/time's toIso does.
+const DAY_MS = 86_400_000;
 const toIso = (ms: number): string => new Date(ms).toISOString();
 
 /** A calendar unit for periods. Weeks are ISO weeks (Monday to Sunday). */
@@ -22,9 +24,156 @@ export interface Period {
   readonly to: string;
 }
 
+/** A calendar date as `YYYY-MM-DD` (a day on the wall calendar, in no particular time zone). */
+export type CalendarDate = string;
+
+/** A calendar unit for durations such as a contact ratio. */
+export type DurationUnit = "day" | "week" | "month";
+
+// Calendar days as numbers: days since 1970-01-01 on the proleptic Gregorian calendar.
+const civil = /* @__PURE__ */ new Date(0);
+const dayOfCivil = (year: number, month: number, day: number): number => {
+  civil.setTime(0);
+  // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999; months and days overflow.
+  civil.setUTCFullYear(year, month - 1, day);
+  return Math.floor(civil.getTime() / DAY_MS);
+};
+const civilOfDay = (dayNumber: number): [year: number, month: number, day: number] => {
+  civil.setTime(dayNumber * DAY_MS);
+  return [civil.getUTCFullYear(), civil.getUTCMonth() + 1, civil.getUTCDate()];
+};
+/** Monday = 0 … Sunday = 6 (1970-01-01 was a Thursday). */
+const weekday = (dayNumber: number): number => (((dayNumber + 3) % 7) + 7) % 7;
+/** The day number `months` calendar months after a day: 31 January + 1 month = end of February. */
+const addMonthsToDay = (dayNumber: number, months: number): number => {
+  const [y, m, d] = civilOfDay(dayNumber);
+  const last = dayOfCivil(y, m + months + 1, 1) - 1;
+  return Math.min(dayOfCivil(y, m + months, 1) + d - 1, last);
+};
+
+// Offsets are whole seconds; no offset has ever been 18 hours from UTC, so the instant a wall time
+// is first reached lies within a day of it read as UTC. The search window's ends fall on UTC
+// midnights, which neighbouring days share: their offsets are memoised (bounded, least recently
+// used first), so a run of days costs about one Intl read each.
+const REACH = DAY_MS;
+const offsetAt = (ms: number, zone: string): number => wallMs(ms, zone) - ms;
+const edges = /* @__PURE__ */ new Lru<string, number>(16_384);
+const edgeOffset = (ms: number, zone: string): number => {
+  const key = `${zone} ${ms}`;
+  let offset = edges.get(key);
+  if (offset === undefined) {
+    offset = offsetAt(ms, zone);
+    edges.set(key, offset);
+  }
+  return offset;
+};
+
+// The first instant after `lo` whose offset differs from `lo`'s, searched up to `hi` (whose offset
+// differs). Offsets change on whole seconds, nearly always on whole hours UTC: the search narrows on
+// whole hours, then minutes, then seconds, stopping as soon as the change is pinned.
+function changeBetween(lo: number, hi: number, zone: string, loOffset: number): number {
+  let a = lo;
+  let b = hi;
+  for (const grid of GRIDS) {
+    for (
+      let mid = Math.floor((a + b) / 2 / grid) * grid;
+      mid > a && mid < b;
+      mid = Math.floor((a + b) / 2 / grid) * grid
+    ) {
+      if (offsetAt(mid, zone) === loOffset) a = mid;
+      else b = mid;
+    }
+    if (b - a <= 1000 || offsetAt(b - 1000, zone) === loOffset) return b;
+  }
+  return b;
+}
+const GRIDS = [3_600_000, 60_000, 1000];
+
+/**
+ * The first instant whose wall-clock time in a zone is at or after `wall` (a wall time read as UTC
+ * epoch ms): the instant itself where the wall time exists once, the first of the two where it is
+ * repeated, the end of the gap where it is skipped.
+ */
+function firstReach(wall: number, zone: string): number {
+  let lo = wall - REACH;
+  let loOffset = edgeOffset(lo, zone);
+  const hi = wall + REACH;
+  // Each round looks past one offset change; real zones change at most a few times in 36 hours.
+  for (let round = 0; round < 8; round++) {
+    const candidate = wall - loOffset;
+    const hiOffset = edgeOffset(hi, zone);
+    if (hiOffset === loOffset) return candidate;
+    const change = changeBetween(lo, hi, zone, loOffset);
+    if (candidate < change) return candidate;
+    const changeOffset = offsetAt(change, zone);
+    if (change + changeOffset >= wall) return change;
+    lo = change;
+    loOffset = changeOffset;
+  }
+  return wall - loOffset;
+}
+
+// Day starts, memoised: a batch meets the same few hundred days per zone again and again, and each
+// costs a few Intl reads (a few dozen on a DST day). Pure values of their key (the tz database does
+// not change while the process runs); least recently used entries go first.
+const starts = /* @__PURE__ */ new Lru<string, number>(16_384);
+/** The start of a day (by day number) in a canonical zone, epoch ms. */
+export function startOfDayNumber(dayNumber: number, zone: string): number {
+  const key = `${zone} ${dayNumber}`;
+  let start = starts.get(key);
+  if (start === undefined) {
+    start = firstReach(dayNumber * DAY_MS, zone);
+    starts.set(key, start);
+  }
+  return start;
+}
+
+/** The day (by day number) whose span `[start, next start)` holds an instant, in a canonical zone. */
+export function dayNumberOf(atMs: number, zone: string): number {
+  let day = Math.floor(wallMs(atMs, zone) / DAY_MS);
+  // Where the clocks go back across midnight (America/Goose_Bay, 00:01 until 2010), an instant can
+  // show the previous date after the next day has started: it belongs to the day that started.
+  while (startOfDayNumber(day + 1, zone) <= atMs) day++;
+  return day;
+}
+
+// The first day of the unit's period holding a day, and the first day `n` periods later.
+const FIRST: Record<PeriodUnit, (day: number) => number> = {
+  day: (day) => day,
+  isoWeek: (day) => day - weekday(day),
+  month: (day) => day - civilOfDay(day)[2] + 1,
+  year: (day) => dayOfCivil(civilOfDay(day)[0], 1, 1),
+};
+const NEXT: Record<PeriodUnit, (day: number, n: number) => number> = {
+  day: (day, n) => day + n,
+  isoWeek: (day, n) => day + 7 * n,
+  month: (day, n) => addMonthsToDay(day, n),
+  year: (day, n) => addMonthsToDay(day, 12 * n),
+};
+
+/**
+ * The calendar period (day, ISO week, month or year) containing an instant, in a time zone, as
+ * epoch ms `[from, to)` and the period's first day (a day number). `NaN`s for an unknown zone.
+ *
+ * @param unit - `"day"`, `"isoWeek"`, `"month"` or `"year"`
+ * @param atMs - the instant, epoch ms
+ * @param timeZone - a time-zone name
+ * @param offset - how many periods to move, default 0
+ * @returns `[fromMs, toMs, firstDay]`
+ * @example
+ * periodMs("day", Date.UTC(2026, 0, 1, 12), "UTC")[0]; // => 1767225600000
+ */
+export function periodMs(unit: PeriodUnit, atMs: number, timeZone: string, offset = 0): [number, number, number] {
+  const zone = canonicalZone(timeZone);
+  if (zone === undefined) return [Number.NaN, Number.NaN, Number.NaN];
+  const first = NEXT[unit](FIRST[unit](dayNumberOf(atMs, zone)), offset);
+  return [startOfDayNumber(first, zone), startOfDayNumber(NEXT[unit](first, 1), zone), first];
+}
+
 /**
  * The calendar period (day, ISO week, month or year) containing an instant, in an IANA time zone,
- * shifted by `offset` periods (`-1` is the previous one). Correct across DST changes.
+ * shifted by `offset` periods (`-1` is the previous one). A day starts at the first instant at or
+ * after its midnight (01:00 where DST skips midnight); periods of one unit never overlap.
  *
  * @param unit - `"day"`, `"isoWeek"`, `"month"` or `"year"`
  * @param atMs - the instant, epoch ms
@@ -35,52 +184,8 @@ export interface Period {
  * periodOf("day", Date.UTC(2026, 0, 1, 12), "UTC").from; // => "2026-01-01T00:00:00.000Z"
  */
 export function periodOf(unit: PeriodUnit, atMs: number, timeZone: string, offset = 0): Period {
-  const zone = { in: tz(timeZone) };
-  const start = START[unit](atMs, zone);
-  const from = offset === 0 ? start : ADD[unit](start, offset, zone);
-  const to = ADD[unit](from, 1, zone);
-  return { from: toIso(from.getTime()), to: toIso(to.getTime()) };
-}
-
-// date-fns' `in` context: every date it makes is a TZDateMini in the zone (what @date-fns/tz's
-// `tz()` does, without importing the formatting TZDate).
-const tz =
-  (timeZone: string) =>
-  (value: Date | number | string): TZDate =>
-    new TZDateMini(+new Date(value), timeZone);
-type ZoneOption = { in: ReturnType<typeof tz> };
-// ISO weeks and years from days and months (a week is 7 calendar days, a year 12 months, and an
-// ISO week starts on the Monday on or before the day): each further date-fns function is a few
-// more files for a host without a bundler to load.
-const START: Record<PeriodUnit, (ms: number, z: ZoneOption) => Date> = {
-  day: (ms, z) => startOfDay(ms, z),
-  isoWeek: (ms, z) => {
-    const day = startOfDay(ms, z);
-    return addDays(day, -((day.getDay() + 6) % 7), z);
-  },
-  month: (ms, z) => startOfMonth(ms, z),
-  year: (ms, z) => startOfYear(ms, z),
-};
-const ADD: Record<PeriodUnit, (d: Date, n: number, z: ZoneOption) => Date> = {
-  day: (d, n, z) => addDays(d, n, z),
-  isoWeek: (d, n, z) => addDays(d, n * 7, z),
-  month: (d, n, z) => addMonths(d, n, z),
-  year: (d, n, z) => addMonths(d, n * 12, z),
-};
-
-/**
- * Calendar months added in a time zone: 31 January + 1 month is the last day of February, at the
- * same wall-clock time.
- *
- * @param atMs - the instant, epoch ms
- * @param months - months to add (may be negative)
- * @param timeZone - an IANA time-zone name
- * @returns epoch ms
- * @example
- * toIso(addMonthsIn(Date.UTC(2026, 0, 31), 1, "UTC")); // => "2026-02-28T00:00:00.000Z"
- */
-export function addMonthsIn(atMs: number, months: number, timeZone: string): number {
-  return addMonths(atMs, months, { in: tz(timeZone) }).getTime();
+  const [from, to] = periodMs(unit, atMs, timeZone, offset);
+  return { from: toIso(from), to: toIso(to) };
 }
 
 /**
@@ -96,13 +201,28 @@ export function inPeriod(atMs: number, period: Period): boolean {
   return atMs >= Date.parse(period.from) && atMs < Date.parse(period.to);
 }
 
-/** A calendar date as `YYYY-MM-DD` (a day on the wall calendar, in no particular time zone). */
-export type CalendarDate = string;
-
 const DATE = /^(\d{4})-(\d\d)-(\d\d)$/;
+const pad = (n: number, width: number): string => String(n).padStart(width, "0");
+
+/** A day number read from `YYYY-MM-DD`, or `NaN` when it is not a real date. */
+export function dayNumberOfDate(value: unknown): number {
+  if (typeof value !== "string") return Number.NaN;
+  const m = DATE.exec(value);
+  if (m === null) return Number.NaN;
+  const day = dayOfCivil(Number(m[1]), Number(m[2]), Number(m[3]));
+  const [y, mo, d] = civilOfDay(day);
+  return y === Number(m[1]) && mo === Number(m[2]) && d === Number(m[3]) ? day : Number.NaN;
+}
+
+/** A day number written `YYYY-MM-DD`, or `undefined` outside years 0000–9999. */
+export function dateOfDayNumber(dayNumber: number): CalendarDate | undefined {
+  const [y, m, d] = civilOfDay(dayNumber);
+  return y >= 0 && y <= 9999 ? `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}` : undefined;
+}
 
 /**
- * Whether a value is a real calendar date written `YYYY-MM-DD` (30 February is not).
+ * Whether a value is a real calendar date written `YYYY-MM-DD` (30 February is not), years
+ * 0000–9999.
  *
  * @param value - the candidate
  * @returns `true` for a valid date
@@ -110,32 +230,26 @@ const DATE = /^(\d{4})-(\d\d)-(\d\d)$/;
  * isCalendarDate("2028-02-29"); // => true
  */
 export function isCalendarDate(value: unknown): value is CalendarDate {
-  if (typeof value !== "string") return false;
-  const m = DATE.exec(value);
-  if (m === null) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+  return !Number.isNaN(dayNumberOfDate(value));
 }
 
-const pad = (n: number, width: number): string => String(n).padStart(width, "0");
-
 /**
- * The calendar date an instant falls on in an IANA time zone.
+ * The calendar date of the day an instant falls in, in a time zone (the day whose span holds it).
  *
  * @param atMs - the instant, epoch ms
  * @param timeZone - an IANA time-zone name
- * @returns the date as `YYYY-MM-DD`
+ * @returns the date as `YYYY-MM-DD` (`""` for an unknown zone or a year outside 0000–9999)
  * @example
  * dateIn(Date.UTC(2026, 0, 1, 3), "America/New_York"); // => "2025-12-31"
  */
 export function dateIn(atMs: number, timeZone: string): CalendarDate {
-  const d = new TZDateMini(atMs, timeZone);
-  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1, 2)}-${pad(d.getDate(), 2)}`;
+  const zone = canonicalZone(timeZone);
+  return zone === undefined ? "" : (dateOfDayNumber(dayNumberOf(atMs, zone)) ?? "");
 }
 
 /**
- * The instant a calendar day starts in an IANA time zone, `days` days after `date` (negative for
- * before). Correct across DST changes; `NaN` for an unknown zone.
+ * The instant a calendar day starts in a time zone, `days` days after `date` (negative for
+ * before): the first instant at or after its midnight. `NaN` for an unknown zone or a bad date.
  *
  * @param date - `YYYY-MM-DD`
  * @param timeZone - an IANA time-zone name
@@ -145,19 +259,28 @@ export function dateIn(atMs: number, timeZone: string): CalendarDate {
  * toIso(startOfDateIn("2026-03-10", "America/New_York")); // => "2026-03-10T04:00:00.000Z"
  */
 export function startOfDateIn(date: CalendarDate, timeZone: string, days = 0): number {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  const d = Number(date.slice(8, 10));
-  return new TZDateMini(y, m - 1, d + days, timeZone).getTime();
+  const zone = canonicalZone(timeZone);
+  const day = dayNumberOfDate(date);
+  return zone === undefined || Number.isNaN(day) ? Number.NaN : startOfDayNumber(day + days, zone);
 }
 
-/** A calendar unit for durations such as a contact ratio. */
-export type DurationUnit = "day" | "week" | "month";
+// An instant moved by whole calendar days (as a function of the day number), keeping its wall-clock
+// time. The start of a day moves to the start of the later day (where DST skips midnight, the start
+// shows 01:00 but stands for 00:00); a wall time the later day skips moves to the end of the gap;
+// one it repeats, to its first occurrence.
+function shiftDays(atMs: number, zone: string, move: (day: number) => number): number {
+  const day = dayNumberOf(atMs, zone);
+  if (startOfDayNumber(day, zone) === atMs) return startOfDayNumber(move(day), zone);
+  const wall = wallMs(atMs, zone);
+  const wallDay = Math.floor(wall / DAY_MS);
+  return firstReach(move(wallDay) * DAY_MS + (wall - wallDay * DAY_MS), zone);
+}
 
 /**
- * Adds whole days, weeks or calendar months to an instant in an IANA time zone, keeping the
- * wall-clock time (31 January + 1 month = the last day of February; a day is a calendar day, 23 or
- * 25 hours across a DST change).
+ * Adds whole days, weeks or calendar months to an instant in a time zone, keeping the wall-clock
+ * time (31 January + 1 month = the last day of February; a day is a calendar day, 23 or 25 hours
+ * across a DST change). The start of a day moves to the start of the later day; a wall-clock time
+ * the later day skips moves to the end of the gap, one it repeats to its first occurrence.
  *
  * @param atMs - the instant, epoch ms
  * @param count - how many units (may be negative)
@@ -168,8 +291,43 @@ export type DurationUnit = "day" | "week" | "month";
  * toIso(addIn(Date.UTC(2028, 0, 31, 9), 1, "month", "UTC")); // => "2028-02-29T09:00:00.000Z"
  */
 export function addIn(atMs: number, count: number, unit: DurationUnit, timeZone: string): number {
-  const zone = { in: tz(timeZone) };
-  const moved =
-    unit === "month" ? addMonths(atMs, count, zone) : addDays(atMs, unit === "week" ? count * 7 : count, zone);
-  return moved.getTime();
+  const zone = canonicalZone(timeZone);
+  if (zone === undefined) return Number.NaN;
+  return shiftDays(atMs, zone, (day) =>
+    unit === "month" ? addMonthsToDay(day, count) : day + (unit === "week" ? 7 * count : count),
+  );
+}
+
+/**
+ * Calendar months added in a time zone: 31 January + 1 month is the last day of February, at the
+ * same wall-clock time (as {@link addIn}).
+ *
+ * @param atMs - the instant, epoch ms
+ * @param months - months to add (may be negative)
+ * @param timeZone - an IANA time-zone name
+ * @returns epoch ms
+ * @example
+ * toIso(addMonthsIn(Date.UTC(2026, 0, 31), 1, "UTC")); // => "2026-02-28T00:00:00.000Z"
+ */
+export function addMonthsIn(atMs: number, months: number, timeZone: string): number {
+  return addIn(atMs, months, "month", timeZone);
+}
+
+/**
+ * The calendar date a count of days, weeks or months after the day an instant falls in, in a time
+ * zone: the next contact date of a Contact Ratio.
+ *
+ * @param atMs - the instant, epoch ms
+ * @param count - how many units
+ * @param unit - `"day"`, `"week"` or `"month"`
+ * @param timeZone - an IANA time-zone name
+ * @returns `YYYY-MM-DD`, or `undefined` for an unknown zone or a date outside years 0000–9999
+ * @example
+ * dateAfter(Date.UTC(2026, 0, 31, 10), 1, "month", "Europe/London"); // => "2026-02-28"
+ */
+export function dateAfter(atMs: number, count: number, unit: DurationUnit, timeZone: string): CalendarDate | undefined {
+  const zone = canonicalZone(timeZone);
+  if (zone === undefined) return undefined;
+  const day = dayNumberOf(atMs, zone);
+  return dateOfDayNumber(unit === "month" ? addMonthsToDay(day, count) : day + (unit === "week" ? 7 * count : count));
 }

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from "./result.js";
+import { canonicalZone } from "./zone.js";
 
 /**
  * An instant as callers may give it: a `Date`, an ISO-8601 date-time string with `Z` or an offset
@@ -99,7 +100,9 @@ export function parseInstant(input: unknown, field: string): Result<string, Inva
 }
 
 /**
- * Whether the runtime knows this IANA time-zone name (e.g. `"Europe/London"`).
+ * Whether the runtime knows this IANA time-zone name (e.g. `"Europe/London"`, in any letter case,
+ * or a link such as `"US/Eastern"`). Offset-only names (`"+05:30"`, `"GMT-03"`) are not zones.
+ * One answer for the whole library: see {@link canonicalZone}.
  *
  * @param zone - the candidate name
  * @returns `true` for a usable zone
@@ -107,17 +110,12 @@ export function parseInstant(input: unknown, field: string): Result<string, Inva
  * isTimeZone("Australia/Sydney"); // => true
  */
 export function isTimeZone(zone: unknown): zone is string {
-  if (typeof zone !== "string" || zone === "") return false;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
+  return canonicalZone(zone) !== undefined;
 }
 
 /**
- * Checks an IANA time-zone name, returning an error value naming the field when it is unknown.
+ * Checks an IANA time-zone name, returning its canonical spelling, or an error value naming the
+ * field when it is unknown.
  *
  * @param zone - the candidate name
  * @param field - the field name to report
@@ -126,7 +124,8 @@ export function isTimeZone(zone: unknown): zone is string {
  * parseTimeZone("Mars/Olympus", "timeZone").ok; // => false
  */
 export function parseTimeZone(zone: unknown, field: string): Result<string, InvalidTimeZone> {
-  if (isTimeZone(zone)) return ok(zone);
+  const canonical = canonicalZone(zone);
+  if (canonical !== undefined) return ok(canonical);
   return err({
     code: "invalidTimeZone",
     message: `${field} must be an IANA time-zone name such as "Europe/London"`,

@@ -9,7 +9,7 @@ import {
 } from "../core/lifecycle.js";
 import { isText } from "../core/limits.js";
 import { err, type InvalidInput, ok, type Result } from "../core/result.js";
-import { HOUR_MS, type Instant, toEpochMs, toIso } from "../core/time.js";
+import { HOUR_MS, type Instant, MAX_INSTANT_MS, toEpochMs, toIso } from "../core/time.js";
 
 /** Who acts on a consultation lead: the system (calendar, enrolment), a franchisee, the Care Center. */
 export const CONSULTATION_ACTORS = ["system", "franchisee", "careCentre"] as const;
@@ -103,7 +103,7 @@ export type ConsultationEffect =
   | { readonly type: "doNotCall" };
 
 /** Why a consultation event was refused beyond the engine's own reasons. */
-export type ConsultationRefusalCode = "followUpLimitReached" | "invalidDueAt" | "invalidEvent";
+export type ConsultationRefusalCode = "followUpLimitReached" | "invalidDueAt" | "invalidEvent" | "invalidInstant";
 
 /** The tunable numbers and words of the consultation preset. */
 export interface ConsultationOptions {
@@ -224,7 +224,15 @@ export function buildConsultation(options: ConsultationOptions): ConsultationLif
               field: "notes",
             };
           }
-          if (event.dueAt === undefined) return undefined;
+          // The default due time is written into the state: it must stay within years 0000–9999 UTC.
+          if (event.dueAt === undefined)
+            return atMs + dueAfterMs > MAX_INSTANT_MS
+              ? {
+                  code: "invalidInstant",
+                  message: `the follow-up's due time (${options.followUpDueAfterHours} h after at) would fall after 9999-12-31T23:59:59.999Z`,
+                  field: "at",
+                }
+              : undefined;
           const due = toEpochMs(event.dueAt);
           if (Number.isNaN(due))
             return { code: "invalidDueAt", message: "dueAt must be a valid instant", field: "dueAt" };

@@ -5,7 +5,16 @@ import { isName, isText } from "../core/limits.js";
 import { err, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs } from "../core/time.js";
 import { figuresProblem } from "./check.js";
-import { bucketer, type PeriodSpec, periodLabel, periodOfBucket, samePeriod } from "./period.js";
+import {
+  bucketer,
+  bucketFits,
+  canonicalPeriod,
+  outsideDomain,
+  type PeriodSpec,
+  periodLabel,
+  periodOfBucket,
+  samePeriod,
+} from "./period.js";
 import { batchProblem, type RejectedEvent, type TallyError, type TallyResult } from "./sheet.js";
 
 /** The kinds of counted figures, with the fields each counts (in row order). */
@@ -98,7 +107,12 @@ export function mergeFigures<K extends FigureKind>(
   if (!full.every((t) => samePeriod(t.period, lead.period))) {
     return err({ code: "tallyMismatch", message: "the tallies are bucketed by different periods or time zones" });
   }
-  return ok({ kind: first.kind, version: 1, period: lead.period, rows: normaliseCounter(full.flatMap((t) => t.rows)) });
+  return ok({
+    kind: first.kind,
+    version: 1,
+    period: canonicalPeriod(lead.period),
+    rows: normaliseCounter(full.flatMap((t) => t.rows)),
+  });
 }
 
 const isFlag = (v: unknown): v is boolean => typeof v === "boolean";
@@ -109,19 +123,23 @@ function collect<E, K extends FigureKind>(
   items: readonly E[],
   problem: (item: E) => readonly [string, string] | undefined,
   count: (item: E, builder: CounterBuilder, bucketOf: (ms: number) => string) => void,
+  timeOf?: (item: E) => { readonly field: string; readonly at: unknown },
 ): TallyResult<FigureTally<K>> {
   const refused = batchProblem(items, period);
   if (refused !== undefined) return { tally: emptyFigures(kind), rejected: refused };
   const builder = new CounterBuilder(FIGURE_FIELDS[kind].length);
-  const bucketOf = bucketer(period);
+  const spec = canonicalPeriod(period);
+  const bucketOf = bucketer(spec);
   const rejected: RejectedEvent[] = [];
   items.forEach((item, index) => {
     const p = typeof item === "object" && item !== null ? problem(item) : (["", "must be an object"] as const);
-    if (p === undefined) count(item, builder, bucketOf);
+    const time = p === undefined && timeOf !== undefined ? timeOf(item) : undefined;
+    if (time !== undefined && !bucketFits(spec, toEpochMs(time.at))) rejected.push(outsideDomain(index, time.field));
+    else if (p === undefined) count(item, builder, bucketOf);
     else rejected.push({ index, code: "invalidEvent", field: p[0], message: `${p[0] || "event"} ${p[1]}` });
   });
   const rows = builder.rows();
-  return { tally: rows.length === 0 ? emptyFigures(kind) : { kind, version: 1, period, rows }, rejected };
+  return { tally: rows.length === 0 ? emptyFigures(kind) : { kind, version: 1, period: spec, rows }, rejected };
 }
 
 /**
@@ -229,6 +247,7 @@ export function tallyLeadFigures(
       inc(row, 0);
       if (l.booked) inc(row, 1);
     },
+    (l) => ({ field: "createdAt", at: l.createdAt }),
   );
 }
 
@@ -262,6 +281,7 @@ export function tallyStatuses(
     (f, builder, bucketOf) => {
       inc(builder.at2(bucketOf(toEpochMs(f.at)), f.status), 0);
     },
+    (f) => ({ field: "at", at: f.at }),
   );
 }
 

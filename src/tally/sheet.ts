@@ -5,7 +5,16 @@ import { isName, isText } from "../core/limits.js";
 import { err, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs, toIso } from "../core/time.js";
 import { periodProblem, sheetProblem } from "./check.js";
-import { bucketer, type PeriodSpec, periodLabel, periodOfBucket, samePeriod } from "./period.js";
+import {
+  bucketer,
+  bucketFits,
+  canonicalPeriod,
+  outsideDomain,
+  type PeriodSpec,
+  periodLabel,
+  periodOfBucket,
+  samePeriod,
+} from "./period.js";
 
 /** Section 1 of the sheet: where the lead came from, with the playbook's labels. */
 export const SOURCES = {
@@ -111,7 +120,7 @@ export interface RejectedEvent {
   /** The event's position in the batch. */
   readonly index: number;
   /** `invalidEvent`; `invalidPeriod` when the batch's period is not one (every event is refused). */
-  readonly code: "invalidEvent" | "invalidPeriod";
+  readonly code: "invalidEvent" | "invalidPeriod" | "invalidInstant";
   /** The field at fault (`""` for the event itself). */
   readonly field: string;
   readonly message: string;
@@ -330,7 +339,8 @@ export function leadContacts(tally: SheetTally): LeadContact[] {
 export function tallySheet(events: readonly SheetEvent[], period: PeriodSpec | null = null): TallyResult<SheetTally> {
   const refused = batchProblem(events, period);
   if (refused !== undefined) return { tally: emptySheet(), rejected: refused };
-  const bucketOf = bucketer(period);
+  const spec = canonicalPeriod(period);
+  const bucketOf = bucketer(spec);
   const programs = new CounterBuilder(PROGRAM_FIELDS.length);
   const page = new CounterBuilder(PAGE_FIELDS.length);
   const leads = new LeadBuilder();
@@ -349,6 +359,10 @@ export function tallySheet(events: readonly SheetEvent[], period: PeriodSpec | n
       continue;
     }
     const atMs = toEpochMs(event.at);
+    if (!bucketFits(spec, atMs)) {
+      rejected.push(outsideDomain(index, "at"));
+      continue;
+    }
     const bucket = bucketOf(atMs);
     switch (event.type) {
       case "firstContact": {
@@ -381,7 +395,7 @@ export function tallySheet(events: readonly SheetEvent[], period: PeriodSpec | n
   const tally: SheetTally = {
     kind: "firstContactSheet",
     version: 1,
-    period,
+    period: spec,
     programs: programs.rows(),
     page: page.rows(),
     ...leads.finish(),
@@ -442,7 +456,7 @@ export function mergeSheets(...tallies: readonly SheetTally[]): Result<SheetTall
   return ok({
     kind: "firstContactSheet",
     version: 1,
-    period: first.period,
+    period: canonicalPeriod(first.period),
     programs: normaliseCounter(full.flatMap((t) => t.programs)),
     page: normaliseCounter(full.flatMap((t) => t.page)),
     ...mergeLeads(...full),

@@ -402,3 +402,22 @@ describe("labels", () => {
     expect(renamed.statuses.lost.label).toBe("Not Sold - Lost");
   });
 });
+
+describe("follow-up due times inside years 0000–9999", () => {
+  it("refuses a follow-up whose default due time (48 h later) would pass 9999, with invalidInstant", () => {
+    const MAX = Date.parse("9999-12-31T23:59:59.999Z");
+    const lead = unwrap(consultation.initial(MAX - 100 * HOUR));
+    const late = unwrapErr(consultation.transition(lead, followUp(MAX - 48 * HOUR + 1)));
+    expect(late).toMatchObject({
+      code: "invalidInstant",
+      field: "at",
+      message: "the follow-up's due time (48 h after at) would fall after 9999-12-31T23:59:59.999Z",
+    });
+    const last = unwrap(consultation.transition(lead, followUp(MAX - 48 * HOUR)));
+    expect(last.state.followUp?.dueAt).toBe("9999-12-31T23:59:59.999Z");
+    // a due time given explicitly is the host's, checked as any instant
+    expect(unwrap(consultation.transition(lead, followUp(MAX - HOUR, { dueAt: MAX }))).state.followUp?.dueAt).toBe(
+      "9999-12-31T23:59:59.999Z",
+    );
+  });
+});

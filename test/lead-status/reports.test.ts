@@ -78,6 +78,20 @@ describe("follow-up lists", () => {
     expect(listed).toEqual([leads[0]]);
   });
 
+  it("last week where DST starts at midnight (America/Santiago, 6 September 2026)", () => {
+    // Monday 31 August starts at 00:00 −04:00; Monday 7 September at 00:00 −03:00
+    const leads = [
+      make("2026-08-31T04:00:00Z"),
+      make("2026-08-31T03:59:59.999Z"),
+      make("2026-09-07T02:59:59.999Z"),
+      make("2026-09-07T03:00:00Z"),
+    ];
+    const listed = unwrap(
+      newLeadsFromLastWeekNotBooked(leads, { now: "2026-09-08T12:00:00Z", timeZone: "America/Santiago" }),
+    );
+    expect(listed).toEqual([leads[0], leads[2]]);
+  });
+
   it("leads that booked in over the last month, then cancelled so we never saw them", () => {
     // "Leads that have booked in over the last month, but then cancelled the appointment so we never saw them"
     const now = "2026-03-31T12:00:00Z";

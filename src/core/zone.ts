@@ -1,0 +1,177 @@
+// The one zone model of the library: a time-zone name is checked and canonicalised here, and every
+// verb, parser and report asks here, so a name gets the same answer everywhere. Only Intl is used
+// (no Node built-ins); every cache is bounded and evicts its least recently used entry.
+
+/**
+ * A map bounded to `limit` entries that evicts the least recently used ones, by generations: hits
+ * and new entries live in the young generation; when it holds half the limit it becomes the old
+ * one, and the previous old generation (entries not used for a whole generation) is dropped. A hit
+ * in the old generation moves the entry back to the young one. Cheaper than reordering a Map on
+ * every hit, and never cleared wholesale: what was used in the last generation stays.
+ */
+export class Lru<K, V> {
+  readonly #half: number;
+  #young = new Map<K, V>();
+  #old = new Map<K, V>();
+  constructor(limit: number) {
+    this.#half = Math.max(1, Math.floor(limit / 2));
+  }
+  /** The number of entries held (never more than the limit). */
+  get size(): number {
+    return this.#young.size + this.#old.size;
+  }
+  /** The value for a key, or `undefined`; a hit becomes recently used. */
+  get(key: K): V | undefined {
+    const value = this.#young.get(key);
+    if (value !== undefined) return value;
+    const old = this.#old.get(key);
+    if (old !== undefined) {
+      this.#old.delete(key);
+      this.#add(key, old);
+    }
+    return old;
+  }
+  /** Stores a value, evicting the least recently used generation when the young one is full. */
+  set(key: K, value: V): void {
+    this.#old.delete(key);
+    if (this.#young.has(key)) this.#young.set(key, value);
+    else this.#add(key, value);
+  }
+  #add(key: K, value: V): void {
+    if (this.#young.size >= this.#half) {
+      this.#old = this.#young;
+      this.#young = new Map();
+    }
+    this.#young.set(key, value);
+  }
+}
+
+// Offset-only names ("+05:30", "-03", "GMT-03", "UTC+1"): refused, whatever the runtime says (newer
+// ICU versions accept some of them), so a stored record gets the same answer on every runtime.
+// Etc/GMT±N names are IANA names and stay accepted when the runtime knows them.
+const OFFSET_NAME = /^(?:[+-]|(?:gmt|utc?)[+-])/i;
+// The longest IANA name is 32 characters; anything much longer is not one and is not cached.
+const MAX_NAME = 64;
+
+// Lower-cased spelling -> canonical name (null: not a zone). Real zones are a few hundred names
+// and links; bounded all the same, so any number of distinct invalid inputs keeps memory flat.
+const spellings = /* @__PURE__ */ new Lru<string, string | null>(2048);
+const exact = /* @__PURE__ */ new Lru<string, string | null>(1024);
+let known: Map<string, string> | undefined;
+
+// The runtime's own list of canonical names, by lower-cased spelling: any letter case of a listed
+// zone resolves without constructing an Intl formatter.
+function knownZones(): Map<string, string> {
+  if (known === undefined) {
+    known = new Map();
+    const list: readonly string[] =
+      typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+    for (const name of [...list, "UTC"]) known.set(name.toLowerCase(), name);
+  }
+  return known;
+}
+
+/**
+ * The canonical spelling of a time-zone name, as the runtime's Intl resolves it (letter case
+ * fixed, links such as `US/Eastern` resolved to their zone, `Etc/UTC` and `GMT` to `UTC`), or
+ * `undefined` when the name is not one: unknown to the runtime, an offset-only name such as
+ * `"+05:30"` or `"GMT-03"`, empty, or not a string.
+ *
+ * @param name - the candidate
+ * @returns the canonical name, or `undefined`
+ * @example
+ * canonicalZone("europe/london"); // => "Europe/London"
+ */
+export function canonicalZone(name: unknown): string | undefined {
+  if (typeof name !== "string") return undefined;
+  // The same spelling again (a batch's records share theirs): one lookup, no lower-casing.
+  const seen = exact.get(name);
+  if (seen !== undefined) return seen ?? undefined;
+  const canonical = resolve(name);
+  exact.set(name, canonical ?? null);
+  return canonical;
+}
+
+function resolve(name: string): string | undefined {
+  if (name === "" || name.length > MAX_NAME || OFFSET_NAME.test(name)) return undefined;
+  const key = name.toLowerCase();
+  const listed = knownZones().get(key);
+  if (listed !== undefined) return listed;
+  let canonical = spellings.get(key);
+  if (canonical === undefined) {
+    try {
+      canonical = new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
+    } catch {
+      canonical = null;
+    }
+    spellings.set(key, canonical);
+  }
+  return canonical ?? undefined;
+}
+
+/** How many spellings the zone cache holds (for tests: it stays bounded). @internal */
+export const zoneCacheSize = (): number => exact.size + spellings.size + formatters.size;
+
+// One formatter per canonical zone, bounded: "M/D/Y E, HH:MM:SS" in en-US, read back as numbers.
+const formatters = /* @__PURE__ */ new Lru<string, Intl.DateTimeFormat>(1024);
+const formatterOf = (zone: string): Intl.DateTimeFormat => {
+  let f = formatters.get(zone);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      era: "short",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    formatters.set(zone, f);
+  }
+  return f;
+};
+
+// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil): plain
+// arithmetic, several times cheaper than a Date.
+const daysFromCivil = (year: number, month: number, day: number): number => {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+};
+
+/**
+ * The wall-clock time an instant shows in a canonical zone, as epoch ms of the same wall time in
+ * UTC (so `wallMs - atMs` is the zone's offset, to the second).
+ *
+ * @param atMs - the instant
+ * @param zone - a canonical zone name
+ * @returns the wall time read as UTC, epoch ms (`NaN` for `NaN` or an instant Date cannot hold)
+ * @example
+ * wallMs(0, "Asia/Tokyo"); // => 32400000
+ */
+export function wallMs(atMs: number, zone: string): number {
+  // Date's own range (±8.64e15 ms); NaN outside it, as for NaN itself.
+  if (!(Math.abs(atMs) <= 8.64e15)) return Number.NaN;
+  const text = formatterOf(zone).format(atMs);
+  // "M/D/Y AD, HH:MM:SS": the six numbers in order, read digit by digit.
+  const n = [0, 0, 0, 0, 0, 0];
+  let i = -1;
+  let inNumber = false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k) - 48;
+    if (c >= 0 && c <= 9) {
+      if (!inNumber) i++;
+      inNumber = true;
+      n[i] = (n[i] as number) * 10 + c;
+    } else inNumber = false;
+  }
+  // Era "BC": year 1 BC is year 0, 2 BC is year -1.
+  const year = text.includes("B") ? 1 - (n[2] as number) : (n[2] as number);
+  const days = daysFromCivil(year, n[0] as number, n[1] as number);
+  const seconds = (n[3] as number) * 3600 + (n[4] as number) * 60 + (n[5] as number);
+  return (days * 86_400 + seconds) * 1000 + (atMs - Math.floor(atMs / 1000) * 1000);
+}
