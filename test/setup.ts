@@ -1,9 +1,10 @@
 // Every property test's randomness, in one place. `npm test` (and CI, and mutation runs) use one
 // seed fixed in this file, so a commit's verdict is the same on every run and every machine: a
 // property can only go red because the code changed. `npm run fuzz` explores instead: a fresh seed
-// per run (printed first) and ten times the runs; a failure there prints fast-check's seed and
-// counterexample, and `FC_SEED=<seed> npm run test:unit` replays it. A defect found that way gets
-// an example test of its own; the fixed seed is not changed to make a run green.
+// per round (printed first) and ten times the runs; a failure there prints fast-check's seed and
+// counterexample, and `FC_SEED=<seed> LEADRULES_FUZZ=1 npx vitest run` replays it (scripts/fuzz.mjs
+// prints the seed once per round). A defect found that way gets an example test of its own; the
+// fixed seed is not changed to make a run green.
 import fc from "fast-check";
 
 /** The seed `npm test` uses. */
@@ -22,4 +23,3 @@ export const runs = (n: number): number =>
   process.env.LEADRULES_MUTATION === "1" ? Math.ceil(n / 10) : fuzz ? n * 10 : n;
 
 fc.configureGlobal(fuzz ? { seed, numRuns: 1000 } : { seed });
-if (fuzz || given) console.log(`fast-check seed ${seed} (replay: FC_SEED=${seed} npm run test:unit)`);
