@@ -1,10 +1,22 @@
 import fc from "fast-check";
+import type { CustomResult } from "../../src/call-result/campaign.js";
 import { type CallFacts, COMPANY_FINDINGS, type CompanyFinding } from "../../src/call-result/classify.js";
 
 export const T0 = Date.parse("2026-11-02T09:00:00Z");
 export const DAY = 86_400_000;
 const FINDINGS = Object.keys(COMPANY_FINDINGS) as CompanyFinding[];
 export const later = fc.integer({ min: 0, max: 200 * DAY });
+
+/** "Depending on the campaign there might be a few more tailored options … Not Qualified - No Roof". */
+export const NO_ROOF: CustomResult<"notQualifiedNoRoof"> = {
+  id: "notQualifiedNoRoof",
+  label: "Not Qualified - No Roof",
+  who: "decisionMakerOnly",
+  record: "closed",
+  countsAs: "nothing",
+  effects: [],
+  notQualified: true,
+};
 
 /** Facts relative to the call's instant (so call backs are never in the past). */
 export const facts = (at: number): fc.Arbitrary<CallFacts> =>

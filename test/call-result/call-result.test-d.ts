@@ -17,6 +17,7 @@ import {
 } from "../../src/call-result/index.js";
 import { newRecord } from "../../src/call-result/record.js";
 import { createCampaign, parseCallRecord } from "../../src/parse/index.js";
+import { NO_ROOF } from "./arbitraries.js";
 
 /** What a host does with each way logCall can log nothing: the compiler checks every code is handled. */
 function handle(error: CallLogError): string {
@@ -93,17 +94,7 @@ describe("call-result types", () => {
     const typo: LoggedCall = { at: 0, lastContact: "decisionMaker", result: "emailOnlyy" };
     const solar = createCampaign({
       id: "solar",
-      customResults: [
-        {
-          id: "notQualifiedNoRoof",
-          label: "Not Qualified - No Roof",
-          who: "decisionMakerOnly",
-          record: "closed",
-          countsAs: "nothing",
-          effects: [],
-          notQualified: true,
-        },
-      ],
+      customResults: [NO_ROOF],
     });
     expectTypeOf(solar).toEqualTypeOf<
       Result<Campaign<"notQualifiedNoRoof">, import("../../src/core/result.js").InvalidInput>

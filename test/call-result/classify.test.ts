@@ -11,6 +11,7 @@ import { newRecord } from "../../src/call-result/record.js";
 import type { CallRecord } from "../../src/call-result/record-state.js";
 import { validate } from "../../src/call-result/validate.js";
 import { unwrap, unwrapErr } from "../helpers.js";
+import { NO_ROOF } from "./arbitraries.js";
 
 const AT = Date.parse("2026-11-23T10:00:00Z");
 const DAY = 86_400_000;
@@ -152,17 +153,7 @@ describe("not qualified", () => {
     const solar: Campaign<"notQualifiedNoRoof"> = {
       ...DEFAULT_CAMPAIGN,
       id: "solar",
-      customResults: [
-        {
-          id: "notQualifiedNoRoof",
-          label: "Not Qualified - No Roof",
-          who: "decisionMakerOnly",
-          record: "closed",
-          countsAs: "nothing",
-          effects: [],
-          notQualified: true,
-        },
-      ],
+      customResults: [NO_ROOF],
     };
     const x = c({ ...dm, said: "notQualified", reason: "notQualifiedNoRoof" }, fresh, solar);
     expect(x.result).toBe("notQualifiedNoRoof");

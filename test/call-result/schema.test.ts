@@ -6,7 +6,7 @@ import { CALL_RESULTS } from "../../src/call-result/results.js";
 import { createCampaign, parseCallFacts, parseCallRecord, parseLoggedCall } from "../../src/call-result/schema.js";
 import { validate } from "../../src/call-result/validate.js";
 import { unwrap, unwrapErr } from "../helpers.js";
-import { facts, T0 } from "./arbitraries.js";
+import { facts, NO_ROOF, T0 } from "./arbitraries.js";
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -90,17 +90,7 @@ describe("call-result schemas", () => {
     const solar = unwrap(
       createCampaign({
         id: "solar",
-        customResults: [
-          {
-            id: "notQualifiedNoRoof",
-            label: "Not Qualified - No Roof",
-            who: "decisionMakerOnly",
-            record: "closed",
-            countsAs: "nothing",
-            effects: [],
-            notQualified: true,
-          },
-        ],
+        customResults: [NO_ROOF],
       }),
     );
     const stored = { ...newRecord(T0), status: "closed", lastResult: "notQualifiedNoRoof", leadResult: "emailOnlyy" };
