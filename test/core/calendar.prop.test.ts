@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addIn, dateAfter, dateIn, periodOf, startOfDateIn } from "../../src/core/calendar.js";
+import { runs } from "../setup.js";
 import {
   addMonthsToDay,
   DAY,
@@ -88,7 +89,7 @@ describe("the calendar agrees with an independent Intl oracle", () => {
         const list = transitions().get(zone) ?? [];
         if (list.length > 0) expectAgrees(zone, (list[pick % list.length] as number) + ms);
       }),
-      { seed: 1900, numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -111,7 +112,7 @@ describe("the calendar agrees with an independent Intl oracle", () => {
         const t = change + hours * 3_600_000;
         expectPlaybookAgrees(zone, dayHolding(zone, t), t);
       }),
-      { seed: 19, numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -128,7 +129,7 @@ describe("the calendar agrees with an independent Intl oracle", () => {
           expect(periodOf("day", t, zone, shift)).toEqual(span(startOfDay(zone, day), startOfDay(zone, day + 1)));
         },
       ),
-      { seed: 1919, numRuns: 600 },
+      { numRuns: runs(600) },
     );
   });
 });
