@@ -148,6 +148,8 @@ export type ClientHubEventType = ClientHubEvent["type"];
 /** Work the host must do after a Client Hub move. */
 export type ClientHubEffect =
   | { readonly type: "task"; readonly task: ClientHubTask; readonly title: string; readonly dueAt: string }
+  /** A task created earlier is no longer needed: close it without doing it. */
+  | { readonly type: "cancelTask"; readonly task: ClientHubTask }
   | { readonly type: "sendNpsSurvey" };
 
 /** Why a Client Hub event was refused beyond the engine's own reasons. */
@@ -465,6 +467,7 @@ export function buildClientHub<const CheckIn extends string = CheckInCallType>(
         from: ALL_STAGES,
         to: [
           { from: CHECK_IN_STAGES, to: "summaryOfCall", when: "connected check-in" },
+          { from: ["unsuccessfulCall"], to: "summaryOfCall", when: "connected check-in, check-in email not sent" },
           {
             from: ["call3"],
             to: "unsuccessfulCall",
@@ -484,11 +487,18 @@ export function buildClientHub<const CheckIn extends string = CheckInCallType>(
             : undefined),
         apply: (record, call, at) => {
           if (isCheckIn(call)) {
-            if (!(CHECK_IN_STAGES as readonly string[]).includes(record.status))
+            // CRMs log one call per dial: a connected check-in after a dial that did not connect
+            // (the record already in Unsuccessful call, its check-in email task still open) is the
+            // final call's "successful call outcome" — the email is no longer needed.
+            const unsuccessful = record.status === "unsuccessfulCall";
+            if (!unsuccessful && !(CHECK_IN_STAGES as readonly string[]).includes(record.status))
               return { state: record, effects: NONE };
+            const summary = task("summariseCall", at);
             return {
               state: { ...record, status: "summaryOfCall", updatedAt: at, lastContactAt: at },
-              effects: [task("summariseCall", at)],
+              effects: unsuccessful
+                ? [{ type: "cancelTask", task: "unsuccessfulCallCheckInEmail" }, summary]
+                : [summary],
             };
           }
           // "On the final call, you will either log a successful call outcome, or communicate with

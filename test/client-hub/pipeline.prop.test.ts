@@ -273,7 +273,9 @@ describe("client-hub model-based sequences", () => {
   const predictCall = (stage: ClientHubStage, call: ClientHubCall): ClientHubStage | "refused" => {
     if (call.finalAttempt === true && stage !== "call3") return "refused";
     if (clientHub.isCheckIn(call))
-      return (CHECK_IN_STAGES as readonly string[]).includes(stage) ? "summaryOfCall" : stage;
+      return (CHECK_IN_STAGES as readonly string[]).includes(stage) || stage === "unsuccessfulCall"
+        ? "summaryOfCall"
+        : stage;
     if (stage !== "call3") return stage;
     // In Call 3 a check-in that does not connect ends the attempts (or a call marked final).
     return call.finalAttempt === true || call.callType !== "Other" ? "unsuccessfulCall" : stage;

@@ -393,13 +393,8 @@ describe("calls", () => {
       state: completed,
       effects: [],
     });
-    for (const stage of ["summaryOfCall", "unsuccessfulCall"] as const) {
-      const record = at(call1, stage);
-      expect(unwrap(clientHub.transition(record, call("2026-02-11T10:00:00Z")))).toEqual({
-        state: record,
-        effects: [],
-      });
-    }
+    const record = at(call1, "summaryOfCall");
+    expect(unwrap(clientHub.transition(record, call("2026-02-11T10:00:00Z")))).toEqual({ state: record, effects: [] });
   });
 
   it("a call moves the record through whatever stages are due first, then counts", () => {
@@ -441,6 +436,53 @@ describe("calls", () => {
       clientHub.transition(call3, { type: "emailedInstead", at: "2026-02-21T10:00:00Z", actor: "owner" }),
     );
     expect(emailed).toEqual(result);
+  });
+
+  // "On the final call, you will either log a successful call outcome, or communicate with the
+  // client via email" — and CRMs log one call per dial: a connected check-in after a dial that did
+  // not connect is the successful outcome. The record leaves Unsuccessful call for Summary of
+  // Call, and the check-in email task (no longer needed) is cancelled.
+  it("a connected check-in after a not-connected dial on the final call ends in Summary of Call, in either order", () => {
+    const call3 = at(call1, "call3", "2026-02-20T00:00:00.000Z");
+    const noAnswer = call("2026-02-21T09:10:00Z", { outcome: "No answer" });
+    const connected = call("2026-02-21T09:30:00Z");
+    const first = unwrap(clientHub.transition(call3, noAnswer));
+    expect(first.state.status).toBe("unsuccessfulCall");
+    const then = unwrap(clientHub.transition(first.state, connected));
+    expect(then).toEqual({
+      state: {
+        ...first.state,
+        status: "summaryOfCall",
+        updatedAt: "2026-02-21T09:30:00.000Z",
+        lastContactAt: "2026-02-21T09:30:00.000Z",
+      },
+      effects: [
+        { type: "cancelTask", task: "unsuccessfulCallCheckInEmail" },
+        {
+          type: "task",
+          task: "summariseCall",
+          title: "Summarise the call and set the Contact Ratio",
+          dueAt: "2026-02-21T09:30:00.000Z",
+        },
+      ],
+    });
+    // Delivered the other way round (the connected call first), the late not-connected dial is
+    // refused as out of order and the record stays in Summary of Call: the same stage either way.
+    const reordered = unwrap(clientHub.transition(call3, connected));
+    expect(reordered.state.status).toBe("summaryOfCall");
+    expect(unwrapErr(clientHub.transition(reordered.state, noAnswer)).code).toBe("outOfOrder");
+    // Whatever sent it to Unsuccessful call (an email instead, the time rule), a connected
+    // check-in before its task is completed is the successful outcome; another miss moves nothing.
+    const emailed = at(call3, "unsuccessfulCall", "2026-02-21T10:00:00.000Z");
+    expect(unwrap(clientHub.transition(emailed, call("2026-02-22T10:00:00Z"))).state.status).toBe("summaryOfCall");
+    expect(unwrap(clientHub.transition(emailed, call("2026-02-22T10:00:00Z", { outcome: "Busy" })))).toEqual({
+      state: emailed,
+      effects: [],
+    });
+    expect(unwrap(clientHub.transition(emailed, call("2026-02-22T10:00:00Z", { callType: "Other" })))).toEqual({
+      state: emailed,
+      effects: [],
+    });
   });
 
   it("a connected check-in marked as the final attempt still succeeds", () => {
@@ -865,6 +907,9 @@ describe("the verbs", () => {
       "call3 --> unsuccessfulCall : callLogged (check-in, not connected), emailedInstead, 5 days after entering Call 3, not connected",
     );
     expect(diagram).toContain("callPreparation --> summaryOfCall : callLogged (connected check-in)");
+    expect(diagram).toContain(
+      "unsuccessfulCall --> summaryOfCall : callLogged (connected check-in, check-in email not sent)",
+    );
     expect(diagram).toContain("completed --> callPreparation : 5 days before the next contact date");
     expect(diagram).toContain("call1 --> call2 : 5 days after entering Call 1");
     expect(diagram).toContain("summaryOfCall --> completed : taskCompleted");
