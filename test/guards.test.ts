@@ -72,9 +72,9 @@ describe("the instant domain: years 0000–9999 UTC", () => {
 });
 
 describe("the lifecycle engine's guards", () => {
-  const lead = unwrap(consultation.initial(T));
+  const lead = () => unwrap(consultation.initial(T));
   it("refuses an event or a state that is not an object, naming what it got", () => {
-    expect(unwrapErr(consultation.transition(lead, null as never))).toEqual({
+    expect(unwrapErr(consultation.transition(lead(), null as never))).toEqual({
       code: "unknownEvent",
       message: '"(undefined)" is not an event of the consultation lifecycle',
       event: "(undefined)",
@@ -89,15 +89,15 @@ describe("the lifecycle engine's guards", () => {
 
   it("shows at most 64 characters of a hostile type or actor", () => {
     const long = "x".repeat(100);
-    const error = unwrapErr(consultation.transition(lead, { type: long, at: T, actor: long } as never));
+    const error = unwrapErr(consultation.transition(lead(), { type: long, at: T, actor: long } as never));
     expect(error.event).toBe(`${"x".repeat(64)}…`);
     expect(error.actor).toBe(`${"x".repeat(64)}…`);
-    expect(unwrapErr(consultation.transition(lead, { type: null, at: T, actor: 5 } as never)).actor).toBe("(number)");
+    expect(unwrapErr(consultation.transition(lead(), { type: null, at: T, actor: 5 } as never)).actor).toBe("(number)");
   });
 
   it("replay of something that is not a list is one invalidLog refusal", () => {
-    expect(consultation.replay(lead, null as never)).toEqual({
-      state: lead,
+    expect(consultation.replay(lead(), null as never)).toEqual({
+      state: lead(),
       effects: [],
       rejected: [
         {
@@ -115,7 +115,7 @@ describe("the lifecycle engine's guards", () => {
   });
 
   it("orders by instant even when the stored one is not canonical", () => {
-    const odd = { ...lead, updatedAt: "2026-11-23T11:00:00+01:00" };
+    const odd = { ...lead(), updatedAt: "2026-11-23T11:00:00+01:00" };
     expect(unwrapErr(consultation.transition(odd, { type: "markedLost", at: T - 1, actor: "franchisee" })).code).toBe(
       "outOfOrder",
     );
@@ -123,7 +123,7 @@ describe("the lifecycle engine's guards", () => {
   });
 
   it("returns the same frozen refusal for the same status, event and actor", () => {
-    const lost = unwrap(consultation.transition(lead, { type: "markedLost", at: T, actor: "franchisee" })).state;
+    const lost = unwrap(consultation.transition(lead(), { type: "markedLost", at: T, actor: "franchisee" })).state;
     const a = consultation.transition(lost, { type: "markedDnc", at: T, actor: "franchisee" });
     const b = consultation.transition(lost, { type: "markedDnc", at: T + 1, actor: "franchisee" });
     expect(a).toBe(b);
@@ -141,7 +141,7 @@ describe("the lifecycle engine's guards", () => {
   });
 
   it("advance to an instant before the last change moves nothing, even when a move is due", () => {
-    let state = lead;
+    let state = lead();
     for (let n = 0; n < 6; n++) {
       state = unwrap(consultation.transition(state, { type: "followUpLogged", at: T + n, actor: "franchisee" })).state;
     }
@@ -181,12 +181,12 @@ describe("the lifecycle engine's guards", () => {
   it("label answers anything", () => {
     expect(consultation.label(null as never)).toBe("(undefined)");
     expect(clientHub.label({ status: 7 } as never)).toBe("(number)");
-    expect(booking.label(lead as never)).toBe("new");
+    expect(booking.label(lead() as never)).toBe("new");
   });
 });
 
 describe("booking's guards", () => {
-  const lead = unwrap(booking.initial({ at: T, name: "Tim" }));
+  const lead = () => unwrap(booking.initial({ at: T, name: "Tim" }));
   it("initial checks every field, and keeps only a patient's id and name", () => {
     expect(unwrapErr(booking.initial(null as never)).issues).toEqual([{ path: "", message: "expected an object" }]);
     expect(unwrapErr(booking.initial({ at: T, name: 5, owner: 5, division: [], source: {} } as never)).issues).toEqual([
@@ -211,7 +211,7 @@ describe("booking's guards", () => {
   });
 
   it("refuses events whose fields have the wrong type, naming the field", () => {
-    const refused = (event: object) => unwrapErr(booking.transition(lead, { at: T, ...event } as never));
+    const refused = (event: object) => unwrapErr(booking.transition(lead(), { at: T, ...event } as never));
     expect(refused({ type: "commented", actor: "user", text: {} })).toMatchObject({
       code: "invalidEvent",
       field: "text",
@@ -222,7 +222,7 @@ describe("booking's guards", () => {
       field: "owner",
       message: "owner must be a string or null",
     });
-    expect(booking.transition(lead, { type: "ownerChanged", at: T, actor: "user", owner: null }).ok).toBe(true);
+    expect(booking.transition(lead(), { type: "ownerChanged", at: T, actor: "user", owner: null }).ok).toBe(true);
     const withPatient = unwrap(booking.initial({ at: T, patient: { id: "p1", name: "Tim" } }));
     expect(
       unwrapErr(
@@ -264,7 +264,7 @@ describe("booking's guards", () => {
 });
 
 describe("reports' guards", () => {
-  const lead = unwrap(booking.initial({ at: T, name: "Tim", owner: "sam" }));
+  const lead = () => unwrap(booking.initial({ at: T, name: "Tim", owner: "sam" }));
   const query = { from: T - 1, to: T + 1 };
   it("refuse a leads list holding something that is not a booking lead, naming it", () => {
     expect(unwrapErr(leadFigures(null as never, query)).issues).toEqual([
@@ -273,24 +273,24 @@ describe("reports' guards", () => {
     for (const bad of [
       null,
       5,
-      { ...lead, lifecycle: "x" },
-      { ...lead, createdAt: "x" },
-      { ...lead, bookedAt: "x" },
-      { ...lead, appointments: 1 },
+      { ...lead(), lifecycle: "x" },
+      { ...lead(), createdAt: "x" },
+      { ...lead(), bookedAt: "x" },
+      { ...lead(), appointments: 1 },
     ]) {
-      expect(unwrapErr(leadFigures([lead, bad] as never, query)).issues).toEqual([
+      expect(unwrapErr(leadFigures([lead(), bad] as never, query)).issues).toEqual([
         { path: "leads.1", message: "expected a booking lead state" },
       ]);
     }
-    expect(leadFigures([{ ...lead, bookedAt: new Date(T).toISOString() }], query).ok).toBe(true);
-    expect(unwrapErr(leadFigures([lead], { ...query, division: 5 } as never)).issues).toEqual([
+    expect(leadFigures([{ ...lead(), bookedAt: new Date(T).toISOString() }], query).ok).toBe(true);
+    expect(unwrapErr(leadFigures([lead()], { ...query, division: 5 } as never)).issues).toEqual([
       { path: "division", message: "expected a string, null (the top level) or nothing" },
     ]);
-    expect(unwrapErr(newLeadsFromLastWeekNotBooked([lead], null as never)).issues.map((i) => i.path)).toEqual([
+    expect(unwrapErr(newLeadsFromLastWeekNotBooked([lead()], null as never)).issues.map((i) => i.path)).toEqual([
       "now",
       "timeZone",
     ]);
-    expect(unwrapErr(ownerLeadsNotBookedThisYear([lead], { now: T, timeZone: "UTC" } as never)).issues).toEqual([
+    expect(unwrapErr(ownerLeadsNotBookedThisYear([lead()], { now: T, timeZone: "UTC" } as never)).issues).toEqual([
       { path: "owner", message: "expected a string" },
     ]);
   });
@@ -323,11 +323,11 @@ describe("call-result's guards", () => {
 });
 
 describe("consultation's field guards", () => {
-  const lead = unwrap(consultation.initial(T));
+  const lead = () => unwrap(consultation.initial(T));
   it("refuses notes that are not a string, and a transfer hint that is not a boolean", () => {
     expect(
       unwrapErr(
-        consultation.transition(lead, { type: "followUpLogged", at: T, actor: "franchisee", notes: 123 } as never),
+        consultation.transition(lead(), { type: "followUpLogged", at: T, actor: "franchisee", notes: 123 } as never),
       ),
     ).toMatchObject({
       code: "invalidEvent",
@@ -336,7 +336,7 @@ describe("consultation's field guards", () => {
     });
     expect(
       unwrapErr(
-        consultation.transition(lead, {
+        consultation.transition(lead(), {
           type: "markedOutOfArea",
           at: T,
           actor: "franchisee",
@@ -348,7 +348,7 @@ describe("consultation's field guards", () => {
       field: "transferableToCareCentre",
       message: "transferableToCareCentre must be true or false",
     });
-    const hint = consultation.transition(lead, {
+    const hint = consultation.transition(lead(), {
       type: "markedOutOfArea",
       at: T,
       actor: "franchisee",

@@ -53,7 +53,7 @@ function play(c: Campaign, calls: readonly [CallFacts, number][]): { states: Cal
   }
   return { states, leads };
 }
-const calls = fc.array(fc.tuple(facts(T0), fc.integer({ min: 0, max: 3 * DAY })), { maxLength: 25 });
+const calls = () => fc.array(fc.tuple(facts(T0), fc.integer({ min: 0, max: 3 * DAY })), { maxLength: 25 });
 
 describe("call-result properties", () => {
   it("classification is total, and whatever it returns passes validate; DM-only results only with the DM", () => {
@@ -81,7 +81,7 @@ describe("call-result properties", () => {
 
   it("a record counts at most one lead whatever the sequence; closed records stay closed", () => {
     fc.assert(
-      fc.property(campaign, calls, (c, cs) => {
+      fc.property(campaign, calls(), (c, cs) => {
         const { states, leads } = play(c, cs);
         expect(leads).toBeLessThanOrEqual(1);
         expect(leads).toBe(states.at(-1)?.leadResult === null ? 0 : 1);
@@ -93,7 +93,7 @@ describe("call-result properties", () => {
 
   it("records survive a JSON round trip, and nothing is mutated", () => {
     fc.assert(
-      fc.property(campaign, calls, facts(T0 + 80 * DAY), (c, cs, f) => {
+      fc.property(campaign, calls(), facts(T0 + 80 * DAY), (c, cs, f) => {
         const states = play(c, cs).states;
         for (const s of states) expect(unwrap(parseCallRecord(JSON.parse(JSON.stringify(s))))).toEqual(s);
         const last = deepFreeze(states.at(-1) as CallRecord);

@@ -15,14 +15,14 @@ import { NO_ROOF } from "./arbitraries.js";
 
 const AT = Date.parse("2026-11-23T10:00:00Z");
 const DAY = 86_400_000;
-const fresh = newRecord(AT - DAY);
-const lead: CallRecord = {
-  ...fresh,
+const fresh = () => newRecord(AT - DAY);
+const lead = (): CallRecord => ({
+  ...fresh(),
   status: "pendingTask",
   lastContact: "decisionMaker",
   lastResult: "emailFollowUp",
   leadResult: "emailFollowUp",
-};
+});
 const computers: Campaign = {
   ...DEFAULT_CAMPAIGN,
   id: "it-msp",
@@ -30,7 +30,7 @@ const computers: Campaign = {
 };
 const c = <Custom extends string = never>(
   facts: CallFacts,
-  record: CallRecord<Custom> = fresh,
+  record: CallRecord<Custom> = fresh(),
   campaign: Campaign<Custom> = DEFAULT_CAMPAIGN,
 ): Classification<Custom> => unwrap(classify(facts, record, campaign, AT));
 const pick = (x: Classification<string>) => [x.lastContact, x.result];
@@ -86,15 +86,15 @@ describe("dead end or blocked", () => {
   it("is No Contact until the campaign's minimum of earlier blocked attempts, then Dead End", () => {
     expect(pick(c({ reached: "reception", said: "blocked" }))).toEqual(["reception", "noContact"]);
     expect(c({ reached: "reception", said: "blocked" }).blocked).toBe(true);
-    expect(pick(c({ reached: "reception", said: "blocked" }, { ...fresh, blockedAttempts: 1 }))).toEqual([
+    expect(pick(c({ reached: "reception", said: "blocked" }, { ...fresh(), blockedAttempts: 1 }))).toEqual([
       "reception",
       "noContact",
     ]);
-    const x = c({ reached: "reception", said: "blocked" }, { ...fresh, blockedAttempts: 2 });
+    const x = c({ reached: "reception", said: "blocked" }, { ...fresh(), blockedAttempts: 2 });
     expect(pick(x)).toEqual(["reception", "deadEndOrBlocked"]);
     expect(x.rules).toContain("deadEndAfterRepeatedBlocks");
     const patient = { ...DEFAULT_CAMPAIGN, deadEndMinBlockedAttempts: 4 };
-    expect(c({ reached: "reception", said: "blocked" }, { ...fresh, blockedAttempts: 3 }, patient).result).toBe(
+    expect(c({ reached: "reception", said: "blocked" }, { ...fresh(), blockedAttempts: 3 }, patient).result).toBe(
       "noContact",
     );
   });
@@ -127,25 +127,25 @@ describe("not qualified", () => {
   // Minimum, if they have 150 computers that would be Not Qualified – Above" — the worked example is
   // the rule (the one-line summary swaps the two definitions).
   it("8 computers is below the minimum, 150 above the maximum", () => {
-    expect(c({ ...dm, said: "notQualified", measured: 8 }, fresh, computers).result).toBe("notQualifiedBelowMin");
-    expect(c({ ...dm, said: "notQualified", measured: 150 }, fresh, computers).result).toBe("notQualifiedAboveMax");
-    expect(c({ ...dm, said: "notQualified", measured: 9.5 }, fresh, computers).rules).toEqual(["belowMinimum"]);
-    expect(c({ ...dm, said: "notQualified", measured: 51 }, fresh, computers).rules).toEqual(["aboveMaximum"]);
+    expect(c({ ...dm, said: "notQualified", measured: 8 }, fresh(), computers).result).toBe("notQualifiedBelowMin");
+    expect(c({ ...dm, said: "notQualified", measured: 150 }, fresh(), computers).result).toBe("notQualifiedAboveMax");
+    expect(c({ ...dm, said: "notQualified", measured: 9.5 }, fresh(), computers).rules).toEqual(["belowMinimum"]);
+    expect(c({ ...dm, said: "notQualified", measured: 51 }, fresh(), computers).rules).toEqual(["aboveMaximum"]);
   });
 
   it("inside the range is not a not-qualified; no range at all is an error naming the field", () => {
-    expect(unwrapErr(classify({ ...dm, said: "notQualified", measured: 10 }, fresh, computers, AT))).toEqual({
+    expect(unwrapErr(classify({ ...dm, said: "notQualified", measured: 10 }, fresh(), computers, AT))).toEqual({
       code: "qualifies",
       field: "measured",
       message: "10 computers is within the qualifying range (10 to 50)",
     });
-    expect(unwrapErr(classify({ ...dm, said: "notQualified", measured: 8 }, fresh, DEFAULT_CAMPAIGN, AT)).code).toBe(
+    expect(unwrapErr(classify({ ...dm, said: "notQualified", measured: 8 }, fresh(), DEFAULT_CAMPAIGN, AT)).code).toBe(
       "noQualifyingRange",
     );
-    expect(unwrapErr(classify({ ...dm, said: "notQualified" }, fresh, computers, AT)).field).toBe("measured");
+    expect(unwrapErr(classify({ ...dm, said: "notQualified" }, fresh(), computers, AT)).field).toBe("measured");
     const open = { ...computers, qualifyingRange: { min: null, max: 50, unit: "computers" } };
-    expect(c({ ...dm, said: "notQualified", measured: 500 }, fresh, open).result).toBe("notQualifiedAboveMax");
-    expect(unwrapErr(classify({ ...dm, said: "notQualified", measured: 1 }, fresh, open, AT)).code).toBe("qualifies");
+    expect(c({ ...dm, said: "notQualified", measured: 500 }, fresh(), open).result).toBe("notQualifiedAboveMax");
+    expect(unwrapErr(classify({ ...dm, said: "notQualified", measured: 1 }, fresh(), open, AT)).code).toBe("qualifies");
   });
 
   // "Depending on the campaign there might be a few more tailored options … Not Qualified - No Roof"
@@ -155,10 +155,10 @@ describe("not qualified", () => {
       id: "solar",
       customResults: [NO_ROOF],
     };
-    const x = c({ ...dm, said: "notQualified", reason: "notQualifiedNoRoof" }, fresh, solar);
+    const x = c({ ...dm, said: "notQualified", reason: "notQualifiedNoRoof" }, fresh(), solar);
     expect(x.result).toBe("notQualifiedNoRoof");
     expect(x.rules).toEqual(["campaignNotQualified"]);
-    expect(unwrapErr(classify({ ...dm, said: "notQualified", reason: "noRoof" }, fresh, solar, AT)).field).toBe(
+    expect(unwrapErr(classify({ ...dm, said: "notQualified", reason: "noRoof" }, fresh(), solar, AT)).field).toBe(
       "reason",
     );
   });
@@ -186,7 +186,7 @@ describe("leads", () => {
     expect(beyond.result).toBe("nurtureEmailSent");
     expect(beyond.rules).toContain("callBackBeyondBound");
     const sixWeeks = { ...DEFAULT_CAMPAIGN, emailFollowUpWeeks: 6 };
-    expect(c({ ...dm, said: "emailAndCallBack", callBackAt: AT + 35 * DAY }, fresh, sixWeeks).result).toBe(
+    expect(c({ ...dm, said: "emailAndCallBack", callBackAt: AT + 35 * DAY }, fresh(), sixWeeks).result).toBe(
       "emailFollowUp",
     );
   });
@@ -205,7 +205,7 @@ describe("leads", () => {
   // "Only the first time we speak to the decision maker and they agree to further communication it
   // is considered a lead"
   it("a lead counts the first time only", () => {
-    const closedBefore = { ...fresh, leadResult: "emailOnly" as const };
+    const closedBefore = { ...fresh(), leadResult: "emailOnly" as const };
     const x = c({ ...dm, said: "emailOnly" }, closedBefore);
     expect(x.countsAs).toBe("nothing");
     expect(x.rules).toContain("firstLeadOnly");
@@ -217,8 +217,9 @@ describe("leads", () => {
     expect(x.countsAs).toBe("appointment");
     expect(x.appointmentMode).toBe("inPerson");
     expect(
-      unwrapErr(classify({ ...dm, said: "appointment", mode: "carrierPigeon" as "phone" }, fresh, DEFAULT_CAMPAIGN, AT))
-        .field,
+      unwrapErr(
+        classify({ ...dm, said: "appointment", mode: "carrierPigeon" as "phone" }, fresh(), DEFAULT_CAMPAIGN, AT),
+      ).field,
     ).toBe("mode");
   });
 });
@@ -233,20 +234,20 @@ describe("follow-up calls on an existing lead", () => {
       { reached: "nobody", via: "directLineVoicemail", callBackAt: AT + DAY },
       { reached: "reception", said: "blocked", callBackAt: AT + DAY },
     ] as const) {
-      const x = c(facts, lead);
+      const x = c(facts, lead());
       expect(x.result).toBe("followUp");
       expect(x.rules).toContain("followUpOnExistingLead");
       expect(x.effects).toEqual([{ type: "followUpTask", dueAt: new Date(AT + DAY).toISOString() }]);
       expect(x.countsAs).toBe("nothing");
     }
-    expect(unwrapErr(classify({ reached: "reception", said: "dmUnavailable" }, lead, DEFAULT_CAMPAIGN, AT)).field).toBe(
-      "callBackAt",
-    );
+    expect(
+      unwrapErr(classify({ reached: "reception", said: "dmUnavailable" }, lead(), DEFAULT_CAMPAIGN, AT)).field,
+    ).toBe("callBackAt");
   });
 
   // "you speak to the DM and he says '.... can't talk now try me tomorrow'" is a Follow Up case
   it("the DM who can't talk now on an existing lead is Follow Up with the DM as Last Contact", () => {
-    expect(pick(c({ ...dm, pitched: false, said: "cantTalkNow", callBackAt: AT + DAY }, lead))).toEqual([
+    expect(pick(c({ ...dm, pitched: false, said: "cantTalkNow", callBackAt: AT + DAY }, lead()))).toEqual([
       "decisionMaker",
       "followUp",
     ]);
@@ -255,21 +256,21 @@ describe("follow-up calls on an existing lead", () => {
   // "…if they do not want to proceed with an appointment, since we previously pitched them, we log
   // as Pitched - Not Interested, or alternatively we book an appointment"
   it("reaching the DM: appointment, Pitched - Not Interested (even unpitched today), or Nurture rolled forward", () => {
-    expect(c({ ...dm, said: "appointment", mode: "video" }, lead).result).toBe("appointmentBooked");
-    const no = c({ ...dm, pitched: false, said: "notInterested" }, lead);
+    expect(c({ ...dm, said: "appointment", mode: "video" }, lead()).result).toBe("appointmentBooked");
+    const no = c({ ...dm, pitched: false, said: "notInterested" }, lead());
     expect(no.result).toBe("pitchedNotInterested");
     expect(no.rules).toEqual(["alreadyPitchedLead"]);
-    expect(c({ ...dm, said: "emailOnly" }, lead).result).toBe("pitchedNotInterested");
-    const later = c({ ...dm, said: "emailAndCallBack", callBackAt: AT + 7 * DAY }, lead);
+    expect(c({ ...dm, said: "emailOnly" }, lead()).result).toBe("pitchedNotInterested");
+    const later = c({ ...dm, said: "emailAndCallBack", callBackAt: AT + 7 * DAY }, lead());
     expect(later.result).toBe("nurtureEmailSent");
     expect(later.countsAs).toBe("nothing");
     expect(later.rules).toEqual(["followUpNurtureRolled", "firstLeadOnly"]);
-    expect(c({ ...dm, said: "callBackNoEmail", callBackAt: AT + 90 * DAY }, lead).result).toBe("nurtureNoEmailSent");
+    expect(c({ ...dm, said: "callBackNoEmail", callBackAt: AT + 90 * DAY }, lead()).result).toBe("nurtureNoEmailSent");
   });
 
   it("a blocked follow-up never becomes a dead end", () => {
     expect(
-      c({ reached: "reception", said: "blocked", callBackAt: AT + DAY }, { ...lead, blockedAttempts: 5 }).result,
+      c({ reached: "reception", said: "blocked", callBackAt: AT + DAY }, { ...lead(), blockedAttempts: 5 }).result,
     ).toBe("followUp");
   });
 });
@@ -307,10 +308,10 @@ describe("campaign-only results", () => {
   // "This call log field option is only used or available for certain campaigns." … "you should also
   // change the Lead Owner to the Clients or Sales Reps license"
   it("Wants Consultant Follow Up only where enabled, with the owner change", () => {
-    expect(unwrapErr(classify({ ...dm, said: "wantsConsultant" }, fresh, DEFAULT_CAMPAIGN, AT)).code).toBe(
+    expect(unwrapErr(classify({ ...dm, said: "wantsConsultant" }, fresh(), DEFAULT_CAMPAIGN, AT)).code).toBe(
       "notEnabled",
     );
-    const x = c({ ...dm, said: "wantsConsultant" }, fresh, { ...DEFAULT_CAMPAIGN, wantsConsultantFollowUp: true });
+    const x = c({ ...dm, said: "wantsConsultant" }, fresh(), { ...DEFAULT_CAMPAIGN, wantsConsultantFollowUp: true });
     expect(x.result).toBe("wantsConsultantFollowUp");
     expect(x.countsAs).toBe("nothing");
     expect(x.effects).toEqual([{ type: "ownerChange", to: "clientLicence" }]);
@@ -319,9 +320,10 @@ describe("campaign-only results", () => {
   // "As a general rule do not use this strategy or call log unless you have permission."
   it("Email Only - HNS only with the campaign's permission", () => {
     expect(
-      unwrapErr(classify({ reached: "reception", said: "emailExecutiveAssistant" }, fresh, DEFAULT_CAMPAIGN, AT)).code,
+      unwrapErr(classify({ reached: "reception", said: "emailExecutiveAssistant" }, fresh(), DEFAULT_CAMPAIGN, AT))
+        .code,
     ).toBe("notEnabled");
-    const x = c({ reached: "reception", said: "emailExecutiveAssistant" }, fresh, {
+    const x = c({ reached: "reception", said: "emailExecutiveAssistant" }, fresh(), {
       ...DEFAULT_CAMPAIGN,
       emailOnlyHns: true,
     });
@@ -343,14 +345,15 @@ describe("bad facts are error values naming the field", () => {
       [{ reached: "reception", said: "dmUnavailable", callBackAt: AT - 1 }, "callBackAt"],
     ];
     for (const [facts, field] of cases) {
-      expect(unwrapErr(classify(facts as CallFacts, fresh, DEFAULT_CAMPAIGN, AT)).field).toBe(field);
+      expect(unwrapErr(classify(facts as CallFacts, fresh(), DEFAULT_CAMPAIGN, AT)).field).toBe(field);
     }
-    expect(unwrapErr(classify({ reached: "nobody", via: "noAnswer" }, fresh, DEFAULT_CAMPAIGN, "now")).field).toBe(
+    expect(unwrapErr(classify({ reached: "nobody", via: "noAnswer" }, fresh(), DEFAULT_CAMPAIGN, "now")).field).toBe(
       "at",
     );
     expect(
-      unwrapErr(classify({ reached: "nobody", via: "noAnswer" }, { ...fresh, status: "closed" }, DEFAULT_CAMPAIGN, AT))
-        .field,
+      unwrapErr(
+        classify({ reached: "nobody", via: "noAnswer" }, { ...fresh(), status: "closed" }, DEFAULT_CAMPAIGN, AT),
+      ).field,
     ).toBe("record");
   });
 });
@@ -358,7 +361,7 @@ describe("bad facts are error values naming the field", () => {
 describe("classification feeds validation and shift figures", () => {
   it("what classify returns passes validate", () => {
     const x = c({ ...dm, said: "emailAndCallBack", callBackAt: AT + 7 * DAY });
-    expect(validate(toLoggedCall(x, AT), fresh, DEFAULT_CAMPAIGN)).toEqual([]);
+    expect(validate(toLoggedCall(x, AT), fresh(), DEFAULT_CAMPAIGN)).toEqual([]);
   });
 
   it("gives the dial's facts for the shift tally", () => {

@@ -9,8 +9,13 @@ import { type LoggedCall, validate } from "../../src/call-result/validate.js";
 
 const AT = Date.parse("2026-11-23T10:00:00Z");
 const DAY = 86_400_000;
-const fresh = newRecord(AT - DAY);
-const lead: CallRecord = { ...fresh, status: "pendingTask", leadResult: "emailFollowUp", lastResult: "emailFollowUp" };
+const fresh = () => newRecord(AT - DAY);
+const lead = (): CallRecord => ({
+  ...fresh(),
+  status: "pendingTask",
+  leadResult: "emailFollowUp",
+  lastResult: "emailFollowUp",
+});
 const everything: Campaign = {
   ...DEFAULT_CAMPAIGN,
   id: "all",
@@ -20,7 +25,7 @@ const everything: Campaign = {
 };
 const dm = { reached: "decisionMaker", pitched: true } as const;
 
-function answer(facts: unknown, record: CallRecord<string> = fresh, campaign: Campaign<string> = everything): string {
+function answer(facts: unknown, record: CallRecord<string> = fresh(), campaign: Campaign<string> = everything): string {
   const r = classify(facts as CallFacts, record, campaign, AT);
   if (!r.ok) return `error ${r.error.code} [${r.error.field}] ${r.error.message}`;
   const c = r.value;
@@ -46,7 +51,7 @@ describe("classify, whole answers", () => {
     expect(answer({ reached: "nobody", via: "duplicate" })).toMatchInlineSnapshot(
       `"noContact duplicate → closed, counts nothing | rules duplicate | dm false pitched false blocked false mode null callBack null | effects "`,
     );
-    expect(answer({ reached: "nobody", via: "noAnswer", callBackAt: AT + DAY }, lead)).toMatchInlineSnapshot(
+    expect(answer({ reached: "nobody", via: "noAnswer", callBackAt: AT + DAY }, lead())).toMatchInlineSnapshot(
       `"noContact followUp → pendingTask, counts nothing | rules nobodySpokenTo followUpOnExistingLead | dm false pitched false blocked false mode null callBack 2026-11-24T10:00:00.000Z | effects followUpTask"`,
     );
     expect(answer({ reached: "nobody", via: "pigeon" })).toMatchInlineSnapshot(
@@ -65,14 +70,17 @@ describe("classify, whole answers", () => {
       `"reception noContact → open, counts nothing | rules blockedTooEarly | dm false pitched false blocked true mode null callBack null | effects "`,
     );
     expect(
-      answer({ reached: "reception", said: "blocked", putThroughToVoicemail: true }, { ...fresh, blockedAttempts: 2 }),
+      answer(
+        { reached: "reception", said: "blocked", putThroughToVoicemail: true },
+        { ...fresh(), blockedAttempts: 2 },
+      ),
     ).toMatchInlineSnapshot(
       `"reception deadEndOrBlocked → closed, counts nothing | rules voicemailAfterPutThrough deadEndAfterRepeatedBlocks | dm false pitched false blocked true mode null callBack null | effects "`,
     );
-    expect(answer({ reached: "reception", said: "blocked", callBackAt: AT + DAY }, lead)).toMatchInlineSnapshot(
+    expect(answer({ reached: "reception", said: "blocked", callBackAt: AT + DAY }, lead())).toMatchInlineSnapshot(
       `"reception followUp → pendingTask, counts nothing | rules blockedTooEarly followUpOnExistingLead | dm false pitched false blocked true mode null callBack 2026-11-24T10:00:00.000Z | effects followUpTask"`,
     );
-    expect(answer({ reached: "reception", said: "emailInfo", callBackAt: AT + DAY }, lead)).toMatchInlineSnapshot(
+    expect(answer({ reached: "reception", said: "emailInfo", callBackAt: AT + DAY }, lead())).toMatchInlineSnapshot(
       `"reception followUp → pendingTask, counts nothing | rules receptionNoIsNotANo followUpOnExistingLead | dm false pitched false blocked false mode null callBack 2026-11-24T10:00:00.000Z | effects followUpTask"`,
     );
     expect(answer({ reached: "reception", said: "emailExecutiveAssistant" })).toMatchInlineSnapshot(
@@ -93,7 +101,7 @@ describe("classify, whole answers", () => {
     expect(answer({ reached: "reception", said: "dmUnavailable", callBackAt: "soon" })).toMatchInlineSnapshot(
       `"error invalidFacts [callBackAt] callBackAt must be a valid instant"`,
     );
-    expect(answer({ reached: "reception", said: "dmUnavailable" }, lead)).toMatchInlineSnapshot(
+    expect(answer({ reached: "reception", said: "dmUnavailable" }, lead())).toMatchInlineSnapshot(
       `"error invalidFacts [callBackAt] "Follow Up" needs callBackAt: the follow-up task's due time"`,
     );
   });
@@ -102,7 +110,7 @@ describe("classify, whole answers", () => {
     expect(answer({ ...dm, pitched: false, said: "cantTalkNow", callBackAt: AT + DAY })).toMatchInlineSnapshot(
       `"reception noContact → open, counts nothing | rules dmCutShort | dm false pitched false blocked false mode null callBack 2026-11-24T10:00:00.000Z | effects followUpTask"`,
     );
-    expect(answer({ ...dm, pitched: false, said: "cantTalkNow", callBackAt: AT + DAY }, lead)).toMatchInlineSnapshot(
+    expect(answer({ ...dm, pitched: false, said: "cantTalkNow", callBackAt: AT + DAY }, lead())).toMatchInlineSnapshot(
       `"decisionMaker followUp → pendingTask, counts nothing | rules followUpOnExistingLead | dm true pitched false blocked false mode null callBack 2026-11-24T10:00:00.000Z | effects followUpTask"`,
     );
     expect(answer({ ...dm, pitched: false, said: "cantTalkNow", callBackAt: AT })).toMatchInlineSnapshot(
@@ -117,7 +125,7 @@ describe("classify, whole answers", () => {
     expect(answer({ ...dm, pitched: false, said: "notInterested" })).toMatchInlineSnapshot(
       `"decisionMaker notInterestedNoPitch → closed, counts nothing | rules notInterestedBeforePitch | dm true pitched false blocked false mode null callBack null | effects "`,
     );
-    expect(answer({ ...dm, pitched: false, said: "notInterested" }, lead)).toMatchInlineSnapshot(
+    expect(answer({ ...dm, pitched: false, said: "notInterested" }, lead())).toMatchInlineSnapshot(
       `"decisionMaker pitchedNotInterested → closed, counts nothing | rules alreadyPitchedLead | dm true pitched false blocked false mode null callBack null | effects "`,
     );
     expect(answer({ ...dm, pitched: false, said: "inTalksWithSalesRep" })).toMatchInlineSnapshot(
@@ -129,10 +137,10 @@ describe("classify, whole answers", () => {
     expect(answer({ ...dm, said: "emailOnly" })).toMatchInlineSnapshot(
       `"decisionMaker emailOnly → closed, counts lead | rules emailNoCallBack introEmailToDmOnly | dm true pitched true blocked false mode null callBack null | effects introEmail"`,
     );
-    expect(answer({ ...dm, said: "emailOnly" }, lead)).toMatchInlineSnapshot(
+    expect(answer({ ...dm, said: "emailOnly" }, lead())).toMatchInlineSnapshot(
       `"decisionMaker pitchedNotInterested → closed, counts nothing | rules alreadyPitchedLead | dm true pitched true blocked false mode null callBack null | effects "`,
     );
-    expect(answer({ ...dm, said: "emailOnly" }, { ...fresh, leadResult: "emailOnly" })).toMatchInlineSnapshot(
+    expect(answer({ ...dm, said: "emailOnly" }, { ...fresh(), leadResult: "emailOnly" })).toMatchInlineSnapshot(
       `"decisionMaker emailOnly → closed, counts nothing | rules emailNoCallBack introEmailToDmOnly firstLeadOnly | dm true pitched true blocked false mode null callBack null | effects introEmail"`,
     );
     expect(answer({ ...dm, said: "emailAndCallBack", callBackAt: AT + 28 * DAY })).toMatchInlineSnapshot(
@@ -141,13 +149,13 @@ describe("classify, whole answers", () => {
     expect(answer({ ...dm, said: "emailAndCallBack", callBackAt: AT + 28 * DAY + 1 })).toMatchInlineSnapshot(
       `"decisionMaker nurtureEmailSent → pendingTask, counts lead | rules callBackBeyondBound introEmailToDmOnly | dm true pitched true blocked false mode null callBack 2026-12-21T10:00:00.001Z | effects followUpTask introEmail"`,
     );
-    expect(answer({ ...dm, said: "emailAndCallBack", callBackAt: AT + 3 * DAY }, lead)).toMatchInlineSnapshot(
+    expect(answer({ ...dm, said: "emailAndCallBack", callBackAt: AT + 3 * DAY }, lead())).toMatchInlineSnapshot(
       `"decisionMaker nurtureEmailSent → pendingTask, counts nothing | rules followUpNurtureRolled firstLeadOnly | dm true pitched true blocked false mode null callBack 2026-11-26T10:00:00.000Z | effects followUpTask introEmail"`,
     );
     expect(answer({ ...dm, said: "callBackNoEmail", callBackAt: AT + 3 * DAY })).toMatchInlineSnapshot(
       `"decisionMaker nurtureNoEmailSent → pendingTask, counts lead | rules callBackNoEmail | dm true pitched true blocked false mode null callBack 2026-11-26T10:00:00.000Z | effects followUpTask"`,
     );
-    expect(answer({ ...dm, said: "callBackNoEmail", callBackAt: AT + 3 * DAY }, lead)).toMatchInlineSnapshot(
+    expect(answer({ ...dm, said: "callBackNoEmail", callBackAt: AT + 3 * DAY }, lead())).toMatchInlineSnapshot(
       `"decisionMaker nurtureNoEmailSent → pendingTask, counts nothing | rules followUpNurtureRolled firstLeadOnly | dm true pitched true blocked false mode null callBack 2026-11-26T10:00:00.000Z | effects followUpTask"`,
     );
     expect(answer({ ...dm, said: "appointment", mode: "video" })).toMatchInlineSnapshot(
@@ -162,7 +170,7 @@ describe("classify, whole answers", () => {
     expect(answer({ ...dm, said: "wantsConsultant" })).toMatchInlineSnapshot(
       `"decisionMaker wantsConsultantFollowUp → closed, counts nothing | rules wantsConsultant | dm true pitched true blocked false mode null callBack null | effects ownerChange"`,
     );
-    expect(answer({ ...dm, said: "wantsConsultant" }, fresh, DEFAULT_CAMPAIGN)).toMatchInlineSnapshot(
+    expect(answer({ ...dm, said: "wantsConsultant" }, fresh(), DEFAULT_CAMPAIGN)).toMatchInlineSnapshot(
       `"error notEnabled [said] "Wants Consultant Follow Up" is not enabled in campaign default"`,
     );
     expect(answer({ ...dm, said: "maybe" })).toMatchInlineSnapshot(
@@ -189,11 +197,11 @@ describe("classify, whole answers", () => {
     expect(answer({ ...dm, said: "notQualified", measured: "8" })).toMatchInlineSnapshot(
       `"error invalidFacts [measured] measured must be a number"`,
     );
-    expect(answer({ ...dm, said: "notQualified", measured: 8 }, fresh, DEFAULT_CAMPAIGN)).toMatchInlineSnapshot(
+    expect(answer({ ...dm, said: "notQualified", measured: 8 }, fresh(), DEFAULT_CAMPAIGN)).toMatchInlineSnapshot(
       `"error noQualifyingRange [measured] campaign default has no qualifying range"`,
     );
     const noMin = { ...everything, qualifyingRange: { min: null, max: null, unit: "seats" } };
-    expect(answer({ ...dm, said: "notQualified", measured: 8 }, fresh, noMin)).toMatchInlineSnapshot(
+    expect(answer({ ...dm, said: "notQualified", measured: 8 }, fresh(), noMin)).toMatchInlineSnapshot(
       `"error qualifies [measured] 8 seats is within the qualifying range (any to any)"`,
     );
     const solar = {
@@ -218,10 +226,10 @@ describe("classify, whole answers", () => {
         },
       ],
     };
-    expect(answer({ ...dm, said: "notQualified", reason: "noRoof" }, fresh, solar)).toMatchInlineSnapshot(
+    expect(answer({ ...dm, said: "notQualified", reason: "noRoof" }, fresh(), solar)).toMatchInlineSnapshot(
       `"decisionMaker noRoof → closed, counts nothing | rules campaignNotQualified | dm true pitched true blocked false mode null callBack null | effects "`,
     );
-    expect(answer({ ...dm, said: "notQualified", reason: "pool" }, fresh, solar)).toMatchInlineSnapshot(
+    expect(answer({ ...dm, said: "notQualified", reason: "pool" }, fresh(), solar)).toMatchInlineSnapshot(
       `"error invalidFacts [reason] "pool" is not a not-qualified result of campaign all"`,
     );
   });
@@ -232,17 +240,17 @@ describe("classify, whole answers", () => {
     expect(answer({ reached: "ceo" })).toMatchInlineSnapshot(
       `"error invalidFacts [reached] reached must be nobody, reception or decisionMaker"`,
     );
-    expect(answer({ reached: "nobody", via: "noAnswer" }, { ...fresh, status: "closed" })).toMatchInlineSnapshot(
+    expect(answer({ reached: "nobody", via: "noAnswer" }, { ...fresh(), status: "closed" })).toMatchInlineSnapshot(
       `"error invalidFacts [record] the record is closed: it is off the list"`,
     );
-    const r = classify({ reached: "nobody", via: "noAnswer" }, fresh, everything, "yesterday");
+    const r = classify({ reached: "nobody", via: "noAnswer" }, fresh(), everything, "yesterday");
     expect(r.ok ? "" : r.error.message).toMatchInlineSnapshot(`"at must be a valid instant"`);
   });
 });
 
 function violations(
   call: Partial<LoggedCall<string>>,
-  record: CallRecord<string> = fresh,
+  record: CallRecord<string> = fresh(),
   campaign: Campaign<string> = DEFAULT_CAMPAIGN,
 ): string[] {
   return validate({ at: AT, lastContact: "reception", result: "noContact", ...call }, record, campaign).map(
@@ -257,12 +265,12 @@ describe("validate, whole messages", () => {
         "invalidInstant [at]: at must be a valid instant",
       ]
     `);
-    expect(violations({}, { ...fresh, status: "closed", lastResult: "wrongNumber" })).toMatchInlineSnapshot(`
+    expect(violations({}, { ...fresh(), status: "closed", lastResult: "wrongNumber" })).toMatchInlineSnapshot(`
       [
         "recordClosed [result]: the record is closed (wrongNumber): it is off the list",
       ]
     `);
-    expect(violations({}, { ...fresh, status: "closed" })).toMatchInlineSnapshot(`
+    expect(violations({}, { ...fresh(), status: "closed" })).toMatchInlineSnapshot(`
       [
         "recordClosed [result]: the record is closed (closed): it is off the list",
       ]
@@ -282,13 +290,15 @@ describe("validate, whole messages", () => {
         "notEnabled [result]: "Wants Consultant Follow Up" is not enabled in campaign default",
       ]
     `);
-    expect(violations({ lastContact: "noContact", result: "emailOnlyHns" }, fresh, everything)).toMatchInlineSnapshot(`
+    expect(
+      violations({ lastContact: "noContact", result: "emailOnlyHns" }, fresh(), everything),
+    ).toMatchInlineSnapshot(`
       [
         "receptionOnly [lastContact]: "Email Only - HNS" is a Reception only result, but the Last Contact is No Contact",
       ]
     `);
     expect(
-      violations({ lastContact: "decisionMaker", result: "deadEndOrBlocked" }, { ...fresh, blockedAttempts: 3 }),
+      violations({ lastContact: "decisionMaker", result: "deadEndOrBlocked" }, { ...fresh(), blockedAttempts: 3 }),
     ).toMatchInlineSnapshot(`
       [
         "receptionOrNone [lastContact]: "Dead End or Blocked" is for calls that never reach the Decision Maker",
@@ -299,17 +309,17 @@ describe("validate, whole messages", () => {
         "noLeadToFollowUp [result] → noContact: "Follow Up" is only for a record where we already spoke to the DM and have a lead to follow up",
       ]
     `);
-    expect(violations({ lastContact: "decisionMaker", result: "emailOnly" }, lead)).toMatchInlineSnapshot(`
+    expect(violations({ lastContact: "decisionMaker", result: "emailOnly" }, lead())).toMatchInlineSnapshot(`
       [
         "repeatLead [result] → followUp: this record is already a lead: a follow-up call is logged as "Follow Up", never as "Email Only" again",
       ]
     `);
-    expect(violations({ lastContact: "reception", result: "noContact" }, lead)).toMatchInlineSnapshot(`
+    expect(violations({ lastContact: "reception", result: "noContact" }, lead())).toMatchInlineSnapshot(`
       [
         "shouldBeFollowUp [result] → followUp: a follow-up call on an existing lead that does not reach the DM is logged as "Follow Up", not No Contact",
       ]
     `);
-    expect(violations({ lastContact: "decisionMaker", result: "noContact" }, lead)).toMatchInlineSnapshot(`
+    expect(violations({ lastContact: "decisionMaker", result: "noContact" }, lead())).toMatchInlineSnapshot(`
       [
         "dmCutShortIsReception [lastContact] → followUp: a DM on an existing lead who cannot talk now is logged as "Follow Up", with the task rolled forward",
       ]
@@ -387,7 +397,7 @@ describe("validate, whole messages", () => {
       ]
     `);
     expect(
-      violations({ lastContact: "reception", result: "deadEndOrBlocked" }, { ...fresh, blockedAttempts: 1 }),
+      violations({ lastContact: "reception", result: "deadEndOrBlocked" }, { ...fresh(), blockedAttempts: 1 }),
     ).toMatchInlineSnapshot(`
       [
         "deadEndTooEarly [result] → noContact: Dead End or Blocked is a last resort: 1 earlier blocked attempt(s), 2 needed",
@@ -415,7 +425,7 @@ describe("the record, whole states", () => {
       }
     `);
     const lifecycle = buildCallRecord(everything);
-    const log = (call: Partial<LoggedCall>, record: CallRecord = fresh) =>
+    const log = (call: Partial<LoggedCall>, record: CallRecord = fresh()) =>
       lifecycle.transition(record, {
         type: "callLogged",
         actor: "agent",
@@ -447,7 +457,7 @@ describe("the record, whole states", () => {
       }
     `);
     expect(
-      log({ lastContact: "decisionMaker", result: "emailOnly" }, { ...fresh, doNotCall: true, ownedByClient: true }),
+      log({ lastContact: "decisionMaker", result: "emailOnly" }, { ...fresh(), doNotCall: true, ownedByClient: true }),
     ).toMatchInlineSnapshot(`
       {
         "ok": true,

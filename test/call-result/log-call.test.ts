@@ -16,13 +16,13 @@ import { unwrap, unwrapErr } from "../helpers.js";
 import { DAY, facts, T0 } from "./arbitraries.js";
 
 const AT = Date.parse("2026-11-23T10:00:00Z");
-const fresh = newRecord(AT - DAY);
+const fresh = () => newRecord(AT - DAY);
 
 describe("logCall: from the agent's facts to the record update in one call", () => {
   // "If the person, says "No thanks" then log the call as Email Only"
   it("classifies, logs, and returns the record, its effects and the classification", () => {
     const step = unwrap(
-      logCall(fresh, { reached: "decisionMaker", pitched: true, said: "emailOnly" }, DEFAULT_CAMPAIGN, AT, "agent"),
+      logCall(fresh(), { reached: "decisionMaker", pitched: true, said: "emailOnly" }, DEFAULT_CAMPAIGN, AT, "agent"),
     );
     expect(step.state).toMatchObject({ status: "closed", lastResult: "emailOnly", leadResult: "emailOnly" });
     expect(step.classification.result).toBe("emailOnly");
@@ -71,24 +71,24 @@ describe("logCall: from the agent's facts to the record update in one call", () 
 
   it("refuses what transition refuses, and a bad campaign, as values", () => {
     const closed = unwrap(
-      logCall(fresh, { reached: "decisionMaker", pitched: true, said: "emailOnly" }, DEFAULT_CAMPAIGN, AT, "agent"),
+      logCall(fresh(), { reached: "decisionMaker", pitched: true, said: "emailOnly" }, DEFAULT_CAMPAIGN, AT, "agent"),
     ).state;
     expect(
       unwrapErr(logCall(closed, { reached: "nobody", via: "noAnswer" }, DEFAULT_CAMPAIGN, AT + DAY, "agent")),
     ).toMatchObject({ code: "invalidFacts", field: "record" });
     expect(
-      unwrapErr(logCall(fresh, { reached: "nobody", via: "noAnswer" }, DEFAULT_CAMPAIGN, AT, "intern" as never)),
+      unwrapErr(logCall(fresh(), { reached: "nobody", via: "noAnswer" }, DEFAULT_CAMPAIGN, AT, "intern" as never)),
     ).toMatchObject({ code: "actorNotPermitted", field: "actor" });
-    expect(unwrapErr(logCall(fresh, { reached: "nobody", via: "noAnswer" }, null as never, AT, "agent"))).toEqual({
+    expect(unwrapErr(logCall(fresh(), { reached: "nobody", via: "noAnswer" }, null as never, AT, "agent"))).toEqual({
       code: "invalidFacts",
       field: "campaign",
       message: "campaign must be a campaign (see createCampaign)",
     });
     expect(
-      unwrapErr(logCall(fresh, { reached: "nobody", via: "noAnswer" }, { id: "x" } as never, AT, "agent")).field,
+      unwrapErr(logCall(fresh(), { reached: "nobody", via: "noAnswer" }, { id: "x" } as never, AT, "agent")).field,
     ).toBe("campaign");
     expect(
-      unwrapErr(logCall(fresh, { reached: "nobody", via: "noAnswer" }, { customResults: [] } as never, AT, "agent"))
+      unwrapErr(logCall(fresh(), { reached: "nobody", via: "noAnswer" }, { customResults: [] } as never, AT, "agent"))
         .field,
     ).toBe("campaign");
     expect(
@@ -101,20 +101,20 @@ describe("logCall: from the agent's facts to the record update in one call", () 
     // A custom campaign's lifecycle is built for the call.
     const custom = { ...DEFAULT_CAMPAIGN, id: "hns", emailOnlyHns: true };
     expect(
-      unwrap(logCall(fresh, { reached: "reception", said: "emailExecutiveAssistant" }, custom, AT, "agent")).state
+      unwrap(logCall(fresh(), { reached: "reception", said: "emailExecutiveAssistant" }, custom, AT, "agent")).state
         .lastResult,
     ).toBe("emailOnlyHns");
     expect(
       unwrapErr(
-        logCall(fresh, { reached: "reception", said: "emailExecutiveAssistant" }, DEFAULT_CAMPAIGN, AT, "agent"),
+        logCall(fresh(), { reached: "reception", said: "emailExecutiveAssistant" }, DEFAULT_CAMPAIGN, AT, "agent"),
       ).code,
     ).toBe("notEnabled");
-    expect(callRecord.logCall(fresh, { reached: "nobody", via: "noAnswer" }, AT, "agent").ok).toBe(true);
+    expect(callRecord.logCall(fresh(), { reached: "nobody", via: "noAnswer" }, AT, "agent").ok).toBe(true);
     // allowedResults answers an unknown Last Contact with nothing, whatever it is.
     for (const odd of ["dm", "", "toString", 5, null, Object.create(null)]) {
-      expect(callRecord.allowedResults(fresh, odd as never)).toEqual([]);
+      expect(callRecord.allowedResults(fresh(), odd as never)).toEqual([]);
     }
-    expect(callRecord.allowedResults(fresh, "reception")).toContain("noContact");
+    expect(callRecord.allowedResults(fresh(), "reception")).toContain("noContact");
   });
 });
 
@@ -127,11 +127,13 @@ describe("reception answers and the playbook's words", () => {
   // "If you spoke to the receptionist and she put you through but you got the DM's voice mail … the
   // result should be logged as Reception."
   it("put through to the DM's voicemail needs no made-up `said`", () => {
-    const alone = unwrap(classify({ reached: "reception", putThroughToVoicemail: true }, fresh, DEFAULT_CAMPAIGN, AT));
+    const alone = unwrap(
+      classify({ reached: "reception", putThroughToVoicemail: true }, fresh(), DEFAULT_CAMPAIGN, AT),
+    );
     const withSaid = unwrap(
       classify(
         { reached: "reception", said: "dmUnavailable", putThroughToVoicemail: true },
-        fresh,
+        fresh(),
         DEFAULT_CAMPAIGN,
         AT,
       ),
@@ -149,8 +151,9 @@ describe("reception answers and the playbook's words", () => {
     expect(parseCallFacts({ reached: "reception", putThroughToVoicemail: false }).ok).toBe(false);
     expect(parseCallFacts({ reached: "reception" }).ok).toBe(false);
     expect(
-      unwrapErr(classify({ reached: "reception", putThroughToVoicemail: false } as never, fresh, DEFAULT_CAMPAIGN, AT))
-        .field,
+      unwrapErr(
+        classify({ reached: "reception", putThroughToVoicemail: false } as never, fresh(), DEFAULT_CAMPAIGN, AT),
+      ).field,
     ).toBe("said");
   });
 
@@ -164,12 +167,12 @@ describe("reception answers and the playbook's words", () => {
     ];
     for (const f of noPitch) {
       expect((unwrap(parseCallFacts(f)) as { said?: string }).said).toBe(f.said);
-      expect(unwrap(classify(f, fresh, DEFAULT_CAMPAIGN, AT)).pitched).toBe(false);
+      expect(unwrap(classify(f, fresh(), DEFAULT_CAMPAIGN, AT)).pitched).toBe(false);
     }
     // Elsewhere it decides the result (Not Interested with or without a pitch): it must be said.
     for (const said of ["notInterested", "emailOnly", "existingClient"]) {
       expect(parseCallFacts({ reached: "decisionMaker", said }).ok).toBe(false);
-      expect(unwrapErr(classify({ reached: "decisionMaker", said } as never, fresh, DEFAULT_CAMPAIGN, AT))).toEqual({
+      expect(unwrapErr(classify({ reached: "decisionMaker", said } as never, fresh(), DEFAULT_CAMPAIGN, AT))).toEqual({
         code: "invalidFacts",
         field: "pitched",
         message: "pitched must be true or false (it may be left out only where no pitch can have happened)",
@@ -179,7 +182,7 @@ describe("reception answers and the playbook's words", () => {
       unwrapErr(
         classify(
           { reached: "decisionMaker", said: "wrongNumber", pitched: "yes" } as never,
-          fresh,
+          fresh(),
           DEFAULT_CAMPAIGN,
           AT,
         ),

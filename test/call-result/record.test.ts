@@ -8,7 +8,7 @@ import { deepFreeze, unwrap, unwrapErr } from "../helpers.js";
 
 const AT = Date.parse("2026-11-23T10:00:00Z");
 const DAY = 86_400_000;
-const start = unwrap(callRecord.initial(AT - DAY));
+const start = () => unwrap(callRecord.initial(AT - DAY));
 const log = (over: Partial<CallLoggedEvent>): CallLoggedEvent => ({
   type: "callLogged",
   at: AT,
@@ -26,10 +26,10 @@ describe("the record lifecycle", () => {
       const lifecycle = buildCallRecord(campaign);
       const record =
         id === "followUp"
-          ? { ...start, status: "pendingTask" as const, leadResult: "emailFollowUp" as const }
+          ? { ...start(), status: "pendingTask" as const, leadResult: "emailFollowUp" as const }
           : id === "deadEndOrBlocked"
-            ? { ...start, blockedAttempts: 2 }
-            : start;
+            ? { ...start(), blockedAttempts: 2 }
+            : start();
       const lastContact = flags.who === "decisionMakerOnly" ? "decisionMaker" : "reception";
       const callBackAt = id === "emailFollowUp" ? AT + 7 * DAY : AT + 60 * DAY;
       const result = lifecycle.transition(
@@ -43,7 +43,7 @@ describe("the record lifecycle", () => {
   it("logs an Email Follow Up: off the list, a lead, the task and the Intro Email", () => {
     const step = unwrap(
       callRecord.transition(
-        start,
+        start(),
         log({ result: "emailFollowUp", callBackAt: AT + 7 * DAY, task: { dueAt: AT + 7 * DAY } }),
       ),
     );
@@ -71,14 +71,14 @@ describe("the record lifecycle", () => {
 
   it("the cut-short exception keeps the record open with a task", () => {
     const step = unwrap(
-      callRecord.transition(start, log({ lastContact: "reception", result: "noContact", task: { dueAt: AT + DAY } })),
+      callRecord.transition(start(), log({ lastContact: "reception", result: "noContact", task: { dueAt: AT + DAY } })),
     );
     expect(step.state.status).toBe("open");
     expect(step.effects).toEqual([{ type: "followUpTask", dueAt: new Date(AT + DAY).toISOString() }]);
   });
 
   it("counts blocked attempts towards a dead end", () => {
-    let state = start;
+    let state = start();
     for (let i = 0; i < 2; i++)
       state = unwrap(callRecord.transition(state, log({ at: AT + i, lastContact: "reception", blocked: true }))).state;
     expect(state.blockedAttempts).toBe(2);
@@ -90,18 +90,18 @@ describe("the record lifecycle", () => {
 
   it("Remove From Database sets do-not-call; Wants Consultant Follow Up moves the owner", () => {
     const removed = unwrap(
-      callRecord.transition(start, log({ lastContact: "reception", result: "removeFromDatabase" })),
+      callRecord.transition(start(), log({ lastContact: "reception", result: "removeFromDatabase" })),
     );
     expect(removed.state.doNotCall).toBe(true);
     expect(removed.effects).toEqual([{ type: "doNotCall" }]);
     const consultant = buildCallRecord({ ...DEFAULT_CAMPAIGN, wantsConsultantFollowUp: true });
-    const moved = unwrap(consultant.transition(start, log({ result: "wantsConsultantFollowUp" })));
+    const moved = unwrap(consultant.transition(start(), log({ result: "wantsConsultantFollowUp" })));
     expect(moved.state.ownedByClient).toBe(true);
     expect(moved.effects).toEqual([{ type: "ownerChange", to: "clientLicence" }]);
   });
 
   it("refuses a call that breaks the playbook, naming the first problem and listing all, the record unchanged", () => {
-    const record = deepFreeze(start);
+    const record = deepFreeze(start());
     const error = unwrapErr(
       callRecord.transition(
         record,
@@ -115,7 +115,7 @@ describe("the record lifecycle", () => {
 
   // "once logged as some form or not interested it calls off the list"
   it("a closed record stays closed", () => {
-    const closed = unwrap(callRecord.transition(start, log({ result: "pitchedNotInterested" }))).state;
+    const closed = unwrap(callRecord.transition(start(), log({ result: "pitchedNotInterested" }))).state;
     expect(unwrapErr(callRecord.transition(closed, log({ at: AT + DAY }))).code).toBe("closed");
     expect(callRecord.allowedResults(closed, "decisionMaker")).toEqual([]);
     expect(callRecord.advance(closed, AT + 1000 * DAY).state.status).toBe("closed");
@@ -124,7 +124,7 @@ describe("the record lifecycle", () => {
   // "…we do not count these as 'real no's' and would probably try them again in 1 to 3 months"
   it("a campaign may recycle Not Interested - No Pitch after a delay (off by default)", () => {
     const recycling = buildCallRecord({ ...DEFAULT_CAMPAIGN, recycleNoPitchAfterDays: 60 });
-    const closed = unwrap(recycling.transition(start, log({ result: "notInterestedNoPitch" }))).state;
+    const closed = unwrap(recycling.transition(start(), log({ result: "notInterestedNoPitch" }))).state;
     expect(closed.reopensAt).toBe(new Date(AT + 60 * DAY).toISOString());
     expect(recycling.advance(closed, AT + 60 * DAY - 1).state.status).toBe("closed");
     expect(recycling.advance(closed, AT + 60 * DAY)).toEqual({
@@ -132,14 +132,14 @@ describe("the record lifecycle", () => {
       effects: [],
       ignored: null,
     });
-    const pitched = unwrap(recycling.transition(start, log({ result: "pitchedNotInterested" }))).state;
+    const pitched = unwrap(recycling.transition(start(), log({ result: "pitchedNotInterested" }))).state;
     expect(recycling.advance(pitched, AT + 999 * DAY).state.status).toBe("closed");
-    expect(unwrap(callRecord.transition(start, log({ result: "notInterestedNoPitch" }))).state.reopensAt).toBeNull();
+    expect(unwrap(callRecord.transition(start(), log({ result: "notInterestedNoPitch" }))).state.reopensAt).toBeNull();
   });
 
   it("lists the results allowed now for a Last Contact", () => {
     // Dead End or Blocked is "a last resort": not offered before the campaign's blocked attempts
-    expect(callRecord.allowedResults(start, "reception")).toEqual([
+    expect(callRecord.allowedResults(start(), "reception")).toEqual([
       "noContact",
       "handledByParentCompany",
       "handledOverseas",
@@ -149,12 +149,12 @@ describe("the record lifecycle", () => {
       "notAGoodFit",
       "removeFromDatabase",
     ]);
-    expect(callRecord.allowedResults({ ...start, blockedAttempts: 2 }, "reception")).toContain("deadEndOrBlocked");
+    expect(callRecord.allowedResults({ ...start(), blockedAttempts: 2 }, "reception")).toContain("deadEndOrBlocked");
     // nobody spoke: nobody asked to be removed
-    expect(callRecord.allowedResults(start, "noContact")).not.toContain("removeFromDatabase");
+    expect(callRecord.allowedResults(start(), "noContact")).not.toContain("removeFromDatabase");
     // the DM who cuts you short is Reception + No Contact, so No Contact is not offered with the DM
-    expect(callRecord.allowedResults(start, "decisionMaker")).not.toContain("noContact");
-    const pending = { ...start, status: "pendingTask" as const, leadResult: "nurtureNoEmailSent" as const };
+    expect(callRecord.allowedResults(start(), "decisionMaker")).not.toContain("noContact");
+    const pending = { ...start(), status: "pendingTask" as const, leadResult: "nurtureNoEmailSent" as const };
     expect(callRecord.allowedResults(pending, "decisionMaker")).toContain("followUp");
     expect(callRecord.allowedResults(pending, "decisionMaker")).not.toContain("emailFollowUp");
     const custom = buildCallRecord({
@@ -170,7 +170,7 @@ describe("the record lifecycle", () => {
         },
       ],
     });
-    expect(custom.allowedResults(start, "decisionMaker")).toContain("noRoof");
+    expect(custom.allowedResults(start(), "decisionMaker")).toContain("noRoof");
   });
 
   it("draws the record's lifecycle", () => {
@@ -183,13 +183,13 @@ describe("the record lifecycle", () => {
   });
 
   it("names itself in refusals", () => {
-    const error = unwrapErr(callRecord.transition(start, { ...log({}), type: "callMade" as "callLogged" }));
+    const error = unwrapErr(callRecord.transition(start(), { ...log({}), type: "callMade" as "callLogged" }));
     expect(error.message).toBe('"callMade" is not an event of the call record lifecycle');
   });
 
   it("initial refuses a bad instant; replay folds a log", () => {
     expect(unwrapErr(callRecord.initial("now")).issues[0]?.path).toBe("at");
-    const r = callRecord.replay(start, [
+    const r = callRecord.replay(start(), [
       log({ lastContact: "reception" }),
       log({ result: "emailOnly" }),
       log({ result: "emailOnly" }),
@@ -271,7 +271,7 @@ describe("call-result boundaries", () => {
         .issues.map((i) => i.path)
         .sort(),
     ).toEqual(["lastContact", "result"]);
-    expect(unwrap(parseCallRecord(JSON.parse(JSON.stringify(start))))).toEqual(start);
-    expect(parseCallRecord({ ...start, status: "limbo" }).ok).toBe(false);
+    expect(unwrap(parseCallRecord(JSON.parse(JSON.stringify(start()))))).toEqual(start());
+    expect(parseCallRecord({ ...start(), status: "limbo" }).ok).toBe(false);
   });
 });

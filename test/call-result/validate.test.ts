@@ -6,18 +6,18 @@ import { type LoggedCall, validate } from "../../src/call-result/validate.js";
 
 const AT = Date.parse("2026-11-23T10:00:00Z");
 const DAY = 86_400_000;
-const fresh = newRecord(AT - DAY);
-const lead: CallRecord = {
-  ...fresh,
+const fresh = () => newRecord(AT - DAY);
+const lead = (): CallRecord => ({
+  ...fresh(),
   status: "pendingTask",
   lastResult: "nurtureEmailSent",
   leadResult: "nurtureEmailSent",
-};
+});
 const task = { dueAt: AT + 7 * DAY };
 // Widened to any result id (`<string>`): these tests log ids the campaign does not have, on purpose.
 const v = (
   call: Partial<LoggedCall<string>>,
-  record: CallRecord<string> = fresh,
+  record: CallRecord<string> = fresh(),
   campaign: Campaign<string> = DEFAULT_CAMPAIGN,
 ) =>
   validate({ at: AT, lastContact: "decisionMaker", result: "noContact", ...call }, record, campaign).map((x) => [
@@ -49,7 +49,7 @@ describe("validate", () => {
   it("a right call has no violations", () => {
     expect(v({ lastContact: "reception", result: "noContact" })).toEqual([]);
     expect(v({ result: "emailFollowUp", callBackAt: AT + 7 * DAY, task })).toEqual([]);
-    expect(v({ lastContact: "reception", result: "followUp", task }, lead)).toEqual([]);
+    expect(v({ lastContact: "reception", result: "followUp", task }, lead())).toEqual([]);
   });
 
   // "(This is a Decision Maker only field call result)"
@@ -63,24 +63,24 @@ describe("validate", () => {
     ]) {
       expect(v({ lastContact: "reception", result })).toEqual([["decisionMakerOnly", "lastContact", undefined]]);
     }
-    const [violation] = validate({ at: AT, lastContact: "noContact", result: "emailOnly" }, fresh, DEFAULT_CAMPAIGN);
+    const [violation] = validate({ at: AT, lastContact: "noContact", result: "emailOnly" }, fresh(), DEFAULT_CAMPAIGN);
     expect(violation?.message).toBe('"Email Only" is a Decision Maker only result, but the Last Contact is No Contact');
   });
 
   // "Email Only - HNS (This is a Reception only call result) … do not use … unless you have permission"
   it("a reception-only result without reception, or without the permission", () => {
     const hns = { ...DEFAULT_CAMPAIGN, emailOnlyHns: true };
-    expect(v({ lastContact: "decisionMaker", result: "emailOnlyHns" }, fresh, hns)).toEqual([
+    expect(v({ lastContact: "decisionMaker", result: "emailOnlyHns" }, fresh(), hns)).toEqual([
       ["receptionOnly", "lastContact", undefined],
     ]);
     expect(v({ lastContact: "reception", result: "emailOnlyHns" })).toEqual([["notEnabled", "result", undefined]]);
-    expect(v({ lastContact: "reception", result: "emailOnlyHns" }, fresh, hns)).toEqual([]);
+    expect(v({ lastContact: "reception", result: "emailOnlyHns" }, fresh(), hns)).toEqual([]);
   });
 
   it("a campaign-only result in a campaign that does not enable it", () => {
     expect(v({ result: "wantsConsultantFollowUp" })).toEqual([["notEnabled", "result", undefined]]);
     expect(
-      v({ result: "wantsConsultantFollowUp" }, fresh, { ...DEFAULT_CAMPAIGN, wantsConsultantFollowUp: true }),
+      v({ result: "wantsConsultantFollowUp" }, fresh(), { ...DEFAULT_CAMPAIGN, wantsConsultantFollowUp: true }),
     ).toEqual([]);
   });
 
@@ -95,15 +95,15 @@ describe("validate", () => {
   // "When calling these records we must not leave the Last Call Result call log as either Email
   // Follow Up or Nurture, otherwise our system and stats will consider this as a new lead generated."
   it("a repeat lead result on an existing lead should be Follow Up", () => {
-    expect(v({ result: "emailFollowUp", callBackAt: AT + 7 * DAY, task }, lead)).toEqual([
+    expect(v({ result: "emailFollowUp", callBackAt: AT + 7 * DAY, task }, lead())).toEqual([
       ["repeatLead", "result", "followUp"],
     ]);
-    expect(v({ result: "emailOnly" }, lead)).toEqual([["repeatLead", "result", "followUp"]]);
-    expect(v({ lastContact: "reception", result: "noContact" }, lead)).toEqual([
+    expect(v({ result: "emailOnly" }, lead())).toEqual([["repeatLead", "result", "followUp"]]);
+    expect(v({ lastContact: "reception", result: "noContact" }, lead())).toEqual([
       ["shouldBeFollowUp", "result", "followUp"],
     ]);
     // a DM asking for a later call back rolls the nurture forward: allowed
-    expect(v({ result: "nurtureEmailSent", callBackAt: AT + 7 * DAY, task }, lead)).toEqual([]);
+    expect(v({ result: "nurtureEmailSent", callBackAt: AT + 7 * DAY, task }, lead())).toEqual([]);
   });
 
   it("Email Follow Up beyond 4 weeks should be Nurture; Nurture with an email within 4 weeks should be Email Follow Up", () => {
@@ -122,7 +122,7 @@ describe("validate", () => {
     for (const result of ["emailFollowUp", "nurtureEmailSent", "nurtureNoEmailSent"]) {
       expect(v({ result, callBackAt: AT + 60 * DAY }).map((x) => x[0])).toContain("taskMissing");
     }
-    expect(v({ lastContact: "reception", result: "followUp", task: null }, lead)).toEqual([
+    expect(v({ lastContact: "reception", result: "followUp", task: null }, lead())).toEqual([
       ["taskMissing", "task", undefined],
     ]);
   });
@@ -133,7 +133,7 @@ describe("validate", () => {
     expect(v({ lastContact: "decisionMaker", result: "noContact" })).toEqual([
       ["dmCutShortIsReception", "lastContact", undefined],
     ]);
-    expect(v({ lastContact: "decisionMaker", result: "noContact" }, lead)).toEqual([
+    expect(v({ lastContact: "decisionMaker", result: "noContact" }, lead())).toEqual([
       ["dmCutShortIsReception", "lastContact", "followUp"],
     ]);
   });
@@ -159,11 +159,11 @@ describe("validate", () => {
     expect(v({ lastContact: "reception", result: "deadEndOrBlocked" })).toEqual([
       ["deadEndTooEarly", "result", "noContact"],
     ]);
-    expect(v({ lastContact: "reception", result: "deadEndOrBlocked" }, { ...fresh, blockedAttempts: 2 })).toEqual([]);
-    expect(v({ lastContact: "noContact", result: "deadEndOrBlocked" }, { ...fresh, blockedAttempts: 2 })).toEqual([]);
-    expect(v({ lastContact: "decisionMaker", result: "deadEndOrBlocked" }, { ...fresh, blockedAttempts: 2 })).toEqual([
-      ["receptionOrNone", "lastContact", undefined],
-    ]);
+    expect(v({ lastContact: "reception", result: "deadEndOrBlocked" }, { ...fresh(), blockedAttempts: 2 })).toEqual([]);
+    expect(v({ lastContact: "noContact", result: "deadEndOrBlocked" }, { ...fresh(), blockedAttempts: 2 })).toEqual([]);
+    expect(v({ lastContact: "decisionMaker", result: "deadEndOrBlocked" }, { ...fresh(), blockedAttempts: 2 })).toEqual(
+      [["receptionOrNone", "lastContact", undefined]],
+    );
   });
 
   it("reports every violation at once, and bad input as violations", () => {
@@ -173,7 +173,7 @@ describe("validate", () => {
     expect(v({ result: "maybe" })).toEqual([["unknownResult", "result", undefined]]);
     expect(v({ lastContact: "ceo" as "reception" })).toEqual([["unknownLastContact", "lastContact", undefined]]);
     expect(v({ at: "tuesday", lastContact: "reception" })).toEqual([["invalidInstant", "at", undefined]]);
-    expect(v({ lastContact: "reception" }, { ...fresh, status: "closed", lastResult: "wrongNumber" })).toEqual([
+    expect(v({ lastContact: "reception" }, { ...fresh(), status: "closed", lastResult: "wrongNumber" })).toEqual([
       ["recordClosed", "result", undefined],
     ]);
     expect(v({ result: 7 as unknown as string })).toEqual([["unknownResult", "result", undefined]]);

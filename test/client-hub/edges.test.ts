@@ -20,7 +20,7 @@ const input = {
   at: "2026-01-31T10:00:00Z",
   timeZone: "Europe/London",
 };
-const record = unwrap(clientHub.initial(input));
+const record = () => unwrap(clientHub.initial(input));
 const issues = issuesOf;
 
 describe("initial: every issue, by field", () => {
@@ -64,7 +64,7 @@ describe("refusals and guards", () => {
       [null, "(null)"],
       [5, "(number)"],
     ] as const) {
-      const r = clientHub.transition({ ...record, status: "call1", timeZone: zone } as never, {
+      const r = clientHub.transition({ ...record(), status: "call1", timeZone: zone } as never, {
         type: "callLogged",
         at: "2026-02-01T00:00:00Z",
         actor: "owner",
@@ -84,7 +84,7 @@ describe("refusals and guards", () => {
   });
 
   it("an unsuccessful cycle's ratio is fixed, and the message says to what", () => {
-    const unsuccessful: ClientHubRecord = { ...record, status: "unsuccessfulCall" };
+    const unsuccessful: ClientHubRecord = { ...record(), status: "unsuccessfulCall" };
     const r = clientHub.transition(unsuccessful, {
       type: "taskCompleted",
       at: "2026-02-01T00:00:00Z",
@@ -120,7 +120,7 @@ describe("refusals and guards", () => {
   });
 
   it("label answers anything", () => {
-    expect(clientHub.label(record)).toBe("Completed");
+    expect(clientHub.label(record())).toBe("Completed");
     expect(clientHub.label(null as never)).toBe("(undefined)");
   });
 });
@@ -136,7 +136,7 @@ describe("a pipeline built at run time", () => {
     expect(stateDiagram(marked.definition)).not.toContain("check-in, not connected");
     expect(CLIENT_HUB_DEFAULTS.finalCall).toBe("firstAttempt");
     expect(CLIENT_HUB_DEFAULTS.contactRatios.length).toBeGreaterThan(1);
-    const unknown = clientHub.transition({ ...record, status: "call4" } as never, {
+    const unknown = clientHub.transition({ ...record(), status: "call4" } as never, {
       type: "emailedInstead",
       at: "2026-02-01T00:00:00Z",
       actor: "owner",
@@ -173,7 +173,7 @@ describe("reconcile: every issue, by field", () => {
 
 describe("parsers' messages", () => {
   it("records: options that are not options, and ratios the options do not allow", () => {
-    expect(parseClientHubRecord(record, null as never)).toEqual({
+    expect(parseClientHubRecord(record(), null as never)).toEqual({
       ok: false,
       error: {
         code: "invalidInput",
@@ -182,7 +182,7 @@ describe("parsers' messages", () => {
         issues: [{ path: "options", message: "expected Client Hub options (read them with parseClientHubOptions)" }],
       },
     });
-    expect(parseClientHubRecord(record, { contactRatios: "x" } as never).ok).toBe(false);
+    expect(parseClientHubRecord(record(), { contactRatios: "x" } as never).ok).toBe(false);
     const narrow = unwrap(
       parseClientHubOptions({
         contactRatios: [
@@ -192,16 +192,16 @@ describe("parsers' messages", () => {
         defaultContactRatio: { count: 2, unit: "week" },
       }),
     );
-    expect(issues(parseClientHubRecord({ ...record, contactRatio: { count: 3, unit: "month" } }, narrow))).toEqual([
+    expect(issues(parseClientHubRecord({ ...record(), contactRatio: { count: 3, unit: "month" } }, narrow))).toEqual([
       ["contactRatio", "is not one of the allowed Contact Ratios"],
     ]);
-    expect(issues(parseClientHubRecord({ ...record, schemaVersion: 2 }))).toEqual([
+    expect(issues(parseClientHubRecord({ ...record(), schemaVersion: 2 }))).toEqual([
       ["schemaVersion", "unsupported schemaVersion: this version of leadrules reads version 1"],
     ]);
-    expect(issues(parseClientHubRecord({ ...record, timeZone: "Mars/Olympus" }))).toEqual([
+    expect(issues(parseClientHubRecord({ ...record(), timeZone: "Mars/Olympus" }))).toEqual([
       ["timeZone", 'must be an IANA time-zone name such as "Europe/London"'],
     ]);
-    expect(issues(parseClientHubRecord({ ...record, nextContactDate: "2026-02-30" }))).toEqual([
+    expect(issues(parseClientHubRecord({ ...record(), nextContactDate: "2026-02-30" }))).toEqual([
       ["nextContactDate", "must be a date written YYYY-MM-DD"],
     ]);
     const bad = parseClientHubRecord(null);

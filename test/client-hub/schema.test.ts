@@ -9,9 +9,10 @@ import {
 } from "../../src/client-hub/schema.js";
 import { unwrap, unwrapErr } from "../helpers.js";
 
-const record = unwrap(
-  clientHub.initial({ subscriptionId: "s1", contactId: "c1", at: "2026-01-31T10:00:00Z", timeZone: "Europe/London" }),
-);
+const record = () =>
+  unwrap(
+    clientHub.initial({ subscriptionId: "s1", contactId: "c1", at: "2026-01-31T10:00:00Z", timeZone: "Europe/London" }),
+  );
 
 describe("parseClientHubEvent", () => {
   it("reads a logged call and normalises its instant", () => {
@@ -103,13 +104,13 @@ describe("parseClientHubEvent", () => {
 
 describe("parseClientHubRecord", () => {
   it("round-trips a stored record through JSON", () => {
-    expect(unwrap(parseClientHubRecord(JSON.parse(JSON.stringify(record))))).toEqual(record);
+    expect(unwrap(parseClientHubRecord(JSON.parse(JSON.stringify(record()))))).toEqual(record());
   });
 
   it("refuses an unknown stage, an unknown zone, an impossible date or another schema version, naming each", () => {
     const error = unwrapErr(
       parseClientHubRecord({
-        ...record,
+        ...record(),
         status: "call4",
         timeZone: "Mars/Olympus",
         nextContactDate: "2026-02-30",
@@ -122,7 +123,7 @@ describe("parseClientHubRecord", () => {
   });
 
   it("refuses a Contact Ratio the tenant's options do not allow", () => {
-    const weekly = { ...record, contactRatio: { count: 1, unit: "week" } };
+    const weekly = { ...record(), contactRatio: { count: 1, unit: "week" } };
     expect(unwrapErr(parseClientHubRecord(weekly)).issues).toEqual([
       { path: "contactRatio", message: "is not one of the allowed Contact Ratios" },
     ]);

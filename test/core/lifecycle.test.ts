@@ -51,49 +51,53 @@ const def: LifecycleDefinition<S, "a" | "b", St, E, string> = {
   ],
   closedAccepts: { shut: ["reopen"] },
 };
-const toy = createLifecycle(def);
+const toy = () => createLifecycle(def);
 const s0: St = { status: "open", updatedAt: new Date(0).toISOString(), notes: 0 };
 
 describe("the lifecycle engine", () => {
   it("refuses unknown events, bad instants and events older than the state, naming the field", () => {
-    expect(toy.transition(s0, { type: "fly", at: 1, actor: "a" } as unknown as E)).toMatchObject({
+    expect(toy().transition(s0, { type: "fly", at: 1, actor: "a" } as unknown as E)).toMatchObject({
       ok: false,
       error: { code: "unknownEvent", field: "type" },
     });
-    expect(toy.transition(s0, { type: "toString", at: 1, actor: "a" } as unknown as E)).toMatchObject({
+    expect(toy().transition(s0, { type: "toString", at: 1, actor: "a" } as unknown as E)).toMatchObject({
       ok: false,
       error: { code: "unknownEvent" },
     });
-    expect(toy.transition(s0, { type: "note", at: "later", actor: "b" })).toMatchObject({
+    expect(toy().transition(s0, { type: "note", at: "later", actor: "b" })).toMatchObject({
       ok: false,
       error: { code: "invalidInstant", field: "at" },
     });
     const later = { ...s0, updatedAt: new Date(5).toISOString() };
-    const old = toy.transition(later, { type: "note", at: 4, actor: "b" });
+    const old = toy().transition(later, { type: "note", at: 4, actor: "b" });
     expect(old).toMatchObject({ ok: false, error: { code: "outOfOrder", field: "at" } });
-    expect(toy.transition(later, { type: "note", at: 5, actor: "b" }).ok).toBe(true);
+    expect(toy().transition(later, { type: "note", at: 5, actor: "b" }).ok).toBe(true);
   });
 
   it("refuses a state whose status the lifecycle does not know, instead of crashing", () => {
     const corrupt = { ...s0, status: "__proto__" as S };
-    expect(toy.transition(corrupt, { type: "note", at: 1, actor: "b" })).toMatchObject({
+    expect(toy().transition(corrupt, { type: "note", at: 1, actor: "b" })).toMatchObject({
       ok: false,
       error: { code: "unknownStatus", field: "status" },
     });
-    expect(toy.allowedEvents(corrupt, "a")).toEqual([]);
+    expect(toy().allowedEvents(corrupt, "a")).toEqual([]);
   });
 
   it("applies due timers before the event and returns their effects first", () => {
-    const result = toy.transition(s0, { type: "reopen", at: 20, actor: "a" });
+    const result = toy().transition(s0, { type: "reopen", at: 20, actor: "a" });
     expect(result).toMatchObject({ ok: false, error: { code: "notAllowedFrom", status: "gone" } });
-    const shut = toy.transition(s0, { type: "shutIt", at: 5, actor: "a" });
+    const shut = toy().transition(s0, { type: "shutIt", at: 5, actor: "a" });
     expect(shut).toMatchObject({ ok: true, value: { effects: ["shut"] } });
-    expect(toy.advance(s0, 10)).toEqual({
+    expect(toy().advance(s0, 10)).toEqual({
       state: { ...s0, status: "gone", updatedAt: new Date(10).toISOString() },
       effects: ["gone"],
       ignored: null,
     });
-    expect(toy.advance(s0, "nonsense")).toMatchObject({ state: s0, effects: [], ignored: { code: "invalidInstant" } });
+    expect(toy().advance(s0, "nonsense")).toMatchObject({
+      state: s0,
+      effects: [],
+      ignored: { code: "invalidInstant" },
+    });
   });
 
   it("returns timer effects together with the event's", () => {
@@ -113,26 +117,26 @@ describe("the lifecycle engine", () => {
   });
 
   it("checks the actor against the event's own list, or the target status's setBy", () => {
-    expect(toy.transition(s0, { type: "note", at: 1, actor: "a" })).toMatchObject({
+    expect(toy().transition(s0, { type: "note", at: 1, actor: "a" })).toMatchObject({
       ok: false,
       error: { code: "actorNotPermitted", actor: "a" },
     });
-    expect(toy.transition(s0, { type: "shutIt", at: 1, actor: "b" })).toMatchObject({
+    expect(toy().transition(s0, { type: "shutIt", at: 1, actor: "b" })).toMatchObject({
       ok: false,
       error: { code: "actorNotPermitted" },
     });
-    expect(toy.allowedEvents(s0, "b")).toEqual(["note"]);
-    expect(toy.allowedEvents(s0, "a", 10)).toEqual(["shutIt"]);
+    expect(toy().allowedEvents(s0, "b")).toEqual(["note"]);
+    expect(toy().allowedEvents(s0, "a", 10)).toEqual(["shutIt"]);
   });
 
   it("lets a closed status accept only what the definition allows", () => {
     const shut = { ...s0, status: "shut" as S };
-    expect(toy.transition(shut, { type: "reopen", at: 1, actor: "a" }).ok).toBe(true);
-    expect(toy.transition(shut, { type: "note", at: 1, actor: "b" })).toMatchObject({
+    expect(toy().transition(shut, { type: "reopen", at: 1, actor: "a" }).ok).toBe(true);
+    expect(toy().transition(shut, { type: "note", at: 1, actor: "b" })).toMatchObject({
       ok: false,
       error: { code: "closed" },
     });
-    expect(toy.allowedEvents(shut, "a")).toEqual(["reopen"]);
+    expect(toy().allowedEvents(shut, "a")).toEqual(["reopen"]);
   });
 
   it("stops a runaway chain of timers", () => {

@@ -226,34 +226,34 @@ describe("eager automatic patient shipping", () => {
 describe("lock deal owner when associated", () => {
   // "If a lead has been linked to a (non-cxc and non-dna) appointment then don't allow users to change
   // the associated lead owner."
-  const locking = buildBooking({ ...BOOKING_DEFAULTS, lockOwnerWhenAssociated: true });
-  const linked = run([detected(T0)], lead({ patient: tim, owner: "sam" }), locking);
+  const locking = () => buildBooking({ ...BOOKING_DEFAULTS, lockOwnerWhenAssociated: true });
+  const linked = () => run([detected(T0)], lead({ patient: tim, owner: "sam" }), locking());
   const change = (at: number): BookingEvent => ({ type: "ownerChanged", at, actor: "user", owner: "alex" });
 
   it("refuses an owner change while linked to a booked or attended appointment", () => {
-    const error = unwrapErr(locking.transition(linked, change(T0 + HOUR)));
+    const error = unwrapErr(locking().transition(linked(), change(T0 + HOUR)));
     expect(error).toMatchObject({ code: "ownerLocked", field: "owner" });
     const attended = run(
       [{ type: "appointmentUpdated", at: T0, actor: "system", appointmentId: "a1", status: "attended" }],
-      linked,
-      locking,
+      linked(),
+      locking(),
     );
-    expect(unwrapErr(locking.transition(attended, change(T0 + HOUR))).code).toBe("ownerLocked");
-    expect(locking.allowedEvents(linked, "user")).not.toContain("ownerChanged");
+    expect(unwrapErr(locking().transition(attended, change(T0 + HOUR))).code).toBe("ownerLocked");
+    expect(locking().allowedEvents(linked(), "user")).not.toContain("ownerChanged");
   });
 
   it.each(["cancelled", "didNotAttend"] as const)("allows it once the appointment is %s", (status) => {
     const freed = run(
       [{ type: "appointmentUpdated", at: T0 + HOUR, actor: "system", appointmentId: "a1", status }],
-      linked,
-      locking,
+      linked(),
+      locking(),
     );
     expect(hasActiveAppointment(freed)).toBe(false);
-    expect(unwrap(locking.transition(freed, change(T0 + 2 * HOUR))).state.owner).toBe("alex");
+    expect(unwrap(locking().transition(freed, change(T0 + 2 * HOUR))).state.owner).toBe("alex");
   });
 
   it("allows it before any appointment, and always when the setting is off", () => {
-    expect(unwrap(locking.transition(lead({ owner: "sam" }), change(T0))).state.owner).toBe("alex");
+    expect(unwrap(locking().transition(lead({ owner: "sam" }), change(T0))).state.owner).toBe("alex");
     const unlocked = run([detected(T0)], lead({ patient: tim, owner: "sam" }));
     expect(unwrap(booking.transition(unlocked, change(T0 + HOUR))).state.owner).toBe("alex");
   });

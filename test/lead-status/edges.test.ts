@@ -98,9 +98,9 @@ describe("lifecycles built at run time draw and behave as the presets", () => {
 });
 
 describe("consultation refusals", () => {
-  const lead = unwrap(consultation.initial(T0));
+  const lead = () => unwrap(consultation.initial(T0));
   const follow = (extra: object) =>
-    consultation.transition(lead, { type: "followUpLogged", at: T0, actor: "franchisee", ...extra } as never);
+    consultation.transition(lead(), { type: "followUpLogged", at: T0, actor: "franchisee", ...extra } as never);
   it("a follow-up's due time must be an instant, not before the follow-up", () => {
     expect(refusal(follow({ dueAt: "soon" }))).toMatchObject({
       code: "invalidDueAt",
@@ -117,7 +117,7 @@ describe("consultation refusals", () => {
     });
   });
   it("out of area says what transferable must be", () => {
-    const r = consultation.transition(lead, {
+    const r = consultation.transition(lead(), {
       type: "markedOutOfArea",
       at: T0,
       actor: "franchisee",
@@ -139,7 +139,7 @@ describe("consultation refusals", () => {
     });
   });
   it("goes cold only after the last follow-up's due time plus the delay", () => {
-    let state = lead;
+    let state = lead();
     for (let n = 0; n < 5; n++)
       state = unwrap(consultation.transition(state, { type: "followUpLogged", at: T0 + n, actor: "franchisee" })).state;
     // Five follow-ups: no cold move is armed.
@@ -150,16 +150,15 @@ describe("consultation refusals", () => {
 });
 
 describe("booking refusals and issues", () => {
-  const lead = unwrap(booking.initial({ at: T0, name: "Tim" }));
-  const withPatient = unwrap(
-    booking.transition(lead, { type: "patientCreated", at: T0, actor: "user", patient: tim }),
-  ).state;
+  const lead = () => unwrap(booking.initial({ at: T0, name: "Tim" }));
+  const withPatient = () =>
+    unwrap(booking.transition(lead(), { type: "patientCreated", at: T0, actor: "user", patient: tim })).state;
   const send = (state: BookingState, event: object) =>
     booking.transition(state, { at: T0 + HOUR, ...event } as BookingEvent);
   it("appointments: the status, the patient, the lead's own patient", () => {
     expect(
       refusal(
-        send(withPatient, {
+        send(withPatient(), {
           type: "appointmentDetected",
           actor: "system",
           appointment: { id: "a", patientId: "p1", status: "gone" },
@@ -169,7 +168,9 @@ describe("booking refusals and issues", () => {
       field: "appointment.status",
     });
     expect(
-      refusal(send(lead, { type: "appointmentDetected", actor: "system", appointment: { id: "a", patientId: "p1" } })),
+      refusal(
+        send(lead(), { type: "appointmentDetected", actor: "system", appointment: { id: "a", patientId: "p1" } }),
+      ),
     ).toEqual({
       code: "noPatient",
       message: "the lead has no patient, so no appointment can be matched to it",
@@ -180,7 +181,11 @@ describe("booking refusals and issues", () => {
     });
     expect(
       refusal(
-        send(withPatient, { type: "appointmentDetected", actor: "system", appointment: { id: "a", patientId: "p2" } }),
+        send(withPatient(), {
+          type: "appointmentDetected",
+          actor: "system",
+          appointment: { id: "a", patientId: "p2" },
+        }),
       ),
     ).toMatchObject({
       code: "otherPatient",
@@ -188,7 +193,7 @@ describe("booking refusals and issues", () => {
       field: "appointment.patientId",
     });
     const booked = unwrap(
-      send(withPatient, { type: "appointmentDetected", actor: "system", appointment: { id: "a", patientId: "p1" } }),
+      send(withPatient(), { type: "appointmentDetected", actor: "system", appointment: { id: "a", patientId: "p1" } }),
     ).state;
     expect(booked.appointments).toEqual([{ id: "a", status: "booked" }]);
     const again = unwrap(
@@ -242,23 +247,23 @@ describe("booking refusals and issues", () => {
     ]);
   });
   it("comments: a call back must be an instant, not before the comment", () => {
-    expect(refusal(send(lead, { type: "commented", actor: "user", text: "t", callBackAt: "soon" }))).toMatchObject({
+    expect(refusal(send(lead(), { type: "commented", actor: "user", text: "t", callBackAt: "soon" }))).toMatchObject({
       code: "invalidCallBackAt",
       message: "callBackAt must be a valid instant",
       field: "callBackAt",
     });
     expect(
-      refusal(send(lead, { type: "commented", actor: "user", text: "t", callBackAt: T0 + HOUR - 1 })),
+      refusal(send(lead(), { type: "commented", actor: "user", text: "t", callBackAt: T0 + HOUR - 1 })),
     ).toMatchObject({
       code: "invalidCallBackAt",
       message: "callBackAt must not be before the comment",
     });
-    expect(send(lead, { type: "commented", actor: "user", text: "t", callBackAt: T0 + HOUR }).ok).toBe(true);
+    expect(send(lead(), { type: "commented", actor: "user", text: "t", callBackAt: T0 + HOUR }).ok).toBe(true);
   });
   it("the owner lock says why", () => {
     const locking = buildBooking({ ...BOOKING_DEFAULTS, lockOwnerWhenAssociated: true });
     const booked = unwrap(
-      locking.transition(withPatient, {
+      locking.transition(withPatient(), {
         type: "appointmentDetected",
         at: T0 + HOUR,
         actor: "system",
@@ -300,8 +305,8 @@ describe("booking refusals and issues", () => {
   });
   it("a new client's lead: only with a patient, a list of leads, and no lead for that patient yet", () => {
     const on = { ...BOOKING_DEFAULTS, createLeadsForNewClients: true };
-    expect(leadForNewClient({ at: T0, patient: tim }, [withPatient], on)).toBeNull();
-    expect(leadForNewClient({ at: T0, patient: tim }, [lead, null as never], on)).toEqual({
+    expect(leadForNewClient({ at: T0, patient: tim }, [withPatient()], on)).toBeNull();
+    expect(leadForNewClient({ at: T0, patient: tim }, [lead(), null as never], on)).toEqual({
       at: T0,
       name: "Tim",
       patient: tim,

@@ -15,7 +15,7 @@ const make = (createdAt: string, extra: Partial<BookingState> = {}): BookingStat
 
 describe("Additional Leads and Additional Leads Booked", () => {
   // "View the 'Additional Leads' and 'Additional Leads Booked' metrics to see total values from those time periods."
-  const leads = [
+  const leads = () => [
     make("2026-10-31T23:59:59Z", { division: "physio" }),
     make("2026-11-01T00:00:00Z", { division: "physio", bookedAt: "2026-11-03T00:00:00.000Z", status: "booked" }),
     make("2026-11-10T00:00:00Z", { division: "massage" }),
@@ -25,7 +25,7 @@ describe("Additional Leads and Additional Leads Booked", () => {
   const november = { from: "2026-11-01T00:00:00Z", to: "2026-12-01T00:00:00Z" };
 
   it("counts leads created in the period and, of those, the booked ones, per division", () => {
-    const figures = unwrap(leadFigures(leads, november));
+    const figures = unwrap(leadFigures(leads(), november));
     expect(figures.total).toEqual({ additionalLeads: 3, additionalLeadsBooked: 1 });
     expect(figures.byDivision).toEqual([
       { division: null, additionalLeads: 1, additionalLeadsBooked: 0 },
@@ -36,11 +36,11 @@ describe("Additional Leads and Additional Leads Booked", () => {
   });
 
   it("keeps one division when asked, the top level being null", () => {
-    expect(unwrap(leadFigures(leads, { ...november, division: "physio" })).total).toEqual({
+    expect(unwrap(leadFigures(leads(), { ...november, division: "physio" })).total).toEqual({
       additionalLeads: 1,
       additionalLeadsBooked: 1,
     });
-    expect(unwrap(leadFigures(leads, { ...november, division: null })).total.additionalLeads).toBe(1);
+    expect(unwrap(leadFigures(leads(), { ...november, division: null })).total.additionalLeads).toBe(1);
   });
 
   it("treats any division name as a plain key", () => {
@@ -53,13 +53,13 @@ describe("Additional Leads and Additional Leads Booked", () => {
   });
 
   it("names the bad field of a bad period", () => {
-    expect(unwrapErr(leadFigures(leads, { from: "nope", to: november.to })).issues).toEqual([
+    expect(unwrapErr(leadFigures(leads(), { from: "nope", to: november.to })).issues).toEqual([
       { path: "from", message: "expected a valid instant" },
     ]);
-    expect(unwrapErr(leadFigures(leads, { from: november.to, to: "2026-12-01T00:00:00+14:00" })).issues[0]?.path).toBe(
-      "to",
-    );
-    expect(unwrapErr(leadFigures(leads, { from: november.from, to: Number.NaN })).issues[0]?.path).toBe("to");
+    expect(
+      unwrapErr(leadFigures(leads(), { from: november.to, to: "2026-12-01T00:00:00+14:00" })).issues[0]?.path,
+    ).toBe("to");
+    expect(unwrapErr(leadFigures(leads(), { from: november.from, to: Number.NaN })).issues[0]?.path).toBe("to");
   });
 });
 

@@ -85,37 +85,37 @@ describe("parsing consultation events", () => {
 });
 
 describe("parsing stored consultation states", () => {
-  const stored = unwrap(consultation.initial("2026-11-02T09:00:00Z"));
+  const stored = () => unwrap(consultation.initial("2026-11-02T09:00:00Z"));
 
   it("reads back what was stored", () => {
-    expect(unwrap(parseConsultationState(JSON.parse(JSON.stringify(stored))))).toEqual(stored);
+    expect(unwrap(parseConsultationState(JSON.parse(JSON.stringify(stored()))))).toEqual(stored());
   });
 
   it("gives an older record a clear error, not a crash", () => {
-    const error = unwrapErr(parseConsultationState({ ...stored, schemaVersion: 0 }));
+    const error = unwrapErr(parseConsultationState({ ...stored(), schemaVersion: 0 }));
     expect(error.issues).toEqual([
       { path: "schemaVersion", message: "unsupported schemaVersion: this version of leadrules reads version 1" },
     ]);
   });
 
   it("names corrupt fields, including follow-up data that does not match the status", () => {
-    expect(paths(parseConsultationState({ ...stored, status: "archived" }))).toEqual(["status"]);
-    expect(paths(parseConsultationState({ ...stored, updatedAt: "yesterday" }))).toEqual(["updatedAt"]);
-    expect(paths(parseConsultationState({ ...stored, status: "followUp" }))).toEqual(["followUp"]);
-    expect(paths(parseConsultationState({ ...stored, status: "outOfArea" }))).toEqual(["transferableToCareCentre"]);
+    expect(paths(parseConsultationState({ ...stored(), status: "archived" }))).toEqual(["status"]);
+    expect(paths(parseConsultationState({ ...stored(), updatedAt: "yesterday" }))).toEqual(["updatedAt"]);
+    expect(paths(parseConsultationState({ ...stored(), status: "followUp" }))).toEqual(["followUp"]);
+    expect(paths(parseConsultationState({ ...stored(), status: "outOfArea" }))).toEqual(["transferableToCareCentre"]);
     expect(
       unwrapErr(
         parseConsultationState({
-          ...stored,
+          ...stored(),
           status: "followUp",
-          followUp: { number: 0, loggedAt: stored.updatedAt, dueAt: stored.updatedAt, notes: "" },
+          followUp: { number: 0, loggedAt: stored().updatedAt, dueAt: stored().updatedAt, notes: "" },
         }),
       ).issues,
     ).toEqual([{ path: "followUp.number", message: "must be at least 1" }]);
     expect(unwrapErr(parseConsultationState("{}")).issues).toEqual([
       { path: "", message: "expected object, got string" },
     ]);
-    expect(unwrapErr(parseConsultationState({ ...stored, name: "x" })).issues).toEqual([
+    expect(unwrapErr(parseConsultationState({ ...stored(), name: "x" })).issues).toEqual([
       { path: "name", message: "is not a known field" },
     ]);
   });

@@ -79,11 +79,10 @@ describe("rejection messages name the field", () => {
 });
 
 describe("mergeFigures' refusals", () => {
-  const shifts = tallyShifts([
-    { agent: "ann", shift: "am", dmReached: true, pitched: true, lead: true, appointment: false },
-  ]).tally;
+  const shifts = () =>
+    tallyShifts([{ agent: "ann", shift: "am", dmReached: true, pitched: true, lead: true, appointment: false }]).tally;
   it("say which tally, and why", () => {
-    expect(mergeFigures(shifts, { kind: "nope" } as never)).toEqual({
+    expect(mergeFigures(shifts(), { kind: "nope" } as never)).toEqual({
       ok: false,
       error: { code: "invalidTally", message: 'tally 1: kind "nope" is not a kind of figures', index: 1 },
     });
@@ -94,7 +93,7 @@ describe("mergeFigures' refusals", () => {
         message: "nothing to merge: give at least one tally (emptyFigures(kind) for none)",
       },
     });
-    expect(mergeFigures(shifts, emptyFigures("statusCounts") as never)).toEqual({
+    expect(mergeFigures(shifts(), emptyFigures("statusCounts") as never)).toEqual({
       ok: false,
       error: { code: "tallyMismatch", message: "cannot merge shiftFigures with statusCounts" },
     });
@@ -245,34 +244,33 @@ describe("periods", () => {
 });
 
 describe("stored tallies' parser messages", () => {
-  const sheet = tallySheet(
-    [{ type: "firstContact", at: T, program: "R", source: "web", outcome: "keptOpen", leadId: "L" }],
-    day,
-  ).tally;
+  const sheet = () =>
+    tallySheet([{ type: "firstContact", at: T, program: "R", source: "web", outcome: "keptOpen", leadId: "L" }], day)
+      .tally;
   const issues = (r: ReturnType<typeof parseSheetTally>) =>
     r.ok ? [] : r.error.issues.map((i) => [i.path, i.message]);
   it("name the field and say what it must be", () => {
-    expect(issues(parseSheetTally({ ...sheet, version: 2 }))).toEqual([
+    expect(issues(parseSheetTally({ ...sheet(), version: 2 }))).toEqual([
       ["version", "unsupported version: this version of leadrules reads version 1"],
     ]);
-    expect(issues(parseSheetTally({ ...sheet, leads: { ...sheet.leads, at: [] } }))).toEqual([
+    expect(issues(parseSheetTally({ ...sheet(), leads: { ...sheet().leads, at: [] } }))).toEqual([
       ["leads", "ids, at and kind must have the same length"],
     ]);
-    expect(issues(parseSheetTally({ ...sheet, leads: { ...sheet.leads, kind: [3] } }))).toEqual([
+    expect(issues(parseSheetTally({ ...sheet(), leads: { ...sheet().leads, kind: [3] } }))).toEqual([
       ["leads.kind", "every lead's kind must be an index into kinds"],
     ]);
-    expect(issues(parseSheetTally({ ...sheet, leads: { ...sheet.leads, at: [8.64e15] } }))).toEqual([
+    expect(issues(parseSheetTally({ ...sheet(), leads: { ...sheet().leads, at: [8.64e15] } }))).toEqual([
       ["leads.at.0", "must be epoch milliseconds within years 0000–9999"],
     ]);
-    expect(parseSheetTally({ ...sheet, leads: { ...sheet.leads, at: [253_402_300_799_999] } }).ok).toBe(true);
-    expect(parseSheetTally({ ...sheet, leads: { ...sheet.leads, at: [-62_167_219_200_000] } }).ok).toBe(true);
-    expect(issues(parseSheetTally({ ...sheet, leads: { ...sheet.leads, at: [-62_167_219_200_001] } }))).toEqual([
+    expect(parseSheetTally({ ...sheet(), leads: { ...sheet().leads, at: [253_402_300_799_999] } }).ok).toBe(true);
+    expect(parseSheetTally({ ...sheet(), leads: { ...sheet().leads, at: [-62_167_219_200_000] } }).ok).toBe(true);
+    expect(issues(parseSheetTally({ ...sheet(), leads: { ...sheet().leads, at: [-62_167_219_200_001] } }))).toEqual([
       ["leads.at.0", "must be epoch milliseconds within years 0000–9999"],
     ]);
-    expect(issues(parseSheetTally({ ...sheet, period: { unit: "day", timeZone: "Mars/Olympus" } }))).toEqual([
+    expect(issues(parseSheetTally({ ...sheet(), period: { unit: "day", timeZone: "Mars/Olympus" } }))).toEqual([
       ["period.timeZone", 'must be an IANA time-zone name such as "Europe/London"'],
     ]);
-    expect(unwrap(parseSheetTally(JSON.parse(JSON.stringify(sheet))))).toEqual(sheet);
+    expect(unwrap(parseSheetTally(JSON.parse(JSON.stringify(sheet()))))).toEqual(sheet());
     const bad = parseSheetTally(null);
     expect(bad.ok ? "" : bad.error.message).toMatch(/^Invalid sheet tally: /);
     const figures = parseFigureTally(null);

@@ -317,14 +317,15 @@ describe("merging", () => {
 });
 
 describe("rendering", () => {
-  const page = onlyPage([
-    contact({ program: "Blue | Ridge", source: "educationConsultant", outcome: "passedToAdmissions" }),
-    { type: "note", at: T, program: "Blue | Ridge", text: 'Said "call\nMonday", ok' },
-    { type: "junkCall", at: T },
-  ]);
+  const page = () =>
+    onlyPage([
+      contact({ program: "Blue | Ridge", source: "educationConsultant", outcome: "passedToAdmissions" }),
+      { type: "note", at: T, program: "Blue | Ridge", text: 'Said "call\nMonday", ok' },
+      { type: "junkCall", at: T },
+    ]);
 
   it("as Markdown, sections 1–3 per program, junk and missed at the bottom", () => {
-    expect(renderSheetMarkdown(page)).toBe(
+    expect(renderSheetMarkdown(page())).toBe(
       [
         "## Blue \\| Ridge",
         "",
@@ -354,7 +355,7 @@ describe("rendering", () => {
   });
 
   it("as CSV, quoting what needs quoting", () => {
-    const lines = renderSheetCsv(page).split("\r\n");
+    const lines = renderSheetCsv(page()).split("\r\n");
     expect(lines[0]).toBe("period,program,section,item,count");
     expect(lines[2]).toBe(",Blue | Ridge,1. Where is the lead coming from?,EC Calls,1");
     expect(lines[11]).toBe(',Blue | Ridge,3. Additional options,Notes,"Said ""call\nMonday"", ok"');
