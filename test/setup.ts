@@ -22,4 +22,11 @@ if (!Number.isInteger(seed)) throw new Error(`FC_SEED must be an integer, got ${
 export const runs = (n: number): number =>
   process.env.LEADRULES_MUTATION === "1" ? Math.ceil(n / 10) : fuzz ? n * 10 : n;
 
+/**
+ * The cases an exhaustive check walks: all of them normally, every tenth under mutation testing
+ * (the same tenth every run), like `runs`.
+ */
+export const every = <T>(cases: readonly T[]): readonly T[] =>
+  process.env.LEADRULES_MUTATION === "1" ? cases.filter((_, i) => i % 10 === 0) : cases;
+
 fc.configureGlobal(fuzz ? { seed, numRuns: 1000 } : { seed });
