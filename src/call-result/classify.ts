@@ -78,8 +78,12 @@ export type DecisionMakerSaid =
 /** How an appointment will be held. */
 export type AppointmentMode = (typeof APPOINTMENT_MODES)[number];
 
-/** Structured facts about one call, as the agent would tell them. */
-export type CallFacts =
+/**
+ * Structured facts about one call, as the agent would tell them, with an optional `id`: the
+ * call's idempotency key (1–200 characters), which `logCall` gives the logged call, so a retried
+ * delivery of the same call logs nothing.
+ */
+export type CallFacts = (
   | {
       readonly reached: "nobody";
       /** Company voicemail, the DM's direct line or mobile to voicemail, no answer, or a wrong number or duplicate noticed before anyone spoke. */
@@ -102,7 +106,8 @@ export type CallFacts =
       readonly putThroughToVoicemail: true;
       readonly callBackAt?: Instant;
     }
-  | DecisionMakerFacts;
+  | DecisionMakerFacts
+) & { readonly id?: string };
 
 /**
  * The decision maker was reached: what they said, and whether they were pitched (`pitched` may be

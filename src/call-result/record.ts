@@ -1,3 +1,4 @@
+import { isApplied } from "../core/identity.js";
 import {
   createLifecycle,
   type Lifecycle,
@@ -59,10 +60,17 @@ export interface CallRecordLifecycle<Custom extends string = never>
   ): Result<CallLogStep<Custom>, CallLogError>;
 }
 
-/** What `logCall` did: the record after the call, the effects it requires, and the classification. */
-export interface CallLogStep<Custom extends string = never> extends Step<CallRecord<Custom>, CallEffect> {
-  readonly classification: Classification<Custom>;
-}
+/**
+ * What `logCall` did: the record after the call, the effects it requires, and the classification —
+ * or, when the facts' `id` is one the record has already applied (a retried delivery), the record
+ * as it was, no effects, `duplicate: true` and no classification (`null`): nothing was classified.
+ */
+export type CallLogStep<Custom extends string = never> =
+  | (Step<CallRecord<Custom>, CallEffect> & {
+      readonly duplicate?: undefined;
+      readonly classification: Classification<Custom>;
+    })
+  | (Step<CallRecord<Custom>, CallEffect> & { readonly duplicate: true; readonly classification: null });
 
 /**
  * Why `logCall` logged nothing: the facts could not be classified (`ClassifyError`), or the record
@@ -97,6 +105,7 @@ export function newRecord(updatedAt: string | number): CallRecord<never> {
 }
 
 const DAY_MS = 86_400_000;
+const NO_EFFECTS: readonly never[] = [];
 const INTRO: CallEffect = { type: "introEmail", template: "Intro Email", to: "decisionMaker", cc: [], bcc: [] };
 
 /**
@@ -211,9 +220,20 @@ export function buildCallRecord<Custom extends string = never>(
       at: Instant,
       actor: CallActor,
     ): Result<CallLogStep<Custom>, CallLogError> {
+      // The id first: a retried delivery is a no-op even when the record has moved on since (a
+      // closed record would refuse the facts).
+      const id: unknown = (facts as { id?: unknown } | null)?.id;
+      if (isApplied(record, id))
+        return ok({ state: record, effects: NO_EFFECTS, duplicate: true, classification: null });
       const classified = classify(facts, record, campaign, at);
       if (!classified.ok) return classified;
-      const logged = lifecycle.transition(record, { type: "callLogged", actor, ...toLoggedCall(classified.value, at) });
+      const call = toLoggedCall(classified.value, at);
+      const logged = lifecycle.transition(
+        record,
+        id === undefined
+          ? { type: "callLogged", actor, ...call }
+          : { type: "callLogged", actor, ...call, id: id as string },
+      );
       if (!logged.ok) return logged;
       return ok({ state: logged.value.state, effects: logged.value.effects, classification: classified.value });
     },

@@ -115,6 +115,8 @@ export interface ClientHubRecord {
   readonly lastContactAt: string;
   /** The next contact date (`YYYY-MM-DD`, in `timeZone`): Call 1 starts that day. */
   readonly nextContactDate: CalendarDate;
+  /** The ids of the last events applied (see `APPLIED_IDS_LIMIT`); present once one had an id. */
+  readonly appliedIds?: readonly string[];
 }
 
 /** The fields every event carries: its type, when it happened, who sent it. */
@@ -123,6 +125,8 @@ export interface ClientHubEventBase<T extends string> {
   /** When it happened: Date, ISO-8601 with offset, or epoch ms. */
   readonly at: Instant;
   readonly actor: ClientHubActor;
+  /** An idempotency key (1–200 characters): a redelivery of an applied id is a no-op. */
+  readonly id?: string;
 }
 
 /** A call logged against the record (HubSpot's "Log Call"). `CheckIn`: see `ClientHubCallType`. */

@@ -35,6 +35,7 @@ function handle(error: CallLogError): string {
     case "closed":
     case "notAllowedFrom":
     case "actorNotPermitted":
+    case "invalidId":
     case "recordClosed":
       return `the record refused it: ${error.message}`;
     case "invalidInstant":
