@@ -77,12 +77,16 @@ function cases(): Record<(typeof NAMES)[number], Case> {
 }
 
 const ms = (e: Event): number => Date.parse(e.at);
-/** The same events a millisecond apart at least: no two at one instant. */
-const strictlyOrdered = (log: readonly Event[]): Event[] =>
-  log.map((e, i) => ({ ...e, at: new Date(ms(e) + i).toISOString() }));
 /** In-order delivery: by instant, then by id. */
 const inOrder = (log: readonly Event[]): Event[] =>
   [...log].sort((a, b) => ms(a) - ms(b) || ((a.id ?? "") < (b.id ?? "") ? -1 : (a.id ?? "") > (b.id ?? "") ? 1 : 0));
+/**
+ * The events in order, a millisecond apart at least: no two at one instant. (A refused event's id
+ * is not remembered — a refusal changes nothing — so its retry is judged afresh: in order it is
+ * refused again; out of order, `refold` is the way to converge.)
+ */
+const strictlyOrdered = (log: readonly Event[]): Event[] =>
+  inOrder(log).map((e, i) => ({ ...e, at: new Date(ms(e) + i).toISOString() }));
 const key = (v: unknown): string => JSON.stringify(v);
 const bag = (xs: readonly unknown[]): string[] => xs.map(key).sort();
 /** xs + ys − zs, as multisets. */

@@ -1,6 +1,7 @@
 import type { DialFacts } from "../core/dial.js";
 import { err, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs, toIso } from "../core/time.js";
+import { type FieldRule, fieldRefusal, isBoolean, optional } from "../core/vocabulary.js";
 import { type Campaign, type ResultId, resultFlags } from "./campaign.js";
 import type { CallEffect, CallRecord } from "./record-state.js";
 import type { CountsAs, LastContact, RecordStatus, RuleId } from "./results.js";
@@ -216,6 +217,9 @@ const VOICEMAIL_OR_SILENCE = /* @__PURE__ */ new Set<string>(/* @__PURE__ */ NOB
 const RECEPTION_SCREENS = /* @__PURE__ */ new Set<string>(/* @__PURE__ */ RECEPTION_ANSWERS.slice(0, 4));
 const MODES = /* @__PURE__ */ new Set<string>(APPOINTMENT_MODES);
 const NO_PITCH = /* @__PURE__ */ new Set<string>(NO_PITCH_ANSWERS);
+// What parseCallFacts refuses and the rules below do not read as a rule (the verb is a boundary
+// for its own vocabulary).
+const RECEPTION_RULES: readonly FieldRule[] = [["putThroughToVoicemail", optional(isBoolean), "one of true, false"]];
 
 function decideNotDm(
   facts: Exclude<CallFacts, { reached: "decisionMaker" }>,
@@ -276,6 +280,10 @@ function decide(
 ): Result<Decision, ClassifyError> {
   const lead = isExistingLead(record);
   if (facts.reached === "nobody" || facts.reached === "reception") {
+    if (facts.reached === "reception") {
+      const wrong = fieldRefusal("invalidFacts", facts, RECEPTION_RULES);
+      if (wrong !== undefined) return err(wrong as ClassifyError);
+    }
     let retry: number | undefined;
     if (facts.callBackAt !== undefined) {
       const due = callBackOf("callBackAt", facts.callBackAt, atMs);

@@ -9,6 +9,7 @@ import {
 } from "../core/lifecycle.js";
 import { err, type InvalidInput, invalidInput, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs, toIso } from "../core/time.js";
+import { type FieldRule, fieldRefusal, isBoolean, optional } from "../core/vocabulary.js";
 import { type Campaign, DEFAULT_CAMPAIGN, type ResultId, resultFlags } from "./campaign.js";
 import {
   type CallFacts,
@@ -106,6 +107,9 @@ export function newRecord(updatedAt: string | number): CallRecord<never> {
 
 const DAY_MS = 86_400_000;
 const NO_EFFECTS: readonly never[] = [];
+// What validate does not read as a playbook rule, but parseLoggedCall refuses (the verb is a boundary
+// for its own vocabulary): a `blocked` that is not a boolean.
+const CALL_RULES: readonly FieldRule[] = [["blocked", optional(isBoolean), "one of true, false"]];
 const INTRO: CallEffect = { type: "introEmail", template: "Intro Email", to: "decisionMaker", cc: [], bcc: [] };
 
 /**
@@ -142,6 +146,8 @@ export function buildCallRecord<Custom extends string = never>(
         ],
         by: CALL_ACTORS,
         check: (record, call) => {
+          const bad = fieldRefusal("invalidInput", call, CALL_RULES);
+          if (bad !== undefined) return bad;
           const violations = validate(call, record, campaign);
           const first = violations[0];
           if (first === undefined) return undefined;

@@ -311,7 +311,7 @@ export function createLifecycle<
   // The moves a lifecycle applies build their states as they see fit; the ids a record has
   // applied are the engine's, and travel with it whatever the move.
   function keepIds(from: St, to: St): St {
-    const ids = from.appliedIds;
+    const ids = from?.appliedIds;
     return ids === undefined || to === from || to.appliedIds === ids ? to : { ...to, appliedIds: ids };
   }
 
@@ -567,7 +567,7 @@ export function createLifecycle<
     }
     // In-order delivery: by instant (an invalid one last: it is refused wherever it stands), then
     // by id (so events at one instant fold the same whatever order they arrived in), then as logged.
-    const order = log.map((event, index) => {
+    const order = Array.from(log, (event: Ev, index) => {
       const ms = toEpochMs(event?.at);
       const id: unknown = event?.id;
       return { event, index, ms: Number.isNaN(ms) ? Number.POSITIVE_INFINITY : ms, id: isEventId(id) ? id : "" };

@@ -218,3 +218,20 @@ describe("logCall: facts with an id are logged once", () => {
     expect(parseCallFacts({ ...facts, id: "x".repeat(201) }).ok).toBe(false);
   });
 });
+
+describe("logCall is a boundary for the facts' vocabulary", () => {
+  // "Reception put you through and you got the DM's voicemail" is a yes or a no, as parseCallFacts reads it.
+  it("a putThroughToVoicemail that is not a boolean is refused naming it", () => {
+    const facts = { reached: "reception", said: "dmUnavailable", putThroughToVoicemail: "true" } as never;
+    expect(parseCallFacts(facts).ok).toBe(false);
+    expect(unwrapErr(logCall(fresh, facts, DEFAULT_CAMPAIGN, AT, "agent"))).toEqual({
+      code: "invalidFacts",
+      field: "putThroughToVoicemail",
+      message: 'putThroughToVoicemail "true" is not one of true, false',
+    });
+    const put = unwrap(
+      logCall(fresh, { reached: "reception", putThroughToVoicemail: true }, DEFAULT_CAMPAIGN, AT, "agent"),
+    );
+    expect(put.classification?.rules).toContain("voicemailAfterPutThrough");
+  });
+});
