@@ -247,6 +247,18 @@ describe("refold: a record's log folded in at order from its snapshot", () => {
     expect(refolded.noLongerHold).toEqual([]);
   });
 
+  it("events at one instant without ids fold in log order", () => {
+    const first = comment(5, undefined, "first");
+    const second = comment(5, undefined, "second");
+    expect(booking.refold(lead(), [second, first]).state.comment?.text).toBe("first");
+    expect(booking.refold(lead(), [first, second]).state.comment?.text).toBe("second");
+    // With ids, the id decides, whatever the order they came in.
+    const a = comment(5, "a", "a");
+    const b = comment(5, "b", "b");
+    expect(booking.refold(lead(), [b, a]).state.comment?.text).toBe("b");
+    expect(booking.refold(lead(), [a, b]).state.comment?.text).toBe("b");
+  });
+
   it("without now it does not advance; ids the snapshot has applied are duplicates", () => {
     const snapshot = record();
     const plain = clientHub.refold(snapshot, []);
