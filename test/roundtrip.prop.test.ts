@@ -32,50 +32,59 @@ function readsBack(value: unknown, parse: Parser): void {
   expect(parsed.value).toEqual(value);
 }
 
-const lifecycles = [
-  {
-    name: "consultation",
-    lifecycle: consultation,
-    state: kit.consultationState(),
-    event: kit.consultationEvent(),
-    created: corrupt(fc.constant({ at: "2026-01-01T00:00:00Z" }), hostileJson).map((v) => (v as { at: unknown }).at),
-    parse: parseConsultationState as Parser,
-  },
-  {
-    name: "booking",
-    lifecycle: booking,
-    state: kit.bookingState(),
-    event: kit.bookingEvent(),
-    created: corrupt(kit.newLead(), hostileJson),
-    parse: parseBookingState as Parser,
-  },
-  {
-    name: "call record",
-    lifecycle: callRecord,
-    state: kit.callRecordState(),
-    event: kit.loggedCall().map((c) => ({ type: "callLogged", actor: "agent", ...c })),
-    created: corrupt(fc.constant({ at: "2026-01-01T00:00:00Z" }), hostileJson).map((v) => (v as { at: unknown }).at),
-    parse: parseCallRecord as Parser,
-  },
-  {
-    name: "Client Hub",
-    lifecycle: clientHub,
-    state: kit.clientHubRecord(),
-    event: kit.clientHubEvent(),
-    created: corrupt(kit.newClientHubRecord(), hostileJson),
-    parse: parseClientHubRecord as Parser,
-  },
-] as const;
+/** An event with an id (an idempotency key) some of the time: the state then stores it. */
+const withId = (event: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> =>
+  fc
+    .tuple(event, fc.option(fc.string({ minLength: 1, maxLength: 12 }), { nil: undefined }))
+    .map(([e, id]) => (id === undefined ? e : { ...(e as object), id }));
+
+const NAMES = ["consultation", "booking", "call record", "Client Hub"] as const;
+
+// Built inside the tests, never while the file loads. States come with applied ids of their own.
+function lifecycles() {
+  return {
+    consultation: {
+      lifecycle: consultation,
+      state: kit.consultationState({ ids: "s" }),
+      event: withId(kit.consultationEvent()),
+      created: corrupt(fc.constant({ at: "2026-01-01T00:00:00Z" }), hostileJson).map((v) => (v as { at: unknown }).at),
+      parse: parseConsultationState as Parser,
+    },
+    booking: {
+      lifecycle: booking,
+      state: kit.bookingState({ ids: "s" }),
+      event: withId(kit.bookingEvent()),
+      created: corrupt(kit.newLead(), hostileJson),
+      parse: parseBookingState as Parser,
+    },
+    "call record": {
+      lifecycle: callRecord,
+      state: kit.callRecordState({ ids: "s" }),
+      event: withId(kit.loggedCall().map((c) => ({ type: "callLogged", actor: "agent", ...c }))),
+      created: corrupt(fc.constant({ at: "2026-01-01T00:00:00Z" }), hostileJson).map((v) => (v as { at: unknown }).at),
+      parse: parseCallRecord as Parser,
+    },
+    "Client Hub": {
+      lifecycle: clientHub,
+      state: kit.clientHubRecord({ ids: "s" }),
+      event: withId(kit.clientHubEvent()),
+      created: corrupt(kit.newClientHubRecord(), hostileJson),
+      parse: parseClientHubRecord as Parser,
+    },
+  } as const;
+}
 
 describe("whatever a lifecycle accepts, its parser reads back", () => {
-  for (const { name, lifecycle, state, event, created, parse } of lifecycles) {
-    const events = event as fc.Arbitrary<unknown>;
-    const verbs = lifecycle as unknown as {
-      initial: (input: unknown) => { ok: boolean; value?: unknown };
-      transition: (s: unknown, e: unknown) => { ok: boolean; value?: { state: unknown } };
-      advance: (s: unknown, now: unknown) => { state: unknown };
-    };
-    it(`${name}: initial, transition and advance with hostile JSON in their input`, () => {
+  for (const name of NAMES) {
+    it(`${name}: initial, transition, advance and refold with hostile JSON in their input`, () => {
+      const { lifecycle, state, event, created, parse } = lifecycles()[name];
+      const events = event as fc.Arbitrary<unknown>;
+      const verbs = lifecycle as unknown as {
+        initial: (input: unknown) => { ok: boolean; value?: unknown };
+        transition: (s: unknown, e: unknown) => { ok: boolean; value?: { state: unknown } };
+        advance: (s: unknown, now: unknown) => { state: unknown };
+        refold: (s: unknown, log: unknown, o: unknown) => { state: unknown };
+      };
       fc.assert(
         fc.property(
           created,
@@ -94,6 +103,7 @@ describe("whatever a lifecycle accepts, its parser reads back", () => {
               }
             }
             readsBack(verbs.advance(current, now).state, parse);
+            readsBack(verbs.refold(start, json(log), { now }).state, parse);
           },
         ),
         { numRuns: RUNS },

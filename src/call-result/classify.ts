@@ -1,6 +1,7 @@
 import type { DialFacts } from "../core/dial.js";
 import { err, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs, toIso } from "../core/time.js";
+import { type FieldRule, fieldRefusal, isBoolean, optional } from "../core/vocabulary.js";
 import { type Campaign, type ResultId, resultFlags } from "./campaign.js";
 import type { CallEffect, CallRecord } from "./record-state.js";
 import type { CountsAs, LastContact, RecordStatus, RuleId } from "./results.js";
@@ -78,8 +79,12 @@ export type DecisionMakerSaid =
 /** How an appointment will be held. */
 export type AppointmentMode = (typeof APPOINTMENT_MODES)[number];
 
-/** Structured facts about one call, as the agent would tell them. */
-export type CallFacts =
+/**
+ * Structured facts about one call, as the agent would tell them, with an optional `id`: the
+ * call's idempotency key (1–200 characters), which `logCall` gives the logged call, so a retried
+ * delivery of the same call logs nothing.
+ */
+export type CallFacts = (
   | {
       readonly reached: "nobody";
       /** Company voicemail, the DM's direct line or mobile to voicemail, no answer, or a wrong number or duplicate noticed before anyone spoke. */
@@ -102,7 +107,8 @@ export type CallFacts =
       readonly putThroughToVoicemail: true;
       readonly callBackAt?: Instant;
     }
-  | DecisionMakerFacts;
+  | DecisionMakerFacts
+) & { readonly id?: string };
 
 /**
  * The decision maker was reached: what they said, and whether they were pitched (`pitched` may be
@@ -211,6 +217,9 @@ const VOICEMAIL_OR_SILENCE = /* @__PURE__ */ new Set<string>(/* @__PURE__ */ NOB
 const RECEPTION_SCREENS = /* @__PURE__ */ new Set<string>(/* @__PURE__ */ RECEPTION_ANSWERS.slice(0, 4));
 const MODES = /* @__PURE__ */ new Set<string>(APPOINTMENT_MODES);
 const NO_PITCH = /* @__PURE__ */ new Set<string>(NO_PITCH_ANSWERS);
+// What parseCallFacts refuses and the rules below do not read as a rule (the verb is a boundary
+// for its own vocabulary).
+const RECEPTION_RULES: readonly FieldRule[] = [["putThroughToVoicemail", optional(isBoolean), "one of true, false"]];
 
 function decideNotDm(
   facts: Exclude<CallFacts, { reached: "decisionMaker" }>,
@@ -271,6 +280,10 @@ function decide(
 ): Result<Decision, ClassifyError> {
   const lead = isExistingLead(record);
   if (facts.reached === "nobody" || facts.reached === "reception") {
+    if (facts.reached === "reception") {
+      const wrong = fieldRefusal("invalidFacts", facts, RECEPTION_RULES);
+      if (wrong !== undefined) return err(wrong as ClassifyError);
+    }
     let retry: number | undefined;
     if (facts.callBackAt !== undefined) {
       const due = callBackOf("callBackAt", facts.callBackAt, atMs);

@@ -25,6 +25,8 @@ export interface CallRecord<Custom extends string = never> {
   readonly ownedByClient: boolean;
   /** When a recycled Not Interested - No Pitch record comes back to the list, or `null`. */
   readonly reopensAt: string | null;
+  /** The ids of the last events applied (see `APPLIED_IDS_LIMIT`); present once one had an id. */
+  readonly appliedIds?: readonly string[];
 }
 
 /** Work the host must do after a call is logged. */

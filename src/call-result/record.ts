@@ -1,3 +1,4 @@
+import { isApplied } from "../core/identity.js";
 import {
   createLifecycle,
   type Lifecycle,
@@ -8,6 +9,7 @@ import {
 } from "../core/lifecycle.js";
 import { err, type InvalidInput, invalidInput, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs, toIso } from "../core/time.js";
+import { type FieldRule, fieldRefusal, isBoolean, optional } from "../core/vocabulary.js";
 import { type Campaign, DEFAULT_CAMPAIGN, type ResultId, resultFlags } from "./campaign.js";
 import {
   type CallFacts,
@@ -59,10 +61,17 @@ export interface CallRecordLifecycle<Custom extends string = never>
   ): Result<CallLogStep<Custom>, CallLogError>;
 }
 
-/** What `logCall` did: the record after the call, the effects it requires, and the classification. */
-export interface CallLogStep<Custom extends string = never> extends Step<CallRecord<Custom>, CallEffect> {
-  readonly classification: Classification<Custom>;
-}
+/**
+ * What `logCall` did: the record after the call, the effects it requires, and the classification —
+ * or, when the facts' `id` is one the record has already applied (a retried delivery), the record
+ * as it was, no effects, `duplicate: true` and no classification (`null`): nothing was classified.
+ */
+export type CallLogStep<Custom extends string = never> =
+  | (Step<CallRecord<Custom>, CallEffect> & {
+      readonly duplicate?: undefined;
+      readonly classification: Classification<Custom>;
+    })
+  | (Step<CallRecord<Custom>, CallEffect> & { readonly duplicate: true; readonly classification: null });
 
 /**
  * Why `logCall` logged nothing: the facts could not be classified (`ClassifyError`), or the record
@@ -97,6 +106,10 @@ export function newRecord(updatedAt: string | number): CallRecord<never> {
 }
 
 const DAY_MS = 86_400_000;
+const NO_EFFECTS: readonly never[] = [];
+// What validate does not read as a playbook rule, but parseLoggedCall refuses (the verb is a boundary
+// for its own vocabulary): a `blocked` that is not a boolean.
+const CALL_RULES: readonly FieldRule[] = [["blocked", optional(isBoolean), "one of true, false"]];
 const INTRO: CallEffect = { type: "introEmail", template: "Intro Email", to: "decisionMaker", cc: [], bcc: [] };
 
 /**
@@ -133,6 +146,8 @@ export function buildCallRecord<Custom extends string = never>(
         ],
         by: CALL_ACTORS,
         check: (record, call) => {
+          const bad = fieldRefusal("invalidInput", call, CALL_RULES);
+          if (bad !== undefined) return bad;
           const violations = validate(call, record, campaign);
           const first = violations[0];
           if (first === undefined) return undefined;
@@ -211,9 +226,20 @@ export function buildCallRecord<Custom extends string = never>(
       at: Instant,
       actor: CallActor,
     ): Result<CallLogStep<Custom>, CallLogError> {
+      // The id first: a retried delivery is a no-op even when the record has moved on since (a
+      // closed record would refuse the facts).
+      const id: unknown = (facts as { id?: unknown } | null)?.id;
+      if (isApplied(record, id))
+        return ok({ state: record, effects: NO_EFFECTS, duplicate: true, classification: null });
       const classified = classify(facts, record, campaign, at);
       if (!classified.ok) return classified;
-      const logged = lifecycle.transition(record, { type: "callLogged", actor, ...toLoggedCall(classified.value, at) });
+      const call = toLoggedCall(classified.value, at);
+      const logged = lifecycle.transition(
+        record,
+        id === undefined
+          ? { type: "callLogged", actor, ...call }
+          : { type: "callLogged", actor, ...call, id: id as string },
+      );
       if (!logged.ok) return logged;
       return ok({ state: logged.value.state, effects: logged.value.effects, classification: classified.value });
     },

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { describeValue } from "../core/describe.js";
 import { err, type InvalidInput, invalidInput, ok, type Result } from "../core/result.js";
-import { instantSchema, lazy, parseWith, withDefaults } from "../core/schema.js";
+import { appliedIdsSchema, eventIdSchema, instantSchema, lazy, parseWith, withDefaults } from "../core/schema.js";
 import { type Campaign, type CampaignInput, DEFAULT_CAMPAIGN, resultFlags } from "./campaign.js";
 import {
   APPOINTMENT_MODES,
@@ -76,13 +76,15 @@ const schemas = /* @__PURE__ */ lazy(() => {
         });
       }),
     );
-  const when = { callBackAt: z.optional(instantSchema()) };
+  const id = eventIdSchema();
+  const when = { callBackAt: z.optional(instantSchema()), id };
   const dmSaid = [
     z.strictObject({
       reached: z.literal("decisionMaker"),
       pitched: z.optional(z.boolean()),
       said: z.literal("cantTalkNow"),
       callBackAt: at,
+      id,
     }),
     ...["notInterested", "inTalksWithSalesRep", "existingClient", "emailOnly", ...FINDINGS].map((said) =>
       z.strictObject({
@@ -90,6 +92,7 @@ const schemas = /* @__PURE__ */ lazy(() => {
         // Where no pitch can have happened, `pitched` may be left out.
         pitched: (NO_PITCH_ANSWERS as readonly string[]).includes(said) ? z.optional(z.boolean()) : z.boolean(),
         said: z.literal(said),
+        id,
       }),
     ),
     z.strictObject({
@@ -98,24 +101,28 @@ const schemas = /* @__PURE__ */ lazy(() => {
       said: z.literal("notQualified"),
       measured: z.optional(z.number()),
       reason: z.optional(text()),
+      id,
     }),
     z.strictObject({
       reached: z.literal("decisionMaker"),
       pitched: z.boolean(),
       said: z.literal("emailAndCallBack"),
       callBackAt: at,
+      id,
     }),
     z.strictObject({
       reached: z.literal("decisionMaker"),
       pitched: z.boolean(),
       said: z.literal("callBackNoEmail"),
       callBackAt: at,
+      id,
     }),
     z.strictObject({
       reached: z.literal("decisionMaker"),
       pitched: z.boolean(),
       said: z.literal("appointment"),
       mode: z.enum(APPOINTMENT_MODES),
+      id,
     }),
   ];
   const facts = z.union([
@@ -144,6 +151,7 @@ const schemas = /* @__PURE__ */ lazy(() => {
     callBackAt: z.optional(z.nullable(instantSchema())),
     task: z.optional(z.nullable(z.strictObject({ dueAt: instantSchema() }))),
     blocked: z.optional(z.boolean()),
+    id,
   });
   const nullableText = z.nullable(text());
   const record = z.strictObject({
@@ -159,6 +167,7 @@ const schemas = /* @__PURE__ */ lazy(() => {
     doNotCall: z.boolean(),
     ownedByClient: z.boolean(),
     reopensAt: z.nullable(instantSchema()),
+    appliedIds: appliedIdsSchema(),
   });
   return { campaign, facts, logged, record };
 });

@@ -18,6 +18,8 @@ export interface LoggedCall<Custom extends string = never> {
   readonly task?: { readonly dueAt: Instant } | null;
   /** Reception blocked the call (counts towards a dead end). */
   readonly blocked?: boolean;
+  /** An idempotency key (1–200 characters): a redelivery of an applied id is a no-op. */
+  readonly id?: string;
 }
 
 /** Why a logged call breaks the playbook. */

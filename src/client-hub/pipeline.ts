@@ -19,6 +19,7 @@ import {
 import { isName } from "../core/limits.js";
 import { err, type InvalidInput, type Issue, invalidInput, ok, type Result } from "../core/result.js";
 import { type Instant, MAX_INSTANT_MS, MIN_INSTANT_MS, toEpochMs, toIso } from "../core/time.js";
+import { type FieldRule, fieldRefusal, isBoolean, oneOf, optional } from "../core/vocabulary.js";
 import { canonicalZone, Lru } from "../core/zone.js";
 
 /** Who acts on a Client Hub record: its owner (the account manager) or the system (an integration). */
@@ -115,6 +116,8 @@ export interface ClientHubRecord {
   readonly lastContactAt: string;
   /** The next contact date (`YYYY-MM-DD`, in `timeZone`): Call 1 starts that day. */
   readonly nextContactDate: CalendarDate;
+  /** The ids of the last events applied (see `APPLIED_IDS_LIMIT`); present once one had an id. */
+  readonly appliedIds?: readonly string[];
 }
 
 /** The fields every event carries: its type, when it happened, who sent it. */
@@ -123,6 +126,8 @@ export interface ClientHubEventBase<T extends string> {
   /** When it happened: Date, ISO-8601 with offset, or epoch ms. */
   readonly at: Instant;
   readonly actor: ClientHubActor;
+  /** An idempotency key (1–200 characters): a redelivery of an applied id is a no-op. */
+  readonly id?: string;
 }
 
 /** A call logged against the record (HubSpot's "Log Call"). `CheckIn`: see `ClientHubCallType`. */
@@ -330,31 +335,14 @@ export function buildClientHub<const CheckIn extends string = CheckInCallType>(
     call?.outcome === "Connected" && (checkInCallTypes as readonly string[]).includes(call.callType);
   const callTypes: readonly string[] = [...checkInCallTypes, OTHER_CALL_TYPE];
   // The verbs are a boundary for their own vocabulary: a call the parser would refuse is refused.
-  const callRefusal = (call: ClientHubCall<CheckIn>): Refusal<ClientHubRefusalCode> | undefined => {
-    const field = !(CALL_OUTCOMES as readonly unknown[]).includes(call.outcome)
-      ? "outcome"
-      : !callTypes.includes(call.callType)
-        ? "callType"
-        : !(CALL_DIRECTIONS as readonly unknown[]).includes(call.direction)
-          ? "direction"
-          : call.finalAttempt !== undefined && typeof call.finalAttempt !== "boolean"
-            ? "finalAttempt"
-            : undefined;
-    if (field === undefined) return undefined;
-    const allowed =
-      field === "outcome"
-        ? CALL_OUTCOMES
-        : field === "callType"
-          ? callTypes
-          : field === "direction"
-            ? CALL_DIRECTIONS
-            : ["true", "false"];
-    return {
-      code: "invalidCall",
-      message: `${field} ${describeValue(call[field])} is not one of ${allowed.join(", ")}`,
-      field,
-    };
-  };
+  const callRules: readonly FieldRule[] = [
+    ["outcome", oneOf(CALL_OUTCOMES), `one of ${CALL_OUTCOMES.join(", ")}`],
+    ["callType", oneOf(callTypes), `one of ${callTypes.join(", ")}`],
+    ["direction", oneOf(CALL_DIRECTIONS), `one of ${CALL_DIRECTIONS.join(", ")}`],
+    ["finalAttempt", optional(isBoolean), "one of true, false"],
+  ];
+  const callRefusal = (call: ClientHubCall<CheckIn>): Refusal<ClientHubRefusalCode> | undefined =>
+    fieldRefusal("invalidCall", call, callRules);
   const allowed = (ratio: unknown): boolean => contactRatios.some((r) => sameRatio(r, ratio));
   // A ratio is stored as { count, unit } only: what parseClientHubRecord reads back.
   const ratioOf = ({ count, unit }: ContactRatio): ContactRatio => ({ count, unit });

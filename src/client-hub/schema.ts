@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { isCalendarDate } from "../core/calendar.js";
 import { err, type InvalidInput, type Issue, invalidInput, ok, type Result } from "../core/result.js";
-import { instantSchema, lazy, parseWith, withDefaults } from "../core/schema.js";
+import { appliedIdsSchema, eventIdSchema, instantSchema, lazy, parseWith, withDefaults } from "../core/schema.js";
 import { isTimeZone } from "../core/time.js";
 import { canonicalZone } from "../core/zone.js";
 import {
@@ -24,6 +24,7 @@ const text = () => z.string().check(z.minLength(1));
 
 const schemas = /* @__PURE__ */ lazy(() => {
   const at = instantSchema();
+  const id = eventIdSchema();
   const actor = z.enum(CLIENT_HUB_ACTORS);
   const ratio = z.strictObject({
     count: z.int().check(z.minimum(1), z.maximum(120)),
@@ -34,14 +35,15 @@ const schemas = /* @__PURE__ */ lazy(() => {
       type: z.literal("callLogged"),
       at,
       actor,
+      id,
       outcome: z.enum(CALL_OUTCOMES),
       callType: text(),
       direction: z.enum(CALL_DIRECTIONS),
       finalAttempt: z.optional(z.boolean()),
     }),
-    z.strictObject({ type: z.literal("emailedInstead"), at, actor }),
-    z.strictObject({ type: z.literal("contactRatioSet"), at, actor, contactRatio: ratio }),
-    z.strictObject({ type: z.literal("taskCompleted"), at, actor, contactRatio: z.optional(ratio) }),
+    z.strictObject({ type: z.literal("emailedInstead"), at, actor, id }),
+    z.strictObject({ type: z.literal("contactRatioSet"), at, actor, id, contactRatio: ratio }),
+    z.strictObject({ type: z.literal("taskCompleted"), at, actor, id, contactRatio: z.optional(ratio) }),
   ]);
   const timeZone = z
     .string()
@@ -58,6 +60,7 @@ const schemas = /* @__PURE__ */ lazy(() => {
     contactRatio: ratio,
     lastContactAt: at,
     nextContactDate: date,
+    appliedIds: appliedIdsSchema(),
   });
   const days = z.int().check(z.minimum(0), z.maximum(366));
   const options = z.strictObject({

@@ -1,3 +1,4 @@
+import { effectDiff, isApplied, isEventId, MAX_EVENT_ID_LENGTH, remember } from "./identity.js";
 import { err, ok, type Result } from "./result.js";
 import { type Instant, MAX_INSTANT_MS, MIN_INSTANT_MS, toEpochMs, toIso } from "./time.js";
 
@@ -18,6 +19,11 @@ export type StatusTable<S extends string, A extends string> = { readonly [K in S
 export interface LifecycleState<S extends string = string> {
   readonly status: S;
   readonly updatedAt: string;
+  /**
+   * The ids of the last events applied (at most `APPLIED_IDS_LIMIT`, oldest first), present once
+   * an event with an `id` has been applied: a redelivery of one of them is a no-op.
+   */
+  readonly appliedIds?: readonly string[];
 }
 
 /** What every lifecycle event has: its type, when it happened, and who did it. */
@@ -25,12 +31,22 @@ export interface LifecycleEvent<T extends string = string, A extends string = st
   readonly type: T;
   readonly at: Instant;
   readonly actor: A;
+  /**
+   * The event's idempotency key (1–200 characters), e.g. a webhook's delivery id: an event whose
+   * id the record has already applied changes nothing and says so (`duplicate: true`).
+   */
+  readonly id?: string;
 }
 
 /** A state and the effects (work for the host, as data) that reaching it requires. */
 export interface Step<St, Ef> {
   readonly state: St;
   readonly effects: readonly Ef[];
+  /**
+   * Present (`true`) when the event's `id` was one the record had already applied: the state is
+   * returned as it was and there are no effects. A retried delivery is not an error.
+   */
+  readonly duplicate?: true;
 }
 
 /**
@@ -52,7 +68,8 @@ export type EngineRejectionCode =
   | "closed"
   | "notAllowedFrom"
   | "actorNotPermitted"
-  | "invalidLog";
+  | "invalidLog"
+  | "invalidId";
 
 /** A refused event, as a value: the reason, the event type, the status and actor involved. */
 export interface Rejection<C extends string = never> {
@@ -145,6 +162,24 @@ export interface Replay<St, Ef, C extends string> extends Step<St, Ef> {
   readonly rejected: readonly { readonly index: number; readonly rejection: Rejection<C> }[];
 }
 
+/**
+ * What `refold` found: the state in-order delivery gives (and every effect that history requires,
+ * what was refused), the effects the host has not carried out yet (`toCarryOut`), and those it
+ * carried out that the in-order history does not require (`noLongerHold`: undo or cancel them).
+ */
+export interface Refold<St, Ef, C extends string> extends Replay<St, Ef, C> {
+  readonly toCarryOut: readonly Ef[];
+  readonly noLongerHold: readonly Ef[];
+}
+
+/** What `refold` is given besides the snapshot and the log. */
+export interface RefoldOptions<Ef> {
+  /** The effects the host has carried out since the snapshot (default none). */
+  readonly carriedOut?: readonly Ef[];
+  /** Advance the refolded record to this instant too (what a sweep has done since). */
+  readonly now?: Instant;
+}
+
 /** The verbs every leadrules lifecycle exposes. */
 export interface Lifecycle<
   S extends string,
@@ -173,6 +208,13 @@ export interface Lifecycle<
   /** Folds an event log with `transition`; refused events leave the state unchanged and are listed. */
   replay(start: St, events: readonly Ev[]): Replay<St, Ef, C>;
   /**
+   * Converges a record whose deliveries came late, out of order or more than once: folds the
+   * stored event log onto the record's last snapshot in `at` order (ties by `id`, then log order;
+   * later copies of an id dropped), advances to `now` when given, and compares the effects that
+   * history requires with those the host has carried out (a multiset difference).
+   */
+  refold(snapshot: St, log: readonly Ev[], options?: RefoldOptions<Ef>): Refold<St, Ef, C>;
+  /**
    * The instant (ISO UTC) at which `advance` would next move the record, or `null` when no time
    * move is armed: store it in an indexed column and advance only the records that are due
    * (`WHERE next_due_at <= now()`) instead of every record. Advancing to just before it moves
@@ -186,6 +228,7 @@ export interface Lifecycle<
 const show = (v: unknown): string =>
   typeof v === "string" ? (v.length > 64 ? `${v.slice(0, 64)}…` : v) : `(${v === null ? "null" : typeof v})`;
 const MAX_TIMER_MOVES = 64;
+const NO_EFFECTS: readonly never[] = Object.freeze([]);
 
 // Why `advance` did not use its `now` (module level: it is built only on that rare path).
 function ignoredNow(code: "invalidInstant" | "outOfOrder", state: unknown): Rejection {
@@ -265,7 +308,18 @@ export function createLifecycle<
   const accepts = (status: string, type: string): boolean => closedAccepts[status]?.includes(type) ?? false;
   const formatDue = def.formatDue ?? toIso;
 
+  // The moves a lifecycle applies build their states as they see fit; the ids a record has
+  // applied are the engine's, and travel with it whatever the move.
+  function keepIds(from: St, to: St): St {
+    const ids = from?.appliedIds;
+    return ids === undefined || to === from || to.appliedIds === ids ? to : { ...to, appliedIds: ids };
+  }
+
   function advanceTo(state: St, nowMs: number, effects: Ef[]): St {
+    return keepIds(state, movesTo(state, nowMs, effects));
+  }
+
+  function movesTo(state: St, nowMs: number, effects: Ef[]): St {
     let current = state;
     // After a move the state's last change is the move's own instant: handed to the next timer.
     let updatedMs = Number.NaN;
@@ -376,6 +430,20 @@ export function createLifecycle<
         "type",
       );
     }
+    // An id the record has applied is a retried delivery: nothing happens, and the step says so.
+    const id = event.id;
+    if (id !== undefined) {
+      if (!isEventId(id)) {
+        return reject(
+          "invalidId",
+          `id must be a non-empty string of at most ${MAX_EVENT_ID_LENGTH} characters`,
+          event,
+          state?.status,
+          "id",
+        );
+      }
+      if (isApplied(state, id)) return ok({ state, effects: NO_EFFECTS, duplicate: true });
+    }
     const known = has(def.statuses, state?.status);
     const timed = known && timersByStatus[state.status] !== undefined;
     if (known && !timed) {
@@ -422,7 +490,14 @@ export function createLifecycle<
         "at",
       );
     }
-    const step = rule.apply(current, event, at, atMs);
+    const applied = rule.apply(current, event, at, atMs);
+    const ids = current.appliedIds;
+    const step =
+      id !== undefined
+        ? { state: { ...applied.state, appliedIds: remember(ids, id) }, effects: applied.effects }
+        : ids !== undefined && applied.state.appliedIds !== ids
+          ? { state: { ...applied.state, appliedIds: ids }, effects: applied.effects }
+          : applied;
     if (effects.length === 0) return ok(step);
     for (const effect of step.effects) effects.push(effect);
     return ok({ state: step.state, effects });
@@ -483,6 +558,48 @@ export function createLifecycle<
     return { state, effects, rejected };
   }
 
+  function refold(snapshot: St, log: readonly Ev[], options?: RefoldOptions<Ef>): Refold<St, Ef, C> {
+    const carriedOut: unknown = options?.carriedOut;
+    const done = Array.isArray(carriedOut) ? (carriedOut as Ef[]) : [];
+    if (!Array.isArray(log)) {
+      const refused = replay(snapshot, log);
+      return { ...refused, ...effectDiff(refused.effects, done) };
+    }
+    // In-order delivery: by instant (an invalid one last: it is refused wherever it stands), then
+    // by id (so events at one instant fold the same whatever order they arrived in), then as logged.
+    const order = Array.from(log, (event: Ev, index) => {
+      const ms = toEpochMs(event?.at);
+      const id: unknown = event?.id;
+      return { event, index, ms: Number.isNaN(ms) ? Number.POSITIVE_INFINITY : ms, id: isEventId(id) ? id : "" };
+    });
+    order.sort((a, b) =>
+      a.ms !== b.ms ? (a.ms < b.ms ? -1 : 1) : a.id !== b.id ? (a.id < b.id ? -1 : 1) : a.index - b.index,
+    );
+    let state = snapshot;
+    const effects: Ef[] = [];
+    const rejected: { index: number; rejection: Rejection<C> }[] = [];
+    const seen = new Set<string>();
+    for (const { event, index, id } of order) {
+      if (id !== "") {
+        if (seen.has(id)) continue;
+        seen.add(id);
+      }
+      const result = transition(state, event);
+      if (result.ok) {
+        state = result.value.state;
+        for (const effect of result.value.effects) effects.push(effect);
+      } else {
+        rejected.push({ index, rejection: result.error });
+      }
+    }
+    if (options?.now !== undefined) {
+      const moved = advance(state, options.now);
+      state = moved.state;
+      for (const effect of moved.effects) effects.push(effect);
+    }
+    return { state, effects, rejected, ...effectDiff(effects, done) };
+  }
+
   function nextDueAt(state: St): string | null {
     const timers = typeof state?.status === "string" ? timersByStatus[state.status] : undefined;
     if (timers === undefined) return null;
@@ -498,5 +615,5 @@ export function createLifecycle<
     return next >= MIN_INSTANT_MS && next <= MAX_INSTANT_MS ? toIso(next) : null;
   }
 
-  return { definition: def, statuses: def.statuses, transition, advance, allowedEvents, replay, nextDueAt };
+  return { definition: def, statuses: def.statuses, transition, advance, allowedEvents, replay, refold, nextDueAt };
 }

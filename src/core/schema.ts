@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { describeValue } from "./describe.js";
+import { APPLIED_IDS_LIMIT, MAX_EVENT_ID_LENGTH } from "./identity.js";
 import { PARSE_LIMITS } from "./limits.js";
 import { err, type InvalidInput, type Issue, invalidInput, ok, type Result } from "./result.js";
 import { type Instant, toEpochMs, toIso } from "./time.js";
@@ -19,6 +20,30 @@ export function instantSchema(): z.ZodMiniPipe<z.ZodMiniCustom<Instant, Instant>
   return z.pipe(
     z.custom<Instant>((v) => !Number.isNaN(toEpochMs(v)), { message: INSTANT_MESSAGE }),
     z.transform((v: Instant) => toIso(toEpochMs(v))),
+  );
+}
+
+/**
+ * A zod/mini schema for an event's optional id: 1 to 200 characters.
+ *
+ * @returns the schema
+ * @example
+ * z.safeParse(eventIdSchema(), "").success; // => false
+ */
+export function eventIdSchema(): z.ZodMiniOptional<z.ZodMiniString<string>> {
+  return z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_EVENT_ID_LENGTH)));
+}
+
+/**
+ * A zod/mini schema for a state's optional `appliedIds`: at most 32 event ids.
+ *
+ * @returns the schema
+ * @example
+ * z.safeParse(appliedIdsSchema(), ["a", "b"]).success; // => true
+ */
+export function appliedIdsSchema(): z.ZodMiniOptional<z.ZodMiniArray<z.ZodMiniString<string>>> {
+  return z.optional(
+    z.array(z.string().check(z.minLength(1), z.maxLength(MAX_EVENT_ID_LENGTH))).check(z.maxLength(APPLIED_IDS_LIMIT)),
   );
 }
 

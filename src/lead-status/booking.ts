@@ -67,6 +67,8 @@ export interface BookingState {
   readonly appointments: readonly LinkedAppointment[];
   /** The latest comment, or `null`. */
   readonly comment: LeadComment | null;
+  /** The ids of the last events applied (see `APPLIED_IDS_LIMIT`); present once one had an id. */
+  readonly appliedIds?: readonly string[];
 }
 
 /** What a new lead is created from. Blank fields are fine. */
@@ -84,6 +86,8 @@ export interface BookingEventBase<T extends string> {
   readonly type: T;
   readonly at: Instant;
   readonly actor: BookingActor;
+  /** An idempotency key (1–200 characters): a redelivery of an applied id is a no-op. */
+  readonly id?: string;
 }
 
 /** Something that happened to a booking lead. */

@@ -69,6 +69,8 @@ export interface ConsultationState {
   readonly followUp: FollowUp | null;
   /** Present exactly when `status` is `outOfArea`: a hint, not behaviour (see the docs). */
   readonly transferableToCareCentre: boolean | null;
+  /** The ids of the last events applied (see `APPLIED_IDS_LIMIT`); present once one had an id. */
+  readonly appliedIds?: readonly string[];
 }
 
 /** The fields every event carries: its type, when it happened, who sent it. */
@@ -77,6 +79,8 @@ export interface ConsultationEventBase<T extends string> {
   /** When it happened: Date, ISO-8601 with offset, or epoch ms. */
   readonly at: Instant;
   readonly actor: ConsultationActor;
+  /** An idempotency key (1–200 characters): a redelivery of an applied id is a no-op. */
+  readonly id?: string;
 }
 
 /** Something that happened to a consultation lead. */

@@ -1,4 +1,5 @@
 export { stateDiagram } from "../core/diagram.js";
+export { APPLIED_IDS_LIMIT, MAX_EVENT_ID_LENGTH } from "../core/identity.js";
 export type {
   AdvanceStep,
   Branch,
@@ -8,6 +9,8 @@ export type {
   LifecycleDefinition,
   LifecycleEvent,
   LifecycleState,
+  Refold,
+  RefoldOptions,
   Refusal,
   Rejection,
   Replay,

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import type { InvalidInput, Result } from "../core/result.js";
-import { instantSchema, lazy, parseWith, withDefaults } from "../core/schema.js";
+import { appliedIdsSchema, eventIdSchema, instantSchema, lazy, parseWith, withDefaults } from "../core/schema.js";
 import {
   APPOINTMENT_STATUSES,
   BOOKING_ACTORS,
@@ -28,7 +28,8 @@ const consultationSchemas = /* @__PURE__ */ lazy(() => {
   const status = z.enum(keys(CONSULTATION_STATUSES));
   const actor = z.enum(CONSULTATION_ACTORS);
   const at = instantSchema();
-  const plain = (type: string) => z.strictObject({ type: z.literal(type), at, actor });
+  const id = eventIdSchema();
+  const plain = (type: string) => z.strictObject({ type: z.literal(type), at, actor, id });
   const event = z.discriminatedUnion("type", [
     plain("consultationBooked"),
     plain("consultationRescheduled"),
@@ -37,6 +38,7 @@ const consultationSchemas = /* @__PURE__ */ lazy(() => {
       type: z.literal("followUpLogged"),
       at,
       actor,
+      id,
       notes: z.optional(z.string()),
       dueAt: z.optional(instantSchema()),
     }),
@@ -47,6 +49,7 @@ const consultationSchemas = /* @__PURE__ */ lazy(() => {
       type: z.literal("markedOutOfArea"),
       at,
       actor,
+      id,
       transferableToCareCentre: z.optional(z.boolean()),
     }),
     plain("markedDnc"),
@@ -68,6 +71,7 @@ const consultationSchemas = /* @__PURE__ */ lazy(() => {
       updatedAt: instantSchema(),
       followUp: z.nullable(followUp),
       transferableToCareCentre: z.nullable(z.boolean()),
+      appliedIds: appliedIdsSchema(),
     })
     .check(
       z.superRefine((s, ctx) => {
@@ -166,16 +170,18 @@ export function parseConsultationOptions(input: unknown): Result<ConsultationOpt
 const bookingSchemas = /* @__PURE__ */ lazy(() => {
   const actor = z.enum(BOOKING_ACTORS);
   const at = instantSchema();
+  const id = eventIdSchema();
   const patient = z.strictObject({ id: z.string().check(z.minLength(1)), name: z.string() });
   const appointmentStatus = z.enum(APPOINTMENT_STATUSES);
   const event = z.discriminatedUnion("type", [
-    z.strictObject({ type: z.literal("patientChosen"), at, actor, patient }),
-    z.strictObject({ type: z.literal("patientCreated"), at, actor, patient }),
-    z.strictObject({ type: z.literal("markedBooked"), at, actor }),
+    z.strictObject({ type: z.literal("patientChosen"), at, actor, id, patient }),
+    z.strictObject({ type: z.literal("patientCreated"), at, actor, id, patient }),
+    z.strictObject({ type: z.literal("markedBooked"), at, actor, id }),
     z.strictObject({
       type: z.literal("appointmentDetected"),
       at,
       actor,
+      id,
       appointment: z.strictObject({
         id: z.string().check(z.minLength(1)),
         patientId: z.string().check(z.minLength(1)),
@@ -186,18 +192,20 @@ const bookingSchemas = /* @__PURE__ */ lazy(() => {
       type: z.literal("appointmentUpdated"),
       at,
       actor,
+      id,
       appointmentId: z.string().check(z.minLength(1)),
       status: appointmentStatus,
     }),
-    z.strictObject({ type: z.literal("markedLost"), at, actor }),
+    z.strictObject({ type: z.literal("markedLost"), at, actor, id }),
     z.strictObject({
       type: z.literal("commented"),
       at,
       actor,
+      id,
       text: z.string(),
       callBackAt: z.optional(instantSchema()),
     }),
-    z.strictObject({ type: z.literal("ownerChanged"), at, actor, owner: z.nullable(z.string()) }),
+    z.strictObject({ type: z.literal("ownerChanged"), at, actor, id, owner: z.nullable(z.string()) }),
   ]);
   const optionalText = z.optional(z.nullable(z.string()));
   const newLead = z.strictObject({
@@ -224,6 +232,7 @@ const bookingSchemas = /* @__PURE__ */ lazy(() => {
     comment: z.nullable(
       z.strictObject({ at: instantSchema(), text: z.string(), callBackAt: z.nullable(instantSchema()) }),
     ),
+    appliedIds: appliedIdsSchema(),
   });
   const settings = z.strictObject({
     createLeadsForNewClients: z.optional(z.boolean()),

@@ -54,6 +54,11 @@ export interface LogOptions {
   readonly maxLength?: number;
   /** Epoch ms of the first event. Default {@link DEFAULT_FROM}. */
   readonly from?: number;
+  /**
+   * Give every event an id: this prefix and the event's place in the log (`"s0"`, `"s1"`, …), so
+   * ids are unique within the log. Default: no ids.
+   */
+  readonly ids?: string;
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -156,12 +161,13 @@ export function consultationEvent(range: TimeRange = {}): Arbitrary<Consultation
 /** A chronological list of templates' offsets: mostly hours apart, sometimes two days, sometimes none. */
 const gap: Arbitrary<number> = fc.oneof(fc.constant(0), within(6), fc.integer({ min: 40 * HOUR, max: 60 * HOUR }));
 
-function logOf<E>(template: Arbitrary<E>, maxLength: number, from: number): Arbitrary<E[]> {
+function logOf<E>(template: Arbitrary<E>, maxLength: number, from: number, ids?: string): Arbitrary<E[]> {
   return fc.array(fc.tuple(gap, template), { maxLength }).map((steps) => {
     let at = from;
-    return steps.map(([g, e]) => {
+    return steps.map(([g, e], i) => {
       at += g;
-      return shifted(e, at);
+      const event = shifted(e, at);
+      return ids === undefined ? event : { ...event, id: `${ids}${i}` };
     });
   });
 }
@@ -175,7 +181,7 @@ function logOf<E>(template: Arbitrary<E>, maxLength: number, from: number): Arbi
  * fc.sample(consultationLog({ maxLength: 3 }), 5).every((log) => log.length <= 3); // => true
  */
 export function consultationLog(options: LogOptions = {}): Arbitrary<ConsultationEvent[]> {
-  return logOf(consultationTemplate(), options.maxLength ?? 30, options.from ?? DEFAULT_FROM);
+  return logOf(consultationTemplate(), options.maxLength ?? 30, options.from ?? DEFAULT_FROM, options.ids);
 }
 
 /**
@@ -286,7 +292,7 @@ export function newLead(range: TimeRange = {}): Arbitrary<NewLead> {
  * fc.sample(bookingLog({ maxLength: 2 }), 5).every((log) => log.length <= 2); // => true
  */
 export function bookingLog(options: LogOptions = {}): Arbitrary<BookingEvent[]> {
-  return logOf(bookingTemplate(), options.maxLength ?? 30, options.from ?? DEFAULT_FROM);
+  return logOf(bookingTemplate(), options.maxLength ?? 30, options.from ?? DEFAULT_FROM, options.ids);
 }
 
 /**
@@ -468,12 +474,24 @@ export function loggedCallTemplate(): Arbitrary<LoggedCall> {
  */
 export function callRecordState(options: LogOptions = {}): Arbitrary<CallRecord> {
   const from = options.from ?? DEFAULT_FROM;
+  return callRecordLog({ ...options, from }).map((log) => {
+    return callRecord.replay(madeValue(callRecord.initial(from)), log).state;
+  });
+}
+
+/**
+ * A chronological log of calls logged on a record (some of which the record refuses).
+ *
+ * @param options - `maxLength` (default 12), where the log starts, and ids
+ * @returns an arbitrary of event logs
+ * @example
+ * fc.sample(callRecordLog({ maxLength: 2, ids: "c" }), 5).every((log) => log.every((e, i) => e.id === `c${i}`)); // => true
+ */
+export function callRecordLog(options: LogOptions = {}): Arbitrary<CallLoggedEvent[]> {
   const event = fc
     .tuple(loggedCallTemplate(), fc.constantFrom("agent", "system" as const))
     .map(([call, actor]): CallLoggedEvent => ({ ...call, type: "callLogged", actor }));
-  return logOf(event, options.maxLength ?? 12, from).map((log) => {
-    return callRecord.replay(madeValue(callRecord.initial(from)), log).state;
-  });
+  return logOf(event, options.maxLength ?? 12, options.from ?? DEFAULT_FROM, options.ids);
 }
 
 // ─── client-hub ──────────────────────────────────────────────────────────────────────────────────
@@ -562,15 +580,28 @@ export function clientHubEvent(range: TimeRange = {}): Arbitrary<ClientHubEvent>
  */
 export function clientHubRecord(options: LogOptions = {}): Arbitrary<ClientHubRecord> {
   const from = options.from ?? DEFAULT_FROM;
+  return fc
+    .tuple(newClientHubRecord({ from, days: 0 }), clientHubLog({ maxLength: 20, ...options, from }))
+    .map(([input, log]) => {
+      return clientHub.replay(madeValue(clientHub.initial(input)), log).state;
+    });
+}
+
+/**
+ * A chronological log of Client Hub events, with waits of days between some (so the pipeline's
+ * time moves happen between them).
+ *
+ * @param options - `maxLength` (default 20), where the log starts, and ids
+ * @returns an arbitrary of event logs
+ * @example
+ * fc.sample(clientHubLog({ maxLength: 3 }), 5).every((log) => log.length <= 3); // => true
+ */
+export function clientHubLog(options: LogOptions = {}): Arbitrary<ClientHubEvent[]> {
   const template = fc.oneof(
     clientHubTemplate(),
     clientHubTemplate().map((e) => ({ ...e, at: 5 * DAY })),
   );
-  return fc
-    .tuple(newClientHubRecord({ from, days: 0 }), logOf(template, options.maxLength ?? 20, from))
-    .map(([input, log]) => {
-      return clientHub.replay(madeValue(clientHub.initial(input)), log).state;
-    });
+  return logOf(template, options.maxLength ?? 20, options.from ?? DEFAULT_FROM, options.ids);
 }
 
 // ─── tally ───────────────────────────────────────────────────────────────────────────────────────

@@ -3,6 +3,7 @@ import {
   type BuiltInResult,
   type CallFacts,
   type CallLogError,
+  type CallLogStep,
   type CallRecord,
   type Campaign,
   type Classification,
@@ -35,6 +36,7 @@ function handle(error: CallLogError): string {
     case "closed":
     case "notAllowedFrom":
     case "actorNotPermitted":
+    case "invalidId":
     case "recordClosed":
       return `the record refused it: ${error.message}`;
     case "invalidInstant":
@@ -123,5 +125,13 @@ describe("call-result types", () => {
       expectTypeOf(logged.error).toEqualTypeOf<CallLogError>();
       if (logged.error.code === "qualifies") expectTypeOf(logged.error).toEqualTypeOf<ClassifyError>();
     }
+  });
+});
+
+describe("logCall's step: a duplicate has no classification", () => {
+  it("narrowing on duplicate gives the classification", () => {
+    const step = {} as CallLogStep;
+    if (step.duplicate === true) expectTypeOf(step.classification).toEqualTypeOf<null>();
+    else expectTypeOf(step.classification).toEqualTypeOf<Classification>();
   });
 });

@@ -25,7 +25,7 @@ describe("logCall: from the agent's facts to the record update in one call", () 
       logCall(fresh(), { reached: "decisionMaker", pitched: true, said: "emailOnly" }, DEFAULT_CAMPAIGN, AT, "agent"),
     );
     expect(step.state).toMatchObject({ status: "closed", lastResult: "emailOnly", leadResult: "emailOnly" });
-    expect(step.classification.result).toBe("emailOnly");
+    expect(step.classification?.result).toBe("emailOnly");
     expect(step.effects.map((e) => e.type)).toEqual(["introEmail"]);
   });
 
@@ -188,5 +188,53 @@ describe("reception answers and the playbook's words", () => {
         ),
       ).field,
     ).toBe("pitched");
+  });
+});
+
+// Issue 21: "A webhook retry of the same call applies twice: logCall sends a second Intro Email, a
+// second follow-up task, and rewrites Last Call Result."
+describe("logCall: facts with an id are logged once", () => {
+  it("a retry is a no-op that says so — no Intro Email twice, even though the record is now closed", () => {
+    const facts: CallFacts = { reached: "decisionMaker", pitched: true, said: "emailOnly", id: "hs-call-1" };
+    const first = unwrap(logCall(fresh, facts, DEFAULT_CAMPAIGN, AT, "agent"));
+    expect(first.state).toMatchObject({ status: "closed", appliedIds: ["hs-call-1"] });
+    expect(first.duplicate).toBeUndefined();
+    expect(first.effects.map((e) => e.type)).toEqual(["introEmail"]);
+    const retry = logCall(first.state, facts, DEFAULT_CAMPAIGN, AT + 1000, "agent");
+    expect(retry).toEqual({
+      ok: true,
+      value: { state: first.state, effects: [], duplicate: true, classification: null },
+    });
+    // Without the id the closed record refuses the call: the id is what makes the retry harmless.
+    const { id: _, ...anonymous } = facts;
+    expect(unwrapErr(logCall(first.state, anonymous, DEFAULT_CAMPAIGN, AT + 1000, "agent")).field).toBe("record");
+  });
+
+  it("an id that is not one is refused naming id, and parseCallFacts refuses it too", () => {
+    const facts = { reached: "nobody", via: "noAnswer", id: "" } as const;
+    expect(unwrapErr(logCall(fresh, facts, DEFAULT_CAMPAIGN, AT, "agent"))).toMatchObject({
+      code: "invalidId",
+      field: "id",
+    });
+    expect(parseCallFacts(facts).ok).toBe(false);
+    expect(parseCallFacts({ ...facts, id: "x".repeat(200) }).ok).toBe(true);
+    expect(parseCallFacts({ ...facts, id: "x".repeat(201) }).ok).toBe(false);
+  });
+});
+
+describe("logCall is a boundary for the facts' vocabulary", () => {
+  // "Reception put you through and you got the DM's voicemail" is a yes or a no, as parseCallFacts reads it.
+  it("a putThroughToVoicemail that is not a boolean is refused naming it", () => {
+    const facts = { reached: "reception", said: "dmUnavailable", putThroughToVoicemail: "true" } as never;
+    expect(parseCallFacts(facts).ok).toBe(false);
+    expect(unwrapErr(logCall(fresh, facts, DEFAULT_CAMPAIGN, AT, "agent"))).toEqual({
+      code: "invalidFacts",
+      field: "putThroughToVoicemail",
+      message: 'putThroughToVoicemail "true" is not one of true, false',
+    });
+    const put = unwrap(
+      logCall(fresh, { reached: "reception", putThroughToVoicemail: true }, DEFAULT_CAMPAIGN, AT, "agent"),
+    );
+    expect(put.classification?.rules).toContain("voicemailAfterPutThrough");
   });
 });

@@ -275,3 +275,34 @@ describe("call-result boundaries", () => {
     expect(parseCallRecord({ ...start(), status: "limbo" }).ok).toBe(false);
   });
 });
+
+// Issue 21: "every lifecycle verb refuses, naming the field, any event value its parser would refuse".
+describe("the record's verb is a boundary for its own vocabulary", () => {
+  it("a blocked that is not a boolean is refused naming blocked, as parseLoggedCall refuses it", () => {
+    const record = unwrap(callRecord.initial(AT - DAY));
+    const call = { at: AT, lastContact: "reception", result: "noContact", blocked: null } as const;
+    expect(parseLoggedCall(call).ok).toBe(false);
+    expect(unwrapErr(callRecord.transition(record, { type: "callLogged", actor: "agent", ...call } as never))).toEqual({
+      code: "invalidInput",
+      message: "blocked null is not one of true, false",
+      event: "callLogged",
+      status: "open",
+      actor: "agent",
+      field: "blocked",
+    });
+    const blocked = unwrap(
+      callRecord.transition(record, { type: "callLogged", actor: "agent", ...call, blocked: true }),
+    );
+    expect(blocked.state.blockedAttempts).toBe(1);
+    const left = unwrap(
+      callRecord.transition(record, {
+        type: "callLogged",
+        actor: "agent",
+        at: AT,
+        lastContact: "reception",
+        result: "noContact",
+      }),
+    );
+    expect(left.state.blockedAttempts).toBe(0);
+  });
+});

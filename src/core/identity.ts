@@ -1,0 +1,105 @@
+// Event identity (idempotency keys) and the effect bookkeeping `refold` hands back: domain-free,
+// shared by every lifecycle through the engine.
+
+/**
+ * How many applied event ids a state remembers: the last 32. A redelivery of one of them is a
+ * no-op that says so (`duplicate: true`, no effects). An id older than that has been forgotten,
+ * and its redelivery is judged like any event: it happened before the record's last change, so it
+ * is refused `outOfOrder` (the host's event log, keyed by id, remembers every id for `refold`).
+ */
+export const APPLIED_IDS_LIMIT = 32;
+
+/** The longest event id: 200 characters (a HubSpot `eventId` and object id fit many times over). */
+export const MAX_EVENT_ID_LENGTH = 200;
+
+/**
+ * Whether a value can be an event id: a non-empty string of at most {@link MAX_EVENT_ID_LENGTH}
+ * characters.
+ *
+ * @param value - anything
+ * @returns `true` for an id
+ * @example
+ * isEventId("hubspot:call:8812:1"); // => true
+ */
+export const isEventId = (value: unknown): value is string =>
+  typeof value === "string" && value.length > 0 && value.length <= MAX_EVENT_ID_LENGTH;
+
+/**
+ * Whether a state has applied an event with this id (a retried delivery).
+ *
+ * @param state - a lifecycle state
+ * @param id - the event's id
+ * @returns `true` when `id` is among the state's `appliedIds`
+ * @example
+ * isApplied({ appliedIds: ["a"] }, "a"); // => true
+ */
+export function isApplied(state: unknown, id: unknown): boolean {
+  const applied: unknown = (state as { appliedIds?: unknown } | null)?.appliedIds;
+  return id !== undefined && Array.isArray(applied) && applied.includes(id);
+}
+
+/**
+ * The applied ids after one more is applied: the last {@link APPLIED_IDS_LIMIT}, oldest first.
+ *
+ * @param applied - the ids applied so far (anything that is not a list counts as none)
+ * @param id - the id just applied
+ * @returns the ids to store
+ * @example
+ * remember(["a", "b"], "c"); // => ["a", "b", "c"]
+ */
+export function remember(applied: unknown, id: string): readonly string[] {
+  const prior = Array.isArray(applied) ? (applied as string[]) : [];
+  const kept = prior.length >= APPLIED_IDS_LIMIT ? prior.slice(prior.length - APPLIED_IDS_LIMIT + 1) : prior;
+  return [...kept, id];
+}
+
+// A value written one way whatever the order of its keys: effects from storage compare equal to
+// the ones the library builds.
+function canonical(value: unknown): string {
+  if (typeof value !== "object" || value === null) return JSON.stringify(value) ?? "undefined";
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  const keys = Object.keys(value).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(",")}}`;
+}
+
+/**
+ * The two sides of a multiset difference of effects: what `due` has that `done` lacks
+ * (`toCarryOut`), and what `done` has that `due` lacks (`noLongerHold`). Effects are equal when
+ * they are the same JSON, whatever the order of their keys; each occurrence counts.
+ *
+ * @param due - the effects the record's history requires
+ * @param done - the effects the host has carried out
+ * @returns the effects still to carry out and those carried out that no longer hold
+ * @example
+ * effectDiff([{ type: "a" }, { type: "b" }], [{ type: "b" }, { type: "c" }]);
+ * // => { toCarryOut: [{ type: "a" }], noLongerHold: [{ type: "c" }] }
+ */
+export function effectDiff<Ef>(
+  due: readonly Ef[],
+  done: readonly Ef[],
+): { readonly toCarryOut: readonly Ef[]; readonly noLongerHold: readonly Ef[] } {
+  const pending = new Map<string, number>();
+  for (const effect of done) {
+    const key = canonical(effect);
+    pending.set(key, (pending.get(key) ?? 0) + 1);
+  }
+  const toCarryOut: Ef[] = [];
+  for (const effect of due) {
+    const key = canonical(effect);
+    const left = pending.get(key) ?? 0;
+    if (left > 0) pending.set(key, left - 1);
+    else toCarryOut.push(effect);
+  }
+  const noLongerHold: Ef[] = [];
+  for (let i = done.length - 1; i >= 0; i--) {
+    const effect = done[i] as Ef;
+    const key = canonical(effect);
+    const left = pending.get(key) ?? 0;
+    if (left > 0) {
+      pending.set(key, left - 1);
+      noLongerHold.push(effect);
+    }
+  }
+  noLongerHold.reverse();
+  return { toCarryOut, noLongerHold };
+}
