@@ -94,7 +94,7 @@ export function readWebhookEvent(item: unknown): Result<HubSpotChange, HubSpotEr
   const subscription = e.subscriptionType ?? e.eventType;
   if (!isName(subscription) || !subscription.includes(".")) {
     return bad(
-      e.subscriptionType === undefined ? "eventType" : "subscriptionType",
+      e.subscriptionType === undefined && e.eventType !== undefined ? "eventType" : "subscriptionType",
       'a subscription type such as "contact.propertyChange"',
     );
   }
