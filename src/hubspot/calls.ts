@@ -119,6 +119,12 @@ export interface HubSpotEnvelope<E> {
   readonly event: E;
 }
 
+/** The Client Hub's `callLogged` event. `CheckIn`: the check-in call types. */
+export type CallLoggedEvent<CheckIn extends string = CheckInCallType> = Extract<
+  ClientHubEvent<CheckIn>,
+  { readonly type: "callLogged" }
+>;
+
 /** Call facts read from a HubSpot call, with the call's instant and identity key. */
 export interface HubSpotCallFacts {
   readonly id: string;
@@ -221,7 +227,7 @@ function outcomeOf(reader: Reader, portal: HubSpotPortal<string>): CallOutcome |
 export function callLoggedFromHubSpot<CheckIn extends string = CheckInCallType>(
   call: unknown,
   portal: HubSpotPortal<CheckIn> = HUBSPOT_DEFAULTS as unknown as HubSpotPortal<CheckIn>,
-): Result<HubSpotEnvelope<ClientHubEvent<CheckIn>>, HubSpotInvalid> {
+): Result<HubSpotEnvelope<CallLoggedEvent<CheckIn>>, HubSpotInvalid> {
   const issues: HubSpotError[] = [];
   const opened = open(call, issues);
   if (opened === undefined) return err(hubSpotInvalid("HubSpot call", issues));
@@ -275,7 +281,7 @@ export function callLoggedFromHubSpot<CheckIn extends string = CheckInCallType>(
  * callLoggedToHubSpot({ type: "callLogged", at: 0, actor: "owner", outcome: "Busy", callType: "Other", direction: "inbound" }).hs_call_direction; // => "INBOUND"
  */
 export function callLoggedToHubSpot<CheckIn extends string = CheckInCallType>(
-  event: Extract<ClientHubEvent<CheckIn>, { readonly type: "callLogged" }>,
+  event: CallLoggedEvent<CheckIn>,
   portal: HubSpotPortal<CheckIn> = HUBSPOT_DEFAULTS as unknown as HubSpotPortal<CheckIn>,
 ): Readonly<Record<string, string>> {
   const typeValue = Object.keys(portal.callTypes).find((key) => portal.callTypes[key] === event.callType) ?? "";

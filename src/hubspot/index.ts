@@ -1,6 +1,7 @@
 export type { CalendarDate } from "../core/calendar.js";
 export type { Result } from "../core/result.js";
 export type {
+  CallLoggedEvent,
   HubSpotCallFacts,
   HubSpotEnvelope,
   HubSpotFactProperties,
