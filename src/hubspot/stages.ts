@@ -75,7 +75,8 @@ export function clientHubStageMap(
  * @param map - the portal's stage map
  * @returns the stage, or an error naming `hs_pipeline_stage`
  * @example
- * clientHubStageOf("1234914", { completed: "1234914" } as HubSpotStageMap); // => { ok: true, value: "completed" }
+ * const map = { completed: "1000", callPreparation: "1001", call1: "1002", call2: "1003", call3: "1004", summaryOfCall: "1005", unsuccessfulCall: "1006" };
+ * clientHubStageOf("1002", map); // => { ok: true, value: "call1" }
  */
 export function clientHubStageOf(stageId: unknown, map: HubSpotStageMap): Result<ClientHubStage, HubSpotError> {
   const stage = STAGES.find((s) => map[s] === stageId && isName(stageId));
@@ -98,7 +99,8 @@ export function clientHubStageOf(stageId: unknown, map: HubSpotStageMap): Result
  * @param map - the portal's stage map
  * @returns the stage id
  * @example
- * hubSpotStageIdOf("call1", { call1: "98765" } as HubSpotStageMap); // => "98765"
+ * const map = { completed: "1000", callPreparation: "1001", call1: "1002", call2: "1003", call3: "1004", summaryOfCall: "1005", unsuccessfulCall: "1006" };
+ * hubSpotStageIdOf("call1", map); // => "1002"
  */
 export function hubSpotStageIdOf(stage: ClientHubStage, map: HubSpotStageMap): string {
   return map[stage];

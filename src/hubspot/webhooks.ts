@@ -192,7 +192,8 @@ export function readWebhookBatch<E>(
  * @param actor - who sets it (default the owner)
  * @returns the mapper
  * @example
- * contactRatioSetFrom({ "1_month": { count: 1, unit: "month" } })({ propertyName: "contact_ratio", propertyValue: "1_month", occurredAt: "2026-03-02T10:00:00.000Z" } as HubSpotChange).ok; // => true
+ * const change = { id: "k", type: "2-7654321.propertyChange", portalId: 33, objectId: "5", propertyName: "contact_ratio", propertyValue: "1_month", occurredAt: "2026-03-02T10:00:00.000Z", eventId: 1, attemptNumber: 0, changeSource: null };
+ * contactRatioSetFrom({ "1_month": { count: 1, unit: "month" } })(change).ok; // => true
  */
 export function contactRatioSetFrom(
   values: Readonly<Record<string, ContactRatio>>,
@@ -224,7 +225,8 @@ export function contactRatioSetFrom(
  * @param completed - the value that means done (default `"COMPLETED"`)
  * @returns the mapper
  * @example
- * taskCompletedFrom()({ propertyName: "hs_task_status", propertyValue: "IN_PROGRESS", occurredAt: "2026-03-02T10:00:00.000Z" } as HubSpotChange); // => { ok: true, value: null }
+ * const change = { id: "k", type: "task.propertyChange", portalId: 33, objectId: "9", propertyName: "hs_task_status", propertyValue: "IN_PROGRESS", occurredAt: "2026-03-02T10:00:00.000Z", eventId: 1, attemptNumber: 0, changeSource: null };
+ * taskCompletedFrom()(change); // => { ok: true, value: null }
  */
 export function taskCompletedFrom(completed = "COMPLETED"): HubSpotChangeMapper<ClientHubEvent<string>> {
   return (change) =>
