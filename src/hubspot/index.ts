@@ -38,7 +38,14 @@ export {
 } from "./signature.js";
 export type { HubSpotStageMap } from "./stages.js";
 export { clientHubStageMap, clientHubStageOf, hubSpotStageIdOf } from "./stages.js";
-export type { HubSpotBatch, HubSpotChange, HubSpotChangeEvent, HubSpotChangeMapper } from "./webhooks.js";
+export type {
+  HubSpotBatch,
+  HubSpotChange,
+  HubSpotChangeEvent,
+  HubSpotChangeMapper,
+  MappedEvent,
+  MapperEvent,
+} from "./webhooks.js";
 export {
   contactRatioSetFrom,
   readWebhookBatch,

@@ -46,6 +46,11 @@ export interface HubSpotChangeEvent<E> extends HubSpotEnvelope<E> {
   readonly type: string;
 }
 
+/** The event type a mapper produces. */
+export type MapperEvent<F> = F extends HubSpotChangeMapper<infer E> ? E : never;
+/** The events a set of mappers produces: the union of each mapper's. */
+export type MappedEvent<M> = MapperEvent<M[keyof M]>;
+
 /** What a batch became: events to apply, changes that mean nothing, and items refused. */
 export interface HubSpotBatch<E> {
   readonly events: readonly HubSpotChangeEvent<E>[];
@@ -141,14 +146,14 @@ export function readWebhookEvent(item: unknown): Result<HubSpotChange, HubSpotEr
  * @example
  * readWebhookBatch([{ eventId: 1, portalId: 1, occurredAt: 0, subscriptionType: "contact.creation", objectId: 9 }], {}).ok; // => true
  */
-export function readWebhookBatch<E>(
+export function readWebhookBatch<const M extends Readonly<Record<string, HubSpotChangeMapper<unknown>>>>(
   body: unknown,
-  mappers: Readonly<Record<string, HubSpotChangeMapper<E>>>,
-): Result<HubSpotBatch<E>, HubSpotError> {
+  mappers: M,
+): Result<HubSpotBatch<MappedEvent<M>>, HubSpotError> {
   if (!Array.isArray(body)) {
     return err(hubSpotError("invalidPayload", "body", body, `must be an array of events, got ${describeValue(body)}`));
   }
-  const events: HubSpotChangeEvent<E>[] = [];
+  const events: HubSpotChangeEvent<MappedEvent<M>>[] = [];
   const ignored: { index: number; id: string }[] = [];
   const rejected: { index: number; error: HubSpotError }[] = [];
   body.forEach((item, index) => {
@@ -176,7 +181,7 @@ export function readWebhookBatch<E>(
       });
       return;
     }
-    const mapped = mapper(change);
+    const mapped = (mapper as HubSpotChangeMapper<MappedEvent<M>>)(change);
     if (!mapped.ok) rejected.push({ index, error: mapped.error });
     else if (mapped.value === null) ignored.push({ index, id: change.id });
     else events.push({ id: change.id, objectId: change.objectId, type: change.type, event: mapped.value });
@@ -198,7 +203,7 @@ export function readWebhookBatch<E>(
 export function contactRatioSetFrom(
   values: Readonly<Record<string, ContactRatio>>,
   actor: ClientHubActor = "owner",
-): HubSpotChangeMapper<ClientHubEvent<string>> {
+): HubSpotChangeMapper<Extract<ClientHubEvent, { readonly type: "contactRatioSet" }>> {
   return (change) => {
     const value = change.propertyValue;
     if (!hasHubSpotValue(value)) return ok(null);
@@ -228,7 +233,9 @@ export function contactRatioSetFrom(
  * const change = { id: "k", type: "task.propertyChange", portalId: 33, objectId: "9", propertyName: "hs_task_status", propertyValue: "IN_PROGRESS", occurredAt: "2026-03-02T10:00:00.000Z", eventId: 1, attemptNumber: 0, changeSource: null };
  * taskCompletedFrom()(change); // => { ok: true, value: null }
  */
-export function taskCompletedFrom(completed = "COMPLETED"): HubSpotChangeMapper<ClientHubEvent<string>> {
+export function taskCompletedFrom(
+  completed = "COMPLETED",
+): HubSpotChangeMapper<Extract<ClientHubEvent, { readonly type: "taskCompleted" }>> {
   return (change) =>
     ok(change.propertyValue === completed ? { type: "taskCompleted", at: change.occurredAt, actor: "owner" } : null);
 }

@@ -92,7 +92,11 @@ describe("HubSpot signature v3", () => {
     expect(await verifyHubSpotSignatureV3(r, "other", 1_700_000_000_000)).toEqual(bad);
     expect(await verifyHubSpotSignatureV3({ ...r, method: "GET" }, SECRET, 1_700_000_000_000)).toEqual(bad);
     expect(
-      await verifyHubSpotSignatureV3({ ...r, signature: (r.signature as string).slice(0, -1) }, SECRET, 1_700_000_000_000),
+      await verifyHubSpotSignatureV3(
+        { ...r, signature: (r.signature as string).slice(0, -1) },
+        SECRET,
+        1_700_000_000_000,
+      ),
     ).toEqual(bad);
   });
 
