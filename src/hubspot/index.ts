@@ -29,7 +29,7 @@ export {
   writeHubSpotDateTime,
   writeHubSpotNumber,
 } from "./properties.js";
-export type { HubSpotSignatureError, HubSpotSignedRequest, SubtleHmac } from "./signature.js";
+export type { HmacKey, HubSpotSignatureError, HubSpotSignedRequest, SubtleHmac } from "./signature.js";
 export {
   HUBSPOT_SIGNATURE_MAX_AGE_MS,
   hubSpotSignatureV3,

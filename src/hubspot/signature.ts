@@ -9,11 +9,13 @@ import { err, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs } from "../core/time.js";
 
 // The few Web Crypto types used (src compiles with `lib: ["ES2022"]`, no DOM types).
-interface HmacKey {
+/** A Web Crypto `CryptoKey`, as far as the check needs it. */
+export interface HmacKey {
   readonly type: string;
 }
 /** The part of Web Crypto's `SubtleCrypto` the check uses. */
 export interface SubtleHmac {
+  /** Imports the client secret as an HMAC-SHA256 signing key. */
   importKey(
     format: "raw",
     keyData: Uint8Array,
@@ -21,6 +23,7 @@ export interface SubtleHmac {
     extractable: false,
     keyUsages: readonly "sign"[],
   ): Promise<HmacKey>;
+  /** Signs the bytes with the key: the HMAC. */
   sign(algorithm: "HMAC", key: HmacKey, data: Uint8Array): Promise<ArrayBuffer>;
 }
 
