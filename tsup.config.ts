@@ -13,6 +13,8 @@ const entries = {
   "testing/index": "src/testing/index.ts",
   "schemas/index": "src/schemas/index.ts",
   "parse/index": "src/parse/index.ts",
+  "hubspot/index": "src/hubspot/index.ts",
+  "cliniko/index": "src/cliniko/index.ts",
 };
 
 // The calendar maths (core/calendar.ts) as an entry of its own, internal (not exported): esbuild

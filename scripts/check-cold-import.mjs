@@ -22,6 +22,8 @@ const rules = {
   "leadrules/tally": { zod: false, dateFns: true },
   leadrules: { zod: false, dateFns: true },
   "leadrules/parse": { zod: true, dateFns: true },
+  "leadrules/hubspot": { zod: false, dateFns: true },
+  "leadrules/cliniko": { zod: false, dateFns: false },
 };
 
 const dir = mkdtempSync(join(tmpdir(), "leadrules-cold-"));

@@ -18,6 +18,8 @@ const ENTRIES: Record<string, string> = {
   "leadrules/parse": "src/parse/index.ts",
   "leadrules/testing": "src/testing/index.ts",
   "leadrules/schemas": "src/schemas/index.ts",
+  "leadrules/hubspot": "src/hubspot/index.ts",
+  "leadrules/cliniko": "src/cliniko/index.ts",
   leadrules: "src/index.ts",
 };
 

@@ -1,9 +1,11 @@
 // The HTTP example (examples/http/): a real node:http server on 127.0.0.1, an ephemeral port, real
 // requests over the network — good, malformed, wrong types, oversized — and the server stopped after.
+import { createHmac } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHandler, MAX_BODY_BYTES } from "../examples/http/handler.mjs";
 import { serve } from "../examples/http/node-server.mjs";
+import { clientHub } from "../src/client-hub/index.js";
 import { hostileJson } from "./hostile.js";
 
 let server: { url: string; close: () => Promise<void> };
@@ -198,5 +200,139 @@ describe("HTTP example over a real local server", () => {
       { numRuns: 300 },
     );
     expect(seen.has(400)).toBe(true);
+  });
+});
+
+describe("HTTP example: the HubSpot webhook endpoint (signature v3, batch, dedupe by identity key)", () => {
+  const SECRET = "yyyyyyyy-yyyy-yyyy-yyyy-yyyyyyyyyyyy";
+  const NOW = Date.parse("2026-03-02T10:01:00Z");
+  let hub: { url: string; close: () => Promise<void> };
+  let records: Map<string, unknown>;
+
+  beforeAll(async () => {
+    const record = clientHub.initial({
+      subscriptionId: "s1",
+      contactId: "c1",
+      at: "2026-02-25T09:00:00Z",
+      timeZone: "Europe/London",
+    });
+    if (!record.ok) throw new Error(record.error.message);
+    records = new Map([["1246965", record.value]]);
+    hub = await serve(
+      createHandler(
+        { id: "it-msp" },
+        {
+          hubspot: {
+            secret: SECRET,
+            objectTypeId: "2-7654321",
+            ratios: { "1_month": { count: 1, unit: "month" }, "2_weeks": { count: 2, unit: "week" } },
+            records,
+            taskRecords: new Map([["555", "1246965"]]),
+            now: () => NOW,
+          },
+        },
+      ),
+      { stopAfterMs: 30_000 },
+    );
+  });
+  afterAll(() => hub.close());
+
+  const ratioChange = (extra: Record<string, unknown> = {}) => ({
+    eventId: 3816279340,
+    subscriptionId: 25,
+    portalId: 33,
+    appId: 1160452,
+    occurredAt: Date.parse("2026-03-02T10:00:00Z"),
+    subscriptionType: "object.propertyChange",
+    objectTypeId: "2-7654321",
+    attemptNumber: 0,
+    objectId: 1246965,
+    propertyName: "contact_ratio",
+    propertyValue: "2_weeks",
+    changeSource: "CRM_UI",
+    ...extra,
+  });
+  async function send(batch: unknown, sign: { secret?: string; timestamp?: number } = {}) {
+    const url = `${hub.url}/hubspot/webhooks`;
+    const body = JSON.stringify(batch);
+    const timestamp = String(sign.timestamp ?? NOW);
+    const signature = createHmac("sha256", sign.secret ?? SECRET)
+      .update(`POST${url}${body}${timestamp}`)
+      .digest("base64");
+    const response = await fetch(url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-hubspot-request-timestamp": timestamp,
+        "x-hubspot-signature-v3": signature,
+      },
+      body,
+    });
+    // biome-ignore lint/suspicious/noExplicitAny: a JSON answer, checked field by field below
+    return { status: response.status, body: (await response.json()) as any };
+  }
+
+  it("applies a signed batch once: the retry (next attemptNumber) is a duplicate, bad items are listed", async () => {
+    const first = await send([ratioChange(), ratioChange({ propertyValue: "weekly", eventId: 2 })]);
+    expect(first.status).toBe(200);
+    expect(first.body.applied).toEqual([
+      {
+        id: "hubspot:33:2-7654321.propertyChange:1246965:contact_ratio:1772445600000:3816279340",
+        recordId: "1246965",
+        stage: "completed",
+        effects: [],
+      },
+    ]);
+    expect(first.body.rejected).toEqual([
+      { index: 1, property: "contact_ratio", message: 'contact_ratio "weekly" is not one of 1_month, 2_weeks' },
+    ]);
+    expect((records.get("1246965") as { contactRatio: unknown }).contactRatio).toEqual({ count: 2, unit: "week" });
+    const retry = await send([ratioChange({ attemptNumber: 1 })]);
+    expect(retry.body).toEqual({
+      applied: [],
+      duplicates: ["hubspot:33:2-7654321.propertyChange:1246965:contact_ratio:1772445600000:3816279340"],
+      ignored: [],
+      rejected: [],
+      refused: [],
+    });
+  });
+
+  it("routes a task's completion to its record, and reports what the lifecycle refuses", async () => {
+    const done = await send([
+      ratioChange({
+        subscriptionType: "task.propertyChange",
+        objectTypeId: undefined,
+        objectId: 555,
+        propertyName: "hs_task_status",
+        propertyValue: "COMPLETED",
+        eventId: 9,
+      }),
+      ratioChange({ objectId: 42, eventId: 10 }),
+    ]);
+    expect(done.status).toBe(200);
+    expect(done.body.refused).toEqual([
+      {
+        id: "hubspot:33:task.propertyChange:555:hs_task_status:1772445600000:9",
+        code: "notAllowedFrom",
+        message: 'taskCompleted is not allowed from "Completed"',
+      },
+      {
+        id: "hubspot:33:2-7654321.propertyChange:42:contact_ratio:1772445600000:10",
+        code: "unknownRecord",
+        message: "no Client Hub record for object 42",
+      },
+    ]);
+  });
+
+  it("answers 401 to a bad signature or a stale timestamp, 400 to a body that is not a batch", async () => {
+    expect(await send([ratioChange()], { secret: "other" })).toEqual({
+      status: 401,
+      body: { error: { code: "badSignature", message: "X-HubSpot-Signature-v3 does not match the request" } },
+    });
+    expect((await send([ratioChange()], { timestamp: NOW - 300_001 })).body.error.code).toBe("staleTimestamp");
+    expect(await send({ events: [] })).toEqual({
+      status: 400,
+      body: { error: { code: "invalidPayload", message: "body must be an array of events, got an object" } },
+    });
   });
 });

@@ -61,4 +61,20 @@ describe("the source's import graph", () => {
     );
     expect(crossing).toEqual([]);
   });
+
+  it("field adapters (hubspot, cliniko) sit above the modules: nothing imports them, they import no other adapter", () => {
+    const adapters = ["hubspot", "cliniko"];
+    const wrong = [...graph].flatMap(([file, targets]) =>
+      targets
+        .filter((t) => adapters.includes(moduleOf(t)) && moduleOf(t) !== moduleOf(file))
+        .map((t) => `${name(file)} → ${name(t)}`),
+    );
+    expect(wrong).toEqual([]);
+    expect([...graph.keys()].filter((f) => adapters.includes(moduleOf(f))).length).toBeGreaterThan(5);
+  });
+
+  it("no source file imports a Node built-in", () => {
+    const builtins = files.filter((f) => /from\s+"node:|require\("node:/.test(readFileSync(f, "utf8"))).map(name);
+    expect(builtins).toEqual([]);
+  });
 });

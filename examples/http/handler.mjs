@@ -6,11 +6,15 @@
 //                       record's new state, the effects to perform, and the shift's updated tally
 //   POST /consultation  a consultation-lead event → the lead's new state and effects
 //   POST /client-hub    a Client Hub event → the record's new stage and effects
+//   POST /hubspot/webhooks  a HubSpot webhook batch, signed (v3): each change mapped to a Client
+//                       Hub event with its identity key, deduplicated within the process, applied
+//                       in `at` order to the records held in `hubspot.records`
 //
 // Bad JSON or bad fields → 400 listing every issue; a call the playbook refuses → 422;
 // a body over 64 KiB → 413; another method → 405; another path → 404.
 import { buildCallRecord, classify, shiftFacts, toLoggedCall } from "leadrules/call-result";
 import { clientHub } from "leadrules/client-hub";
+import { contactRatioSetFrom, readWebhookBatch, taskCompletedFrom, verifyHubSpotSignatureV3 } from "leadrules/hubspot";
 import { consultation } from "leadrules/lead-status";
 import {
   createCampaign,
@@ -99,13 +103,93 @@ const shiftTally = (v) => {
   return parsed;
 };
 
+/** How many delivery ids the process remembers to drop HubSpot's retries (the oldest go first). */
+export const MAX_REMEMBERED_DELIVERIES = 10_000;
+
+/**
+ * The HubSpot webhook route: verify the v3 signature on the raw body, read the batch, drop the
+ * deliveries this process has applied already (by identity key), apply the rest in `at` order.
+ * Records live in `records` (Client Hub record by HubSpot object id); a task's record is found
+ * through `taskRecords` (task id → record id), which the host fills when it creates the task.
+ */
+function hubspotRoute({ secret, objectTypeId, ratios, records, taskRecords, now = () => Date.now() }) {
+  const seen = new Set();
+  const remember = (id) => {
+    seen.add(id);
+    if (seen.size > MAX_REMEMBERED_DELIVERIES) seen.delete(seen.values().next().value);
+  };
+  const mappers = {
+    [`${objectTypeId}.propertyChange:contact_ratio`]: contactRatioSetFrom(ratios),
+    "task.propertyChange:hs_task_status": taskCompletedFrom(),
+  };
+  return async (request, text) => {
+    const verified = await verifyHubSpotSignatureV3(
+      {
+        method: request.method,
+        uri: request.url,
+        body: text,
+        timestamp: request.headers.get("x-hubspot-request-timestamp"),
+        signature: request.headers.get("x-hubspot-signature-v3"),
+      },
+      secret,
+      now(),
+    );
+    if (!verified.ok) return problem(401, verified.error.code, verified.error.message);
+    let body;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return problem(400, "malformedJson", "the body is not valid JSON");
+    }
+    const batch = readWebhookBatch(body, mappers);
+    if (!batch.ok) return problem(400, batch.error.code, batch.error.message);
+    const applied = [];
+    const duplicates = [];
+    const refused = [];
+    const events = [...batch.value.events].sort((a, b) => Date.parse(a.event.at) - Date.parse(b.event.at));
+    for (const { id, objectId, type, event } of events) {
+      if (seen.has(id)) {
+        duplicates.push(id);
+        continue;
+      }
+      const recordId = type === "task.propertyChange" ? taskRecords.get(objectId) : objectId;
+      const record = records.get(recordId);
+      if (record === undefined) {
+        refused.push({ id, code: "unknownRecord", message: `no Client Hub record for object ${objectId}` });
+        continue;
+      }
+      const step = clientHub.transition(record, event);
+      if (!step.ok) {
+        refused.push({ id, code: step.error.code, message: step.error.message });
+        continue;
+      }
+      records.set(recordId, step.value.state);
+      remember(id);
+      applied.push({ id, recordId, stage: step.value.state.status, effects: step.value.effects });
+    }
+    return json(200, {
+      applied,
+      duplicates,
+      ignored: batch.value.ignored,
+      rejected: batch.value.rejected.map(({ index, error }) => ({
+        index,
+        property: error.property,
+        message: error.message,
+      })),
+      refused,
+    });
+  };
+}
+
 /**
  * Makes the handler for one campaign (validated once, at start-up).
  *
  * @param campaignInput - the campaign's settings, as createCampaign reads them
+ * @param options - `hubspot`: `{ secret, objectTypeId, ratios, records, taskRecords, now? }` to
+ *   serve `POST /hubspot/webhooks`
  * @returns `(request: Request) => Promise<Response>`
  */
-export function createHandler(campaignInput = { id: "default" }) {
+export function createHandler(campaignInput = { id: "default" }, options = {}) {
   const made = createCampaign(campaignInput);
   if (!made.ok) throw new Error(made.error.message);
   const campaign = made.value;
@@ -166,8 +250,17 @@ export function createHandler(campaignInput = { id: "default" }) {
     },
   };
 
+  const hubspot = options.hubspot === undefined ? undefined : hubspotRoute(options.hubspot);
+
   return async function handle(request) {
-    const route = routes[new URL(request.url).pathname];
+    const path = new URL(request.url).pathname;
+    if (path === "/hubspot/webhooks" && hubspot !== undefined) {
+      if (request.method !== "POST") return problem(405, "methodNotAllowed", "use POST");
+      const body = await readBody(request);
+      if (body.tooLarge) return problem(413, "payloadTooLarge", `the body is over ${MAX_BODY_BYTES} bytes`);
+      return hubspot(request, body.text);
+    }
+    const route = routes[path];
     if (route === undefined) return problem(404, "notFound", `no route ${new URL(request.url).pathname}`);
     if (request.method !== "POST") {
       return new Response(JSON.stringify({ error: { code: "methodNotAllowed", message: "use POST" } }), {

@@ -1,0 +1,168 @@
+// Cliniko (the practice-management system the booking playbook names with Nookal) appointments —
+// its public API's individual appointment: `id`, `starts_at`, `ends_at`, `cancelled_at`,
+// `deleted_at`, `did_not_arrive`, `patient_arrived`, `patient: { links: { self } }`,
+// `appointment_type`, `updated_at` — read as the booking lifecycle's appointment events.
+import { describeValue } from "../core/describe.js";
+import { isName } from "../core/limits.js";
+import { err, ok, type Result } from "../core/result.js";
+import { toEpochMs, toIso } from "../core/time.js";
+import type { AppointmentStatus, BookingEvent, BookingState } from "../lead-status/booking.js";
+
+/** One Cliniko field refused: which, and why. */
+export interface ClinikoError {
+  readonly code: "missingField" | "invalidField" | "contradiction";
+  readonly message: string;
+  /** The Cliniko field at fault, e.g. `"patient.links.self"`. */
+  readonly field: string;
+  readonly value: unknown;
+}
+
+/** A Cliniko appointment refused: every field at fault. */
+export interface ClinikoInvalid {
+  readonly code: "invalidClinikoAppointment";
+  readonly message: string;
+  readonly issues: readonly ClinikoError[];
+}
+
+/** An appointment's booking event with its identity key: `cliniko:appointment:<id>@<updated_at>`. */
+export interface ClinikoEnvelope {
+  readonly id: string;
+  readonly event: Extract<BookingEvent, { readonly type: "appointmentDetected" | "appointmentUpdated" }>;
+}
+
+/** What an appointment says, read from it. */
+export interface ClinikoAppointmentFacts {
+  readonly id: string;
+  readonly patientId: string;
+  readonly status: AppointmentStatus;
+  /** `updated_at`, ISO-8601 UTC: when the PMS's record took this state. */
+  readonly updatedAt: string;
+  readonly startsAt: string;
+}
+
+const PATIENT_LINK = /\/patients\/(\d+)\/?$/;
+const idText = (v: unknown): string | undefined =>
+  typeof v === "number" && Number.isSafeInteger(v) && v >= 0 ? String(v) : isName(v) ? v : undefined;
+
+/**
+ * Reads a Cliniko appointment: its id, its patient's id (from the patient link), its status and
+ * instants. The status: `cancelled_at` or `deleted_at` set → cancelled; `did_not_arrive` →
+ * didNotAttend; `patient_arrived` → attended; otherwise booked. Both flags true is a
+ * contradiction, refused naming both.
+ *
+ * @param appointment - an individual appointment from Cliniko's API
+ * @returns the facts, or an error naming every field at fault
+ * @example
+ * readClinikoAppointment({ id: 1, updated_at: "2016-07-22T15:10:08Z", starts_at: "2016-07-21T03:45:00Z", cancelled_at: null, did_not_arrive: false, patient_arrived: false, patient: { links: { self: "https://api.cliniko.com/v1/patients/82" } } });
+ * // => { ok: true, value: { id: "1", patientId: "82", status: "booked", updatedAt: "2016-07-22T15:10:08.000Z", startsAt: "2016-07-21T03:45:00.000Z" } }
+ */
+export function readClinikoAppointment(appointment: unknown): Result<ClinikoAppointmentFacts, ClinikoInvalid> {
+  const issues: ClinikoError[] = [];
+  const refuse = (code: ClinikoError["code"], field: string, value: unknown, message: string): undefined => {
+    issues.push({ code, message: `${field} ${message}`, field, value });
+    return undefined;
+  };
+  if (typeof appointment !== "object" || appointment === null || Array.isArray(appointment)) {
+    refuse("invalidField", "appointment", appointment, `must be an object, got ${describeValue(appointment)}`);
+    return err(invalid(issues));
+  }
+  const a = appointment as Record<string, unknown>;
+  const id = idText(a.id) ?? refuse("missingField", "id", a.id, "must be the appointment's id");
+  const instant = (field: string, nullable: boolean): string | null | undefined => {
+    const value = a[field];
+    if (value === null && nullable) return null;
+    const ms = typeof value === "string" ? toEpochMs(value) : Number.NaN;
+    return Number.isNaN(ms)
+      ? refuse(
+          value === undefined ? "missingField" : "invalidField",
+          field,
+          value,
+          `must be an ISO-8601 date-time${nullable ? " or null" : ""}`,
+        )
+      : toIso(ms);
+  };
+  const flag = (field: string): boolean | undefined => {
+    const value = a[field];
+    if (value === null || value === undefined || typeof value === "boolean") return value === true;
+    return refuse("invalidField", field, value, `must be true, false or null, got ${describeValue(value)}`);
+  };
+  const updatedAt = instant("updated_at", false);
+  const startsAt = instant("starts_at", false);
+  const cancelledAt = a.cancelled_at === undefined ? null : instant("cancelled_at", true);
+  const deletedAt = a.deleted_at === undefined ? null : instant("deleted_at", true);
+  const didNotArrive = flag("did_not_arrive");
+  const arrived = flag("patient_arrived");
+  const link = (a.patient as { links?: { self?: unknown } } | null | undefined)?.links?.self;
+  const patientId = typeof link === "string" ? PATIENT_LINK.exec(link)?.[1] : undefined;
+  if (patientId === undefined) {
+    refuse(
+      link === undefined ? "missingField" : "invalidField",
+      "patient.links.self",
+      link,
+      "must be the patient's link, ending /patients/<id>",
+    );
+  }
+  if (didNotArrive === true && arrived === true) {
+    refuse(
+      "contradiction",
+      "did_not_arrive",
+      true,
+      "and patient_arrived are both true: the patient cannot have arrived and not arrived",
+    );
+  }
+  if (issues.length > 0) return err(invalid(issues));
+  const status: AppointmentStatus =
+    cancelledAt !== null || deletedAt !== null
+      ? "cancelled"
+      : didNotArrive
+        ? "didNotAttend"
+        : arrived
+          ? "attended"
+          : "booked";
+  return ok({
+    id: id as string,
+    patientId: patientId as string,
+    status,
+    updatedAt: updatedAt as string,
+    startsAt: startsAt as string,
+  });
+}
+
+function invalid(issues: readonly ClinikoError[]): ClinikoInvalid {
+  return {
+    code: "invalidClinikoAppointment",
+    message: `Invalid Cliniko appointment: ${issues.map((i) => i.message).join("; ")}`,
+    issues,
+  };
+}
+
+/**
+ * The booking event a Cliniko appointment means for a lead: `appointmentDetected` when the lead
+ * has not linked it yet (the PMS reports a new appointment), `appointmentUpdated` when it has.
+ * `at` is the appointment's `updated_at`; the actor is the system. The identity key is
+ * `cliniko:appointment:<id>@<updated_at>`: polling the same unchanged appointment again gives the
+ * same key.
+ *
+ * @param appointment - an individual appointment from Cliniko's API
+ * @param lead - the booking lead it belongs to
+ * @returns the event with its identity key, or an error naming every field at fault
+ * @example
+ * const lead = booking.initial({ at: "2016-07-01T00:00:00Z", patient: { id: "82", name: "Joe Monahan" } });
+ * lead.ok && bookingEventFromCliniko({ id: 1, updated_at: "2016-07-22T15:10:08Z", starts_at: "2016-07-21T03:45:00Z", patient: { links: { self: "https://api.cliniko.com/v1/patients/82" } } }, lead.value).ok; // => true
+ */
+export function bookingEventFromCliniko(
+  appointment: unknown,
+  lead: BookingState,
+): Result<ClinikoEnvelope, ClinikoInvalid> {
+  const read = readClinikoAppointment(appointment);
+  if (!read.ok) return read;
+  const { id, patientId, status, updatedAt } = read.value;
+  const linked = Array.isArray(lead?.appointments) && lead.appointments.some((a) => a?.id === id);
+  const key = `cliniko:appointment:${id}@${updatedAt}`;
+  return ok({
+    id: key,
+    event: linked
+      ? { type: "appointmentUpdated", at: updatedAt, actor: "system", appointmentId: id, status }
+      : { type: "appointmentDetected", at: updatedAt, actor: "system", appointment: { id, patientId, status } },
+  });
+}

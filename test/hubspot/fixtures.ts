@@ -1,0 +1,24 @@
+// Reads the fixtures copied from HubSpot's and Cliniko's public docs (each JSON names its source).
+import { readFileSync } from "node:fs";
+
+// biome-ignore lint/suspicious/noExplicitAny: fixture JSON, read field by field in the tests
+export const fixture = (path: string): any =>
+  JSON.parse(readFileSync(new URL(`./fixtures/${path}`, import.meta.url), "utf8"));
+
+/** A HubSpot call object built on the default GUIDs (properties as HubSpot sends them: text). */
+export const call = (
+  properties: Record<string, unknown>,
+  id: unknown = "512",
+): { id: unknown; properties: Record<string, unknown> } => ({
+  id,
+  properties,
+});
+
+export const GUID = {
+  Busy: "9d9162e7-6cf3-4944-bf63-4dff82258764",
+  Connected: "f240bbac-87c9-4f6e-bf70-924b57d47db7",
+  "Left live message": "a4c4c377-d246-4b32-a13b-75a56a4cd0ff",
+  "Left voicemail": "b2cf5968-551e-4856-9783-52b3da59a7d0",
+  "No answer": "73a0d17f-1163-4015-bdd5-ec830791da20",
+  "Wrong number": "17b47fee-58de-441e-a44c-c6300d46f273",
+} as const;
