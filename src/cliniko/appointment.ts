@@ -3,6 +3,7 @@
 // `deleted_at`, `did_not_arrive`, `patient_arrived`, `patient: { links: { self } }`,
 // `appointment_type`, `updated_at` — read as the booking lifecycle's appointment events.
 import { describeValue } from "../core/describe.js";
+import { boundedEventId } from "../core/identity.js";
 import { isName } from "../core/limits.js";
 import { err, ok, type Result } from "../core/result.js";
 import { toEpochMs, toIso } from "../core/time.js";
@@ -24,7 +25,7 @@ export interface ClinikoInvalid {
   readonly issues: readonly ClinikoError[];
 }
 
-/** An appointment's booking event with its identity key: `cliniko:appointment:<id>@<updated_at>`. */
+/** An appointment's booking event with its identity key: `cliniko:appointment:<id>@<updated_at>/<status>`. */
 export interface ClinikoEnvelope {
   readonly id: string;
   readonly event: Extract<BookingEvent, { readonly type: "appointmentDetected" | "appointmentUpdated" }>;
@@ -140,7 +141,7 @@ function invalid(issues: readonly ClinikoError[]): ClinikoInvalid {
  * The booking event a Cliniko appointment means for a lead: `appointmentDetected` when the lead
  * has not linked it yet (the PMS reports a new appointment), `appointmentUpdated` when it has.
  * `at` is the appointment's `updated_at`; the actor is the system. The identity key is
- * `cliniko:appointment:<id>@<updated_at>`: polling the same unchanged appointment again gives the
+ * `cliniko:appointment:<id>@<updated_at>/<status>`: polling the same unchanged appointment again gives the
  * same key.
  *
  * @param appointment - an individual appointment from Cliniko's API
@@ -158,11 +159,17 @@ export function bookingEventFromCliniko(
   if (!read.ok) return read;
   const { id, patientId, status, updatedAt } = read.value;
   const linked = Array.isArray(lead?.appointments) && lead.appointments.some((a) => a?.id === id);
-  const key = `cliniko:appointment:${id}@${updatedAt}`;
+  const key = boundedEventId(`cliniko:appointment:${id}@${updatedAt}/${status}`);
   return ok({
     id: key,
     event: linked
-      ? { type: "appointmentUpdated", at: updatedAt, actor: "system", appointmentId: id, status }
-      : { type: "appointmentDetected", at: updatedAt, actor: "system", appointment: { id, patientId, status } },
+      ? { type: "appointmentUpdated", at: updatedAt, actor: "system", appointmentId: id, status, id: key }
+      : {
+          type: "appointmentDetected",
+          at: updatedAt,
+          actor: "system",
+          appointment: { id, patientId, status },
+          id: key,
+        },
   });
 }

@@ -103,3 +103,28 @@ export function effectDiff<Ef>(
   noLongerHold.reverse();
   return { toCarryOut, noLongerHold };
 }
+
+/**
+ * An identity key that fits an event's `id`: the key itself when it has at most
+ * {@link MAX_EVENT_ID_LENGTH} characters, otherwise `"#"` and a 64-bit FNV-1a hash of it in hex
+ * (two 32-bit lanes over its UTF-16 code units). The same key always gives the same id, so a
+ * retried delivery is still recognised; two different long keys share an id only by a hash
+ * collision (about one chance in 2^64 per pair).
+ *
+ * @param key - an adapter's identity key (e.g. a HubSpot webhook change's)
+ * @returns an event id of 1 to 200 characters
+ * @example
+ * boundedEventId("hubspot:call:1"); // => "hubspot:call:1"
+ * boundedEventId("x".repeat(201)).length; // => 17
+ */
+export function boundedEventId(key: string): string {
+  if (key.length <= MAX_EVENT_ID_LENGTH) return key;
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c ^ (i & 0xff), 0x01000193) >>> 0;
+  }
+  return `#${a.toString(16).padStart(8, "0")}${b.toString(16).padStart(8, "0")}`;
+}

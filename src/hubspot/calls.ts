@@ -19,6 +19,7 @@ import {
   OTHER_CALL_TYPE,
 } from "../client-hub/pipeline.js";
 import { describeValue } from "../core/describe.js";
+import { boundedEventId } from "../core/identity.js";
 import { isName } from "../core/limits.js";
 import { err, ok, type Result } from "../core/result.js";
 import type { Instant } from "../core/time.js";
@@ -266,7 +267,8 @@ export function callLoggedFromHubSpot<CheckIn extends string = CheckInCallType>(
     direction: direction as CallDirection,
     ...(finalAttempt === undefined ? {} : { finalAttempt }),
   } as const;
-  return ok({ id: `hubspot:call:${id}`, event });
+  const key = boundedEventId(`hubspot:call:${id}`);
+  return ok({ id: key, event: { ...event, id: key } });
 }
 
 /**
@@ -440,7 +442,7 @@ export function callFactsFromHubSpot(
     }
   }
   if (issues.length > 0) return err(hubSpotInvalid("HubSpot call", issues));
-  return ok({ id: `hubspot:call:${id}`, at: at as string, facts: facts as unknown as CallFacts });
+  return ok({ id: boundedEventId(`hubspot:call:${id}`), at: at as string, facts: facts as unknown as CallFacts });
 }
 
 /**

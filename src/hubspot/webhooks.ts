@@ -5,6 +5,7 @@
 // what identifies the change itself (see `webhookEventId`), never from the attempt number.
 import type { ClientHubActor, ClientHubEvent, ContactRatio } from "../client-hub/pipeline.js";
 import { describeValue } from "../core/describe.js";
+import { boundedEventId } from "../core/identity.js";
 import { isName } from "../core/limits.js";
 import { err, ok, type Result } from "../core/result.js";
 import { toEpochMs, toIso } from "../core/time.js";
@@ -75,7 +76,9 @@ export interface HubSpotBatch<E> {
 export function webhookEventId(
   change: Pick<HubSpotChange, "portalId" | "type" | "objectId" | "propertyName" | "occurredAt" | "eventId">,
 ): string {
-  return `hubspot:${change.portalId}:${change.type}:${change.objectId}:${change.propertyName ?? ""}:${Date.parse(change.occurredAt)}:${change.eventId}`;
+  return boundedEventId(
+    `hubspot:${change.portalId}:${change.type}:${change.objectId}:${change.propertyName ?? ""}:${Date.parse(change.occurredAt)}:${change.eventId}`,
+  );
 }
 
 const whole = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
@@ -184,7 +187,13 @@ export function readWebhookBatch<const M extends Readonly<Record<string, HubSpot
     const mapped = (mapper as HubSpotChangeMapper<MappedEvent<M>>)(change);
     if (!mapped.ok) rejected.push({ index, error: mapped.error });
     else if (mapped.value === null) ignored.push({ index, id: change.id });
-    else events.push({ id: change.id, objectId: change.objectId, type: change.type, event: mapped.value });
+    else
+      events.push({
+        id: change.id,
+        objectId: change.objectId,
+        type: change.type,
+        event: mapped.value,
+      });
   });
   return ok({ events, ignored, rejected });
 }
@@ -219,7 +228,7 @@ export function contactRatioSetFrom(
       );
     }
     const { count, unit } = values[value as string] as ContactRatio;
-    return ok({ type: "contactRatioSet", at: change.occurredAt, actor, contactRatio: { count, unit } });
+    return ok({ type: "contactRatioSet", at: change.occurredAt, actor, contactRatio: { count, unit }, id: change.id });
   };
 }
 
@@ -237,5 +246,9 @@ export function taskCompletedFrom(
   completed = "COMPLETED",
 ): HubSpotChangeMapper<Extract<ClientHubEvent, { readonly type: "taskCompleted" }>> {
   return (change) =>
-    ok(change.propertyValue === completed ? { type: "taskCompleted", at: change.occurredAt, actor: "owner" } : null);
+    ok(
+      change.propertyValue === completed
+        ? { type: "taskCompleted", at: change.occurredAt, actor: "owner", id: change.id }
+        : null,
+    );
 }

@@ -17,12 +17,13 @@ describe("Cliniko appointments", () => {
   it("the documented appointment is detected for the lead of patient 82, and books it", () => {
     const read = unwrap(bookingEventFromCliniko(fixture().booked, lead()));
     expect(read).toEqual({
-      id: "cliniko:appointment:1@2016-07-22T15:10:08.000Z",
+      id: "cliniko:appointment:1@2016-07-22T15:10:08.000Z/booked",
       event: {
         type: "appointmentDetected",
         at: "2016-07-22T15:10:08.000Z",
         actor: "system",
         appointment: { id: "1", patientId: "82", status: "booked" },
+        id: "cliniko:appointment:1@2016-07-22T15:10:08.000Z/booked",
       },
     });
     expect(parseBookingEvent(read.event)).toEqual({ ok: true, value: read.event });
@@ -41,6 +42,8 @@ describe("Cliniko appointments", () => {
       actor: "system",
       appointmentId: "1",
       status: "cancelled",
+      // The status is part of the key: the docs' two versions share their updated_at.
+      id: "cliniko:appointment:1@2016-07-22T15:10:08.000Z/cancelled",
     });
     expect(unwrap(booking.transition(booked, read.event)).state.appointments).toEqual([
       { id: "1", status: "cancelled" },

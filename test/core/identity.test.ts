@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { clientHub } from "../../src/client-hub/pipeline.js";
 import {
   APPLIED_IDS_LIMIT,
+  boundedEventId,
   effectDiff,
   isApplied,
   isEventId,
@@ -276,5 +277,20 @@ describe("refold: a record's log folded in at order from its snapshot", () => {
     expect(refolded.rejected.map((r) => r.rejection.code)).toEqual(["invalidLog"]);
     expect(refolded.toCarryOut).toEqual([]);
     expect(refolded.noLongerHold).toEqual(done);
+  });
+});
+
+describe("boundedEventId: an adapter's identity key as an event id", () => {
+  it("keeps a key of at most 200 characters and hashes a longer one, the same way every time", () => {
+    expect(boundedEventId("hubspot:call:1")).toBe("hubspot:call:1");
+    expect(boundedEventId("k".repeat(200))).toBe("k".repeat(200));
+    const long = boundedEventId("k".repeat(201));
+    expect(long).toMatch(/^#[0-9a-f]{16}$/);
+    expect(boundedEventId("k".repeat(201))).toBe(long);
+    expect(boundedEventId(`${"k".repeat(200)}j`)).not.toBe(long);
+    expect(boundedEventId(`j${"k".repeat(200)}`)).not.toBe(boundedEventId(`${"k".repeat(200)}j`));
+    // Pinned: the id is stored, so the hash must never change between versions.
+    expect(boundedEventId("a".repeat(300))).toBe("#279e8f01157fea97");
+    expect(long).toBe("#82cb0fe28647df1c");
   });
 });

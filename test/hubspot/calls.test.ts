@@ -50,6 +50,7 @@ describe("callLoggedFromHubSpot", () => {
         outcome: "Connected",
         callType: "Check In - Call",
         direction: "outbound",
+        id: "hubspot:call:512",
       },
     });
     expect(parseClientHubEvent(read.event)).toEqual({ ok: true, value: read.event });
@@ -80,6 +81,7 @@ describe("callLoggedFromHubSpot", () => {
           callType: "Other",
           direction: "inbound",
           finalAttempt: false,
+          id: "hubspot:call:77",
         },
       });
     }

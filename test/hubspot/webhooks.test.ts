@@ -152,13 +152,19 @@ describe("readWebhookBatch", () => {
           at: "2026-03-02T10:00:00.000Z",
           actor: "owner",
           contactRatio: { count: 2, unit: "week" },
+          id: "hubspot:33:2-7654321.propertyChange:1246965:contact_ratio:1772445600000:3816279340",
         },
       },
       {
         id: "hubspot:33:task.propertyChange:1246965:hs_task_status:1772445600000:3816279340",
         objectId: "1246965",
         type: "task.propertyChange",
-        event: { type: "taskCompleted", at: "2026-03-02T10:00:00.000Z", actor: "owner" },
+        event: {
+          type: "taskCompleted",
+          at: "2026-03-02T10:00:00.000Z",
+          actor: "owner",
+          id: "hubspot:33:task.propertyChange:1246965:hs_task_status:1772445600000:3816279340",
+        },
       },
     ]);
     for (const e of batch.events) expect(parseClientHubEvent(e.event).ok).toBe(true);
