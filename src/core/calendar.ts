@@ -10,7 +10,7 @@
 // whole days, so the periods of one unit tile time with no gap and no overlap. date-fns cannot say
 // "the first instant at or after a wall-clock time" (its TZDate moves a skipped time by the gap),
 // so this module reads offsets itself.
-import { canonicalZone, Lru, wallMs } from "./zone.js";
+import { canonicalZone, offsetMs, wallMs } from "./zone.js";
 
 const DAY_MS = 86_400_000;
 const toIso = (ms: number): string => new Date(ms).toISOString();
@@ -52,21 +52,11 @@ const addMonthsToDay = (dayNumber: number, months: number): number => {
 };
 
 // Offsets are whole seconds; no offset has ever been 18 hours from UTC, so the instant a wall time
-// is first reached lies within a day of it read as UTC. The search window's ends fall on UTC
-// midnights, which neighbouring days share: their offsets are memoised (bounded, least recently
-// used first), so a run of days costs about one Intl read each.
+// is first reached lies within a day of it read as UTC. Offsets come from core/zone's bounded cache
+// of offsets by chunks of time (a hash lookup each), so nothing here is memoised: a day start costs
+// two lookups in any zone, however many zones and years a process meets.
 const REACH = DAY_MS;
-const offsetAt = (ms: number, zone: string): number => wallMs(ms, zone) - ms;
-const edges = /* @__PURE__ */ new Lru<string, number>(16_384);
-const edgeOffset = (ms: number, zone: string): number => {
-  const key = `${zone} ${ms}`;
-  let offset = edges.get(key);
-  if (offset === undefined) {
-    offset = offsetAt(ms, zone);
-    edges.set(key, offset);
-  }
-  return offset;
-};
+const offsetAt = offsetMs;
 
 // The first instant after `lo` whose offset differs from `lo`'s, searched up to `hi` (whose offset
 // differs). Offsets change on whole seconds, nearly always on whole hours UTC: the search narrows on
@@ -96,12 +86,12 @@ const GRIDS = [3_600_000, 60_000, 1000];
  */
 function firstReach(wall: number, zone: string): number {
   let lo = wall - REACH;
-  let loOffset = edgeOffset(lo, zone);
+  let loOffset = offsetAt(lo, zone);
   const hi = wall + REACH;
   // Each round looks past one offset change; real zones change at most a few times in 36 hours.
   for (let round = 0; round < 8; round++) {
     const candidate = wall - loOffset;
-    const hiOffset = edgeOffset(hi, zone);
+    const hiOffset = offsetAt(hi, zone);
     if (hiOffset === loOffset) return candidate;
     const change = changeBetween(lo, hi, zone, loOffset);
     if (candidate < change) return candidate;
@@ -113,19 +103,9 @@ function firstReach(wall: number, zone: string): number {
   return wall - loOffset;
 }
 
-// Day starts, memoised: a batch meets the same few hundred days per zone again and again, and each
-// costs a few Intl reads (a few dozen on a DST day). Pure values of their key (the tz database does
-// not change while the process runs); least recently used entries go first.
-const starts = /* @__PURE__ */ new Lru<string, number>(16_384);
 /** The start of a day (by day number) in a canonical zone, epoch ms. */
 export function startOfDayNumber(dayNumber: number, zone: string): number {
-  const key = `${zone} ${dayNumber}`;
-  let start = starts.get(key);
-  if (start === undefined) {
-    start = firstReach(dayNumber * DAY_MS, zone);
-    starts.set(key, start);
-  }
-  return start;
+  return firstReach(dayNumber * DAY_MS, zone);
 }
 
 /** The day (by day number) whose span `[start, next start)` holds an instant, in a canonical zone. */
