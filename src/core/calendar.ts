@@ -10,7 +10,7 @@
 // whole days, so the periods of one unit tile time with no gap and no overlap. date-fns cannot say
 // "the first instant at or after a wall-clock time" (its TZDate moves a skipped time by the gap),
 // so this module reads offsets itself.
-import { canonicalZone, offsetMs, wallMs } from "./zone.js";
+import { canonicalZone, changeAfter, offsetMs, wallMs } from "./zone.js";
 
 const DAY_MS = 86_400_000;
 const toIso = (ms: number): string => new Date(ms).toISOString();
@@ -58,27 +58,6 @@ const addMonthsToDay = (dayNumber: number, months: number): number => {
 const REACH = DAY_MS;
 const offsetAt = offsetMs;
 
-// The first instant after `lo` whose offset differs from `lo`'s, searched up to `hi` (whose offset
-// differs). Offsets change on whole seconds, nearly always on whole hours UTC: the search narrows on
-// whole hours, then minutes, then seconds, stopping as soon as the change is pinned.
-function changeBetween(lo: number, hi: number, zone: string, loOffset: number): number {
-  let a = lo;
-  let b = hi;
-  for (const grid of GRIDS) {
-    for (
-      let mid = Math.floor((a + b) / 2 / grid) * grid;
-      mid > a && mid < b;
-      mid = Math.floor((a + b) / 2 / grid) * grid
-    ) {
-      if (offsetAt(mid, zone) === loOffset) a = mid;
-      else b = mid;
-    }
-    if (b - a <= 1000 || offsetAt(b - 1000, zone) === loOffset) return b;
-  }
-  return b;
-}
-const GRIDS = [3_600_000, 60_000, 1000];
-
 /**
  * The first instant whose wall-clock time in a zone is at or after `wall` (a wall time read as UTC
  * epoch ms): the instant itself where the wall time exists once, the first of the two where it is
@@ -93,7 +72,7 @@ function firstReach(wall: number, zone: string): number {
     const candidate = wall - loOffset;
     const hiOffset = offsetAt(hi, zone);
     if (hiOffset === loOffset) return candidate;
-    const change = changeBetween(lo, hi, zone, loOffset);
+    const change = changeAfter(lo, hi, zone, loOffset, offsetAt);
     if (candidate < change) return candidate;
     const changeOffset = offsetAt(change, zone);
     if (change + changeOffset >= wall) return change;
