@@ -10,7 +10,7 @@
 // whole days, so the periods of one unit tile time with no gap and no overlap. date-fns cannot say
 // "the first instant at or after a wall-clock time" (its TZDate moves a skipped time by the gap),
 // so this module reads offsets itself.
-import { canonicalZone, Lru, wallMs } from "./zone.js";
+import { canonicalZone, changeAfter, offsetMs, wallMs } from "./zone.js";
 
 const DAY_MS = 86_400_000;
 const toIso = (ms: number): string => new Date(ms).toISOString();
@@ -52,42 +52,11 @@ const addMonthsToDay = (dayNumber: number, months: number): number => {
 };
 
 // Offsets are whole seconds; no offset has ever been 18 hours from UTC, so the instant a wall time
-// is first reached lies within a day of it read as UTC. The search window's ends fall on UTC
-// midnights, which neighbouring days share: their offsets are memoised (bounded, least recently
-// used first), so a run of days costs about one Intl read each.
+// is first reached lies within a day of it read as UTC. Offsets come from core/zone's bounded cache
+// of offsets by chunks of time (a hash lookup each), so nothing here is memoised: a day start costs
+// two lookups in any zone, however many zones and years a process meets.
 const REACH = DAY_MS;
-const offsetAt = (ms: number, zone: string): number => wallMs(ms, zone) - ms;
-const edges = /* @__PURE__ */ new Lru<string, number>(16_384);
-const edgeOffset = (ms: number, zone: string): number => {
-  const key = `${zone} ${ms}`;
-  let offset = edges.get(key);
-  if (offset === undefined) {
-    offset = offsetAt(ms, zone);
-    edges.set(key, offset);
-  }
-  return offset;
-};
-
-// The first instant after `lo` whose offset differs from `lo`'s, searched up to `hi` (whose offset
-// differs). Offsets change on whole seconds, nearly always on whole hours UTC: the search narrows on
-// whole hours, then minutes, then seconds, stopping as soon as the change is pinned.
-function changeBetween(lo: number, hi: number, zone: string, loOffset: number): number {
-  let a = lo;
-  let b = hi;
-  for (const grid of GRIDS) {
-    for (
-      let mid = Math.floor((a + b) / 2 / grid) * grid;
-      mid > a && mid < b;
-      mid = Math.floor((a + b) / 2 / grid) * grid
-    ) {
-      if (offsetAt(mid, zone) === loOffset) a = mid;
-      else b = mid;
-    }
-    if (b - a <= 1000 || offsetAt(b - 1000, zone) === loOffset) return b;
-  }
-  return b;
-}
-const GRIDS = [3_600_000, 60_000, 1000];
+const offsetAt = offsetMs;
 
 /**
  * The first instant whose wall-clock time in a zone is at or after `wall` (a wall time read as UTC
@@ -96,14 +65,14 @@ const GRIDS = [3_600_000, 60_000, 1000];
  */
 function firstReach(wall: number, zone: string): number {
   let lo = wall - REACH;
-  let loOffset = edgeOffset(lo, zone);
+  let loOffset = offsetAt(lo, zone);
   const hi = wall + REACH;
   // Each round looks past one offset change; real zones change at most a few times in 36 hours.
   for (let round = 0; round < 8; round++) {
     const candidate = wall - loOffset;
-    const hiOffset = edgeOffset(hi, zone);
+    const hiOffset = offsetAt(hi, zone);
     if (hiOffset === loOffset) return candidate;
-    const change = changeBetween(lo, hi, zone, loOffset);
+    const change = changeAfter(lo, hi, zone, loOffset, offsetAt);
     if (candidate < change) return candidate;
     const changeOffset = offsetAt(change, zone);
     if (change + changeOffset >= wall) return change;
@@ -113,19 +82,9 @@ function firstReach(wall: number, zone: string): number {
   return wall - loOffset;
 }
 
-// Day starts, memoised: a batch meets the same few hundred days per zone again and again, and each
-// costs a few Intl reads (a few dozen on a DST day). Pure values of their key (the tz database does
-// not change while the process runs); least recently used entries go first.
-const starts = /* @__PURE__ */ new Lru<string, number>(16_384);
 /** The start of a day (by day number) in a canonical zone, epoch ms. */
 export function startOfDayNumber(dayNumber: number, zone: string): number {
-  const key = `${zone} ${dayNumber}`;
-  let start = starts.get(key);
-  if (start === undefined) {
-    start = firstReach(dayNumber * DAY_MS, zone);
-    starts.set(key, start);
-  }
-  return start;
+  return firstReach(dayNumber * DAY_MS, zone);
 }
 
 /** The day (by day number) whose span `[start, next start)` holds an instant, in a canonical zone. */

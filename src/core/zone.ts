@@ -143,19 +143,9 @@ const daysFromCivil = (year: number, month: number, day: number): number => {
   return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
 };
 
-/**
- * The wall-clock time an instant shows in a canonical zone, as epoch ms of the same wall time in
- * UTC (so `wallMs - atMs` is the zone's offset, to the second).
- *
- * @param atMs - the instant
- * @param zone - a canonical zone name
- * @returns the wall time read as UTC, epoch ms (`NaN` for `NaN` or an instant Date cannot hold)
- * @example
- * wallMs(0, "Asia/Tokyo"); // => 32400000
- */
-export function wallMs(atMs: number, zone: string): number {
-  // Date's own range (±8.64e15 ms); NaN outside it, as for NaN itself.
-  if (!(Math.abs(atMs) <= 8.64e15)) return Number.NaN;
+// Intl's reading of the wall-clock time, as epoch ms of the same wall time in UTC (about a
+// microsecond each: a string formatted and read back). Within Date's range only.
+function intlWallMs(atMs: number, zone: string): number {
   const text = formatterOf(zone).format(atMs);
   // "M/D/Y AD, HH:MM:SS": the six numbers in order, read digit by digit.
   const n = [0, 0, 0, 0, 0, 0];
@@ -174,4 +164,147 @@ export function wallMs(atMs: number, zone: string): number {
   const days = daysFromCivil(year, n[0] as number, n[1] as number);
   const seconds = (n[3] as number) * 3600 + (n[4] as number) * 60 + (n[5] as number);
   return (days * 86_400 + seconds) * 1000 + (atMs - Math.floor(atMs / 1000) * 1000);
+}
+const intlOffset = (atMs: number, zone: string): number => intlWallMs(atMs, zone) - atMs;
+
+// Offsets by chunks of time. Time is cut into chunks of 24 days (from 1970-01-01T00:00Z); a
+// chunk of a zone is read from Intl once, at 33 samples 18 hours apart, and every offset change
+// between two samples is pinned to the second by bisection. A chunk keeps its first offset and its
+// changes, so any instant's offset is two hash lookups and a comparison or two, and a year of a
+// zone is 16 entries. The one assumption (as Intl gives no list of changes): no zone changes its
+// offset and back within 18 hours — tzdb's closest changes 1970–2037 are 7 days apart, and the
+// test oracle checks every one of them.
+const CHUNK_MS = 24 * 86_400_000;
+const SAMPLE_MS = 18 * 3_600_000;
+const SAMPLES = CHUNK_MS / SAMPLE_MS;
+// Date's range: no instant outside it has an offset.
+const LIMIT_MS = 8.64e15;
+
+/** A zone's offsets over one chunk: the offset at its start, then each change as (instant, offset). */
+interface Chunk {
+  readonly zone: string;
+  readonly offset: number;
+  readonly changes: readonly number[];
+}
+const NO_CHANGES: readonly number[] = [];
+
+// Chunks keyed by a number, chunk index × ZONE_IDS + the zone's id: small integers hash fastest.
+// Ids are recycled when a zone leaves the id cache (only past ZONE_IDS canonical zones, more than
+// tzdb has); a chunk names its zone, so a recycled id is a miss, never a wrong answer. About 120
+// bytes a chunk (measured, Map entry included): 2^17 chunks are at most ~16 MB; every zone the
+// runtime knows over 10 years is ~64,000 chunks (~8 MB), which the young generation alone holds.
+const ZONE_IDS = 1024;
+const zoneIds = /* @__PURE__ */ new Lru<string, number>(ZONE_IDS);
+let nextZoneId = 0;
+const chunks = /* @__PURE__ */ new Lru<number, Chunk>(2 ** 17);
+
+/** How many chunks of offsets the cache holds (for tests: it stays bounded). @internal */
+export const offsetCacheSize = (): number => chunks.size;
+
+/**
+ * The first instant in (lo, hi] whose offset (as `read` gives it) differs from `lo`'s, `hi`'s
+ * being different; lo and hi on whole seconds. Offsets change on whole seconds, nearly always on
+ * whole hours: the search narrows on whole hours, then minutes, then seconds, stopping as soon as
+ * the change is pinned. @internal
+ */
+export function changeAfter(
+  lo: number,
+  hi: number,
+  zone: string,
+  loOffset: number,
+  read: (atMs: number, zone: string) => number = intlOffset,
+): number {
+  let a = lo;
+  let b = hi;
+  for (const grid of GRIDS) {
+    for (
+      let mid = Math.floor((a + b) / 2 / grid) * grid;
+      mid > a && mid < b;
+      mid = Math.floor((a + b) / 2 / grid) * grid
+    ) {
+      if (read(mid, zone) === loOffset) a = mid;
+      else b = mid;
+    }
+    if (b - a <= 1000 || read(b - 1000, zone) === loOffset) return b;
+  }
+  return b;
+}
+const GRIDS = [3_600_000, 60_000, 1000];
+
+// One chunk of a zone read from Intl: its samples, and each change between two of them.
+function readChunk(index: number, zone: string): Chunk {
+  const start = index * CHUNK_MS;
+  const at = (k: number): number => Math.min(Math.max(start + k * SAMPLE_MS, -LIMIT_MS), LIMIT_MS);
+  const changes: number[] = [];
+  let lo = at(0);
+  let loOffset = intlOffset(lo, zone);
+  const offset = loOffset;
+  for (let k = 1; k <= SAMPLES; k++) {
+    const hi = at(k);
+    const hiOffset = intlOffset(hi, zone);
+    // Each round pins one change; several between two samples (none known) are found in turn. A
+    // change at the last sample is the next chunk's start: kept, it is never reached here.
+    while (loOffset !== hiOffset) {
+      const change = changeAfter(lo, hi, zone, loOffset);
+      loOffset = intlOffset(change, zone);
+      changes.push(change, loOffset);
+      lo = change;
+    }
+    lo = hi;
+    loOffset = hiOffset;
+  }
+  return { zone, offset, changes: changes.length === 0 ? NO_CHANGES : changes };
+}
+
+let lastZone = "";
+let lastId = 0;
+const idOf = (zone: string): number => {
+  if (zone === lastZone) return lastId;
+  let id = zoneIds.get(zone);
+  if (id === undefined) {
+    id = nextZoneId;
+    nextZoneId = (nextZoneId + 1) % ZONE_IDS;
+    zoneIds.set(zone, id);
+  }
+  lastZone = zone;
+  lastId = id;
+  return id;
+};
+
+/**
+ * A canonical zone's UTC offset at an instant, ms (whole seconds), from the bounded chunk cache.
+ *
+ * @param atMs - the instant
+ * @param zone - a canonical zone name
+ * @returns the offset (`NaN` for `NaN` or an instant Date cannot hold)
+ * @example
+ * offsetMs(0, "Asia/Kolkata"); // => 19800000
+ */
+export function offsetMs(atMs: number, zone: string): number {
+  if (!(Math.abs(atMs) <= LIMIT_MS)) return Number.NaN;
+  const index = Math.floor(atMs / CHUNK_MS);
+  const key = index * ZONE_IDS + idOf(zone);
+  let chunk = chunks.get(key);
+  if (chunk === undefined || chunk.zone !== zone) {
+    chunk = readChunk(index, zone);
+    chunks.set(key, chunk);
+  }
+  let offset = chunk.offset;
+  const changes = chunk.changes;
+  for (let i = 0; i < changes.length && atMs >= (changes[i] as number); i += 2) offset = changes[i + 1] as number;
+  return offset;
+}
+
+/**
+ * The wall-clock time an instant shows in a canonical zone, as epoch ms of the same wall time in
+ * UTC (so `wallMs - atMs` is the zone's offset, to the second).
+ *
+ * @param atMs - the instant
+ * @param zone - a canonical zone name
+ * @returns the wall time read as UTC, epoch ms (`NaN` for `NaN` or an instant Date cannot hold)
+ * @example
+ * wallMs(0, "Asia/Tokyo"); // => 32400000
+ */
+export function wallMs(atMs: number, zone: string): number {
+  return atMs + offsetMs(atMs, zone);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { addIn, dateAfter, dateIn, isCalendarDate, periodOf, startOfDateIn } from "../../src/core/calendar.js";
 import { isTimeZone, parseTimeZone } from "../../src/core/time.js";
-import { canonicalZone, Lru, wallMs, zoneCacheSize } from "../../src/core/zone.js";
+import { canonicalZone, Lru, offsetCacheSize, offsetMs, wallMs, zoneCacheSize } from "../../src/core/zone.js";
+import { offsetOf, transitions } from "./tz-oracle.js";
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -84,6 +85,104 @@ describe("one zone model", () => {
     // 0000-01-01T00:00Z in New York (LMT −4:56:02) is 31 December of year −1 (2 BC)
     expect(iso(wallMs(-62_167_219_200_000, "America/New_York"))).toBe("-000001-12-31T19:03:58.000Z");
     expect(iso(wallMs(253_402_300_799_999, "Asia/Tokyo"))).toBe("+010000-01-01T08:59:59.999Z");
+  });
+});
+
+describe("offsets by chunks of time (24 days, read from Intl once)", () => {
+  const HOUR = 3_600_000;
+
+  it("agree with the oracle on both sides of every change 1970–2037 in zones with odd changes", () => {
+    // Boa_Vista: two changes 7 days apart in one chunk; Cairo: a change on a chunk's first instant;
+    // Monrovia: −0:44:30 to UTC at 00:44:30; Goose_Bay: changes at 00:01; Apia: a day skipped;
+    // Lord_Howe: 30-minute DST; Casablanca: Ramadan suspensions; Santiago: DST at midnight.
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const zone of [
+      "America/Boa_Vista",
+      "Africa/Cairo",
+      "Africa/Monrovia",
+      "America/Goose_Bay",
+      "Pacific/Apia",
+      "Australia/Lord_Howe",
+      "Africa/Casablanca",
+      "America/Santiago",
+    ]) {
+      for (const change of transitions().get(zone) ?? []) {
+        for (const t of [change - 1000, change - 1, change, change + 999]) {
+          if (offsetMs(t, zone) !== offsetOf(zone, t)) wrong.push(`${zone} ${iso(t)}`);
+          checked++;
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(checked).toBeGreaterThan(2000);
+  });
+
+  it("keep two changes in one chunk, and a change on a chunk's first instant", () => {
+    // Boa_Vista 2000: −03 from 8 October 04:00Z, −04 again from 15 October 03:00Z
+    const first = Date.UTC(2000, 9, 8, 4);
+    const second = Date.UTC(2000, 9, 15, 3);
+    expect(Math.floor(first / (24 * 86_400_000))).toBe(Math.floor(second / (24 * 86_400_000)));
+    expect(offsetMs(first - 1, "America/Boa_Vista")).toBe(-4 * HOUR);
+    expect(offsetMs(first, "America/Boa_Vista")).toBe(-3 * HOUR);
+    expect(offsetMs(second - 1, "America/Boa_Vista")).toBe(-3 * HOUR);
+    expect(offsetMs(second, "America/Boa_Vista")).toBe(-4 * HOUR);
+    // Cairo's change at 1982-10-01T00:00Z (from +03 to +02) is the first instant of chunk 194
+    const edge = Date.UTC(1982, 9, 1);
+    expect(edge % (24 * 86_400_000)).toBe(0);
+    expect(offsetMs(edge - 1, "Africa/Cairo")).toBe(3 * HOUR);
+    expect(offsetMs(edge, "Africa/Cairo")).toBe(2 * HOUR);
+    // Monrovia's change to the second: −0:44:30 until 1972-01-07T00:44:30Z
+    const monrovia = Date.UTC(1972, 0, 7, 0, 44, 30);
+    expect(offsetMs(monrovia - 1, "Africa/Monrovia")).toBe(-(44 * 60 + 30) * 1000);
+    expect(offsetMs(monrovia, "Africa/Monrovia")).toBe(0);
+    expect(iso(wallMs(monrovia - 1, "Africa/Monrovia"))).toBe("1972-01-06T23:59:59.999Z");
+  });
+
+  it("hold one entry per zone and chunk: a second read of a chunk adds nothing", () => {
+    // Year 3001, which no other test reads: three instants of one chunk, then the next chunk
+    const chunk = 24 * 86_400_000;
+    const base = Math.ceil(Date.UTC(3001, 0, 1) / chunk) * chunk;
+    const before = offsetCacheSize();
+    expect(offsetMs(base, "Asia/Kolkata")).toBe(5.5 * HOUR);
+    expect(offsetCacheSize()).toBe(before + 1);
+    expect(offsetMs(base + chunk - 1, "Asia/Kolkata")).toBe(5.5 * HOUR);
+    expect(offsetMs(base + 1234, "Asia/Kolkata")).toBe(5.5 * HOUR);
+    expect(offsetCacheSize()).toBe(before + 1);
+    expect(offsetMs(base + chunk, "Asia/Kolkata")).toBe(5.5 * HOUR);
+    expect(offsetCacheSize()).toBe(before + 2);
+    // another zone at the same instant is another entry, with its own answer
+    expect(offsetMs(base, "Asia/Tokyo")).toBe(9 * HOUR);
+    expect(offsetCacheSize()).toBe(before + 3);
+    expect(offsetMs(base, "Asia/Kolkata")).toBe(5.5 * HOUR);
+  });
+
+  it("read to the ends of Date's range, and nothing beyond", () => {
+    expect(offsetMs(8.64e15, "Asia/Tokyo")).toBe(9 * HOUR);
+    expect(offsetMs(8.64e15 - 1, "America/New_York")).toBe(offsetOf("America/New_York", 8.64e15 - 1));
+    expect(offsetMs(-8.64e15, "Asia/Tokyo")).toBe(offsetOf("Asia/Tokyo", -8.64e15));
+    expect(offsetMs(-8.64e15, "America/New_York")).toBe(-(4 * 3600 + 56 * 60 + 2) * 1000);
+    expect(offsetMs(8.64e15 + 1, "UTC")).toBeNaN();
+    expect(offsetMs(-8.64e15 - 1, "UTC")).toBeNaN();
+    expect(offsetMs(Number.NaN, "UTC")).toBeNaN();
+  });
+
+  it("never answer for another zone when a zone's number is given again", () => {
+    // More than 1,024 zone names (letter-case spellings of London, which Intl reads alike) take
+    // every number again; Tokyo's answer stays Tokyo's.
+    const t = Date.UTC(2026, 6, 1);
+    expect(offsetMs(t, "Asia/Tokyo")).toBe(9 * HOUR);
+    for (let i = 0; i < 1100; i++) {
+      const spelling = [..."europe/london"].map((c, k) => ((i >> k) & 1 ? c.toUpperCase() : c)).join("");
+      expect(offsetMs(t, spelling)).toBe(HOUR);
+      expect(offsetMs(t, "Asia/Tokyo")).toBe(9 * HOUR);
+    }
+    for (let i = 0; i < 1100; i++) {
+      const spelling = [..."europe/london"].map((c, k) => ((i >> k) & 1 ? c.toUpperCase() : c)).join("");
+      expect(offsetMs(t, spelling)).toBe(HOUR);
+    }
+    expect(offsetMs(t, "Asia/Tokyo")).toBe(9 * HOUR);
+    expect(offsetMs(t, "UTC")).toBe(0);
   });
 });
 
