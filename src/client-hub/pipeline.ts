@@ -7,6 +7,7 @@ import {
   startOfDateIn,
 } from "../core/calendar.js";
 import { describeValue } from "../core/describe.js";
+import { deepFreeze } from "../core/freeze.js";
 import {
   createLifecycle,
   type Lifecycle,
@@ -22,7 +23,7 @@ import { type Instant, MAX_INSTANT_MS, MIN_INSTANT_MS, toEpochMs, toIso } from "
 import { canonicalZone, Lru } from "../core/zone.js";
 
 /** Who acts on a Client Hub record: its owner (the account manager) or the system (an integration). */
-export const CLIENT_HUB_ACTORS = ["owner", "system"] as const;
+export const CLIENT_HUB_ACTORS = /* @__PURE__ */ deepFreeze(["owner", "system"] as const);
 /** Who acts on a Client Hub record. */
 export type ClientHubActor = (typeof CLIENT_HUB_ACTORS)[number];
 
@@ -31,7 +32,7 @@ export type ClientHubActor = (typeof CLIENT_HUB_ACTORS)[number];
  * Overview"). No stage closes the record: the pipeline is a cycle. Types, schemas, permissions and
  * the diagram derive from this table.
  */
-export const CLIENT_HUB_STAGES = {
+export const CLIENT_HUB_STAGES = /* @__PURE__ */ deepFreeze({
   completed: { label: "Completed", setBy: ["owner"], closes: false },
   callPreparation: { label: "Call Preparation", setBy: ["system"], closes: false },
   call1: { label: "Call 1", setBy: ["system"], closes: false },
@@ -39,32 +40,32 @@ export const CLIENT_HUB_STAGES = {
   call3: { label: "Call 3", setBy: ["system"], closes: false },
   summaryOfCall: { label: "Summary of Call", setBy: ["owner", "system"], closes: false },
   unsuccessfulCall: { label: "Unsuccessful Call", setBy: ["owner", "system"], closes: false },
-} as const satisfies StatusTable<string, ClientHubActor>;
+} as const satisfies StatusTable<string, ClientHubActor>);
 
 /** A stage of the Client Hub pipeline. */
 export type ClientHubStage = keyof typeof CLIENT_HUB_STAGES;
 
 /** The stages in which a connected check-in moves the record to Summary of Call. */
-export const CHECK_IN_STAGES = ["callPreparation", "call1", "call2", "call3"] as const;
+export const CHECK_IN_STAGES = /* @__PURE__ */ deepFreeze(["callPreparation", "call1", "call2", "call3"] as const);
 
 /** HubSpot's call outcomes. Only `Connected` can make a check-in successful. */
-export const CALL_OUTCOMES = [
+export const CALL_OUTCOMES = /* @__PURE__ */ deepFreeze([
   "Connected",
   "Busy",
   "No answer",
   "Left live message",
   "Left voicemail",
   "Wrong number",
-] as const;
+] as const);
 /** A call outcome. */
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 /** A call's direction: it does not matter for a check-in. */
-export const CALL_DIRECTIONS = ["inbound", "outbound"] as const;
+export const CALL_DIRECTIONS = /* @__PURE__ */ deepFreeze(["inbound", "outbound"] as const);
 /** A call's direction: it does not matter for a check-in. */
 export type CallDirection = (typeof CALL_DIRECTIONS)[number];
 
 /** The playbook's check-in call types: a Connected call of one of these is a successful check-in. */
-export const CHECK_IN_CALL_TYPES = ["Check In - Call", "Check In - WhatsApp"] as const;
+export const CHECK_IN_CALL_TYPES = /* @__PURE__ */ deepFreeze(["Check In - Call", "Check In - WhatsApp"] as const);
 /** A check-in call type of the playbook. */
 export type CheckInCallType = (typeof CHECK_IN_CALL_TYPES)[number];
 /**
@@ -86,13 +87,13 @@ export interface ContactRatio {
 }
 
 /** The tasks the pipeline creates, by id. */
-export const CLIENT_HUB_TASKS = {
+export const CLIENT_HUB_TASKS = /* @__PURE__ */ deepFreeze({
   checkInCall1: "Check in call 1",
   checkInCall2: "Check in call 2",
   checkInCall3: "Check in call 3",
   summariseCall: "Summarise the call and set the Contact Ratio",
   unsuccessfulCallCheckInEmail: "Unsuccessful call - check in email",
-} as const;
+} as const);
 /** A task the pipeline creates. */
 export type ClientHubTask = keyof typeof CLIENT_HUB_TASKS;
 
@@ -190,7 +191,7 @@ export interface ClientHubOptions<CheckIn extends string = CheckInCallType> {
 const ONE_MONTH: ContactRatio = { count: 1, unit: "month" };
 
 /** The playbook's numbers: ratios of 2 weeks to 6 months, 1 month by default, 5-day steps. */
-export const CLIENT_HUB_DEFAULTS: ClientHubOptions<CheckInCallType> = {
+export const CLIENT_HUB_DEFAULTS: ClientHubOptions<CheckInCallType> = /* @__PURE__ */ deepFreeze({
   contactRatios: [
     { count: 2, unit: "week" },
     ONE_MONTH,
@@ -208,7 +209,7 @@ export const CLIENT_HUB_DEFAULTS: ClientHubOptions<CheckInCallType> = {
   checkInCallTypes: CHECK_IN_CALL_TYPES,
   labels: {},
   finalCall: "firstAttempt",
-};
+});
 
 /** What a new record needs. */
 export interface NewClientHubRecord {
@@ -689,4 +690,4 @@ export function buildClientHub<const CheckIn extends string = CheckInCallType>(
  * const record = clientHub.initial({ subscriptionId: "s1", contactId: "c1", at: "2026-01-31T10:00:00Z", timeZone: "Europe/London" });
  * if (record.ok) record.value.nextContactDate; // => "2026-02-28"
  */
-export const clientHub: ClientHubLifecycle = /* @__PURE__ */ buildClientHub(CLIENT_HUB_DEFAULTS);
+export const clientHub: ClientHubLifecycle = /* @__PURE__ */ deepFreeze(buildClientHub(CLIENT_HUB_DEFAULTS));

@@ -1,3 +1,4 @@
+import { deepFreeze } from "../core/freeze.js";
 import {
   createLifecycle,
   type Lifecycle,
@@ -11,22 +12,27 @@ import { err, type InvalidInput, type Issue, invalidInput, ok, type Result } fro
 import { type Instant, toEpochMs, toIso } from "../core/time.js";
 
 /** Who acts on a booking lead: a user of the practice, or the system (the PMS integration). */
-export const BOOKING_ACTORS = ["user", "system"] as const;
+export const BOOKING_ACTORS = /* @__PURE__ */ deepFreeze(["user", "system"] as const);
 /** Who acts on a booking lead. */
 export type BookingActor = (typeof BOOKING_ACTORS)[number];
 
 /** The booking lifecycle's stages ("Lead Stage" in the playbook). */
-export const BOOKING_STATUSES = {
+export const BOOKING_STATUSES = /* @__PURE__ */ deepFreeze({
   lead: { label: "Lead", setBy: ["user", "system"], closes: false },
   booked: { label: "Booked", setBy: ["user", "system"], closes: false },
   lost: { label: "Lost", setBy: ["user"], closes: true },
-} as const satisfies StatusTable<string, BookingActor>;
+} as const satisfies StatusTable<string, BookingActor>);
 
 /** A stage of the booking lifecycle. */
 export type BookingStatus = keyof typeof BOOKING_STATUSES;
 
 /** What the practice system says about an appointment. */
-export const APPOINTMENT_STATUSES = ["booked", "attended", "cancelled", "didNotAttend"] as const;
+export const APPOINTMENT_STATUSES = /* @__PURE__ */ deepFreeze([
+  "booked",
+  "attended",
+  "cancelled",
+  "didNotAttend",
+] as const);
 /** What the practice system says about an appointment. */
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 
@@ -128,11 +134,11 @@ export interface BookingSettings {
 }
 
 /** All three settings off, as a new tenant starts. */
-export const BOOKING_DEFAULTS: BookingSettings = {
+export const BOOKING_DEFAULTS: BookingSettings = /* @__PURE__ */ deepFreeze({
   createLeadsForNewClients: false,
   eagerPatientShipping: false,
   lockOwnerWhenAssociated: false,
-};
+});
 
 /** The booking lifecycle's verbs, plus `initial`. */
 export interface BookingLifecycle
@@ -407,7 +413,7 @@ export function buildBooking(settings: BookingSettings): BookingLifecycle {
  * booking.initial({ at: "2026-11-02T09:00:00Z", patient: { id: "p1", name: "Tim Cook" } });
  * // => { ok: true, value: { status: "lead", name: "Tim Cook", ... } }
  */
-export const booking: BookingLifecycle = /* @__PURE__ */ buildBooking(BOOKING_DEFAULTS);
+export const booking: BookingLifecycle = /* @__PURE__ */ deepFreeze(buildBooking(BOOKING_DEFAULTS));
 
 /** A client the practice system reports as new. */
 export interface NewClient {

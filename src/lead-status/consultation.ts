@@ -1,3 +1,4 @@
+import { deepFreeze } from "../core/freeze.js";
 import {
   createLifecycle,
   type Lifecycle,
@@ -12,7 +13,7 @@ import { err, type InvalidInput, ok, type Result } from "../core/result.js";
 import { HOUR_MS, type Instant, MAX_INSTANT_MS, toEpochMs, toIso } from "../core/time.js";
 
 /** Who acts on a consultation lead: the system (calendar, enrolment), a franchisee, the Care Center. */
-export const CONSULTATION_ACTORS = ["system", "franchisee", "careCentre"] as const;
+export const CONSULTATION_ACTORS = /* @__PURE__ */ deepFreeze(["system", "franchisee", "careCentre"] as const);
 /** Who acts on a consultation lead. */
 export type ConsultationActor = (typeof CONSULTATION_ACTORS)[number];
 
@@ -23,7 +24,7 @@ const USERS = ["franchisee", "careCentre"] as const;
  * use": label, who may set the status, whether it closes the lead. Types, schemas, permissions and
  * diagrams are all derived from it.
  */
-export const CONSULTATION_STATUSES = {
+export const CONSULTATION_STATUSES = /* @__PURE__ */ deepFreeze({
   new: { label: "New Lead - No Action Yet", setBy: ["system"], closes: false },
   consultationBooked: { label: "Consultation Booked", setBy: ["system"], closes: false },
   consultationRescheduled: { label: "Consultation Rescheduled and Booked", setBy: ["system"], closes: false },
@@ -37,7 +38,7 @@ export const CONSULTATION_STATUSES = {
   cold: { label: "Cold lead", setBy: ["system", "franchisee", "careCentre"], closes: false },
   lost: { label: "Not Sold - Lost", setBy: USERS, closes: true },
   sold: { label: "Sold", setBy: ["system"], closes: true },
-} as const satisfies StatusTable<string, ConsultationActor>;
+} as const satisfies StatusTable<string, ConsultationActor>);
 
 /** A status of the consultation lifecycle. */
 export type ConsultationStatus = keyof typeof CONSULTATION_STATUSES;
@@ -122,14 +123,14 @@ export interface ConsultationOptions {
 }
 
 /** The playbook's numbers: 6 follow-ups, 48 hours apart by default, cold 2 hours after the sixth. */
-export const CONSULTATION_DEFAULTS: ConsultationOptions = {
+export const CONSULTATION_DEFAULTS: ConsultationOptions = /* @__PURE__ */ deepFreeze({
   followUpLimit: 6,
   followUpDueAfterHours: 48,
   coldAfterHours: 2,
   labels: {},
   outOfAreaTransferable: false,
   closedAccepts: {},
-};
+});
 
 /** The consultation lifecycle's verbs, plus `initial`. */
 export interface ConsultationLifecycle
@@ -320,4 +321,4 @@ export function buildConsultation(options: ConsultationOptions): ConsultationLif
  * if (lead.ok) consultation.transition(lead.value, { type: "followUpLogged", at: "2026-11-02T09:00:00Z", actor: "franchisee" });
  * // => { ok: true, value: { state: { status: "followUp", ... }, effects: [{ type: "followUpTask", number: 1, dueAt: "2026-11-04T09:00:00.000Z", notes: "" }] } }
  */
-export const consultation: ConsultationLifecycle = /* @__PURE__ */ buildConsultation(CONSULTATION_DEFAULTS);
+export const consultation: ConsultationLifecycle = /* @__PURE__ */ deepFreeze(buildConsultation(CONSULTATION_DEFAULTS));

@@ -2,6 +2,7 @@ import type { Period } from "../core/calendar.js";
 import { CounterBuilder, type CounterRow, inc, normaliseCounter, unsafeCount } from "../core/counter.js";
 import { describeValue } from "../core/describe.js";
 import type { DialFacts } from "../core/dial.js";
+import { deepFreeze } from "../core/freeze.js";
 import { isName, isText } from "../core/limits.js";
 import { err, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs } from "../core/time.js";
@@ -19,11 +20,11 @@ import {
 import { batchProblem, type RejectedEvent, type TallyError, type TallyResult } from "./sheet.js";
 
 /** The kinds of counted figures, with the fields each counts (in row order). */
-export const FIGURE_FIELDS = {
+export const FIGURE_FIELDS = /* @__PURE__ */ deepFreeze({
   shiftFigures: ["dials", "dmsReached", "pitched", "leads", "appointments"],
   leadFigures: ["additionalLeads", "additionalLeadsBooked"],
   statusCounts: ["leads"],
-} as const;
+} as const);
 /** A kind of counted figures. */
 export type FigureKind = keyof typeof FIGURE_FIELDS;
 

@@ -1,6 +1,7 @@
 import type { Period } from "../core/calendar.js";
 import { CounterBuilder, type CounterRow, compareKeys, inc, normaliseCounter, unsafeCount } from "../core/counter.js";
 import { describeValue } from "../core/describe.js";
+import { deepFreeze } from "../core/freeze.js";
 import { isName, isText } from "../core/limits.js";
 import { err, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs, toIso } from "../core/time.js";
@@ -17,31 +18,32 @@ import {
 } from "./period.js";
 
 /** Section 1 of the sheet: where the lead came from, with the playbook's labels. */
-export const SOURCES = {
+export const SOURCES = /* @__PURE__ */ deepFreeze({
   web: "Web leads",
   educationConsultant: "EC Calls",
   mentalHealthProvider: "MHP/Hospital/Other Program",
   otherReferral: "Other referral source",
-} as const;
+} as const);
 /** Where a lead came from. */
 export type Source = keyof typeof SOURCES;
 
 /** Section 2 of the sheet: what was done with the lead, with the playbook's labels. */
-export const OUTCOMES = {
+export const OUTCOMES = /* @__PURE__ */ deepFreeze({
   closedOut: "Totals 50% (closed out lead)",
   keptOpen: "Totals 70% (kept open-following up)",
   passedToAdmissions: "Totals 90% (passed to admissions)",
-} as const;
+} as const);
 /** What was done with a lead at its first contact. */
 export type Outcome = keyof typeof OUTCOMES;
 
 const SOURCE_IDS = /* @__PURE__ */ Object.keys(SOURCES) as Source[];
 const OUTCOME_IDS = /* @__PURE__ */ Object.keys(OUTCOMES) as Outcome[];
 /** The counted fields of one program, in the order of a tally's rows. */
-export const PROGRAM_FIELDS = /* @__PURE__ */ (() =>
-  [...SOURCE_IDS, ...OUTCOME_IDS, "transferCalls", "nonAdmissionsLeads"] as const)();
+export const PROGRAM_FIELDS = /* @__PURE__ */ deepFreeze(
+  (() => [...SOURCE_IDS, ...OUTCOME_IDS, "transferCalls", "nonAdmissionsLeads"] as const)(),
+);
 /** The page-level counted fields, in the order of a tally's rows. */
-export const PAGE_FIELDS = ["junkCalls", "missedCalls"] as const;
+export const PAGE_FIELDS = /* @__PURE__ */ deepFreeze(["junkCalls", "missedCalls"] as const);
 const TRANSFER = 7;
 const NON_ADMISSIONS = 8;
 

@@ -24,6 +24,7 @@ import {
   type NewClientHubRecord,
 } from "../client-hub/pipeline.js";
 import type { DialFacts } from "../core/dial.js";
+import { deepFreeze } from "../core/freeze.js";
 import { BOOKING_ACTORS, type BookingEvent, type BookingState, booking, type NewLead } from "../lead-status/booking.js";
 import {
   CONSULTATION_ACTORS,
@@ -479,7 +480,13 @@ export function callRecordState(options: LogOptions = {}): Arbitrary<CallRecord>
 // ─── client-hub ──────────────────────────────────────────────────────────────────────────────────
 
 /** Time zones the generated Client Hub records use: both hemispheres' DST, and none. */
-export const TIME_ZONES = ["UTC", "Europe/London", "America/New_York", "Australia/Sydney", "Asia/Kolkata"] as const;
+export const TIME_ZONES = /* @__PURE__ */ deepFreeze([
+  "UTC",
+  "Europe/London",
+  "America/New_York",
+  "Australia/Sydney",
+  "Asia/Kolkata",
+] as const);
 
 /**
  * What a new Client Hub record needs (`clientHub.initial`'s input), all valid.

@@ -328,10 +328,14 @@ describe("addToSheet: lazily built tallies are plain data", () => {
   });
 
   it("an event object changed after it was added changes nothing", () => {
-    const e = { type: "firstContact", at: AT, program: "Ridge", source: "web", outcome: "keptOpen" } as {
-      -readonly [K in keyof SheetEvent]: unknown;
+    const e: Record<string, unknown> = {
+      type: "firstContact",
+      at: AT,
+      program: "Ridge",
+      source: "web",
+      outcome: "keptOpen",
     };
-    const t = unwrap(addToSheet(emptySheet(), e as SheetEvent));
+    const t = unwrap(addToSheet(emptySheet(), e as unknown as SheetEvent));
     e.program = "Changed";
     e.at = 0;
     expect(t.programs).toEqual([
