@@ -18,6 +18,7 @@ import {
   statusLabel,
 } from "../core/lifecycle.js";
 import { isName } from "../core/limits.js";
+import { isRecord, type OptionRule, requireOptions, wholeIn } from "../core/options.js";
 import { err, type InvalidInput, type Issue, invalidInput, ok, type Result } from "../core/result.js";
 import { type Instant, MAX_INSTANT_MS, MIN_INSTANT_MS, toEpochMs, toIso } from "../core/time.js";
 import { canonicalZone, Lru } from "../core/zone.js";
@@ -266,12 +267,29 @@ function task(id: ClientHubTask, dueAt: string): ClientHubEffect {
   return { type: "task", task: id, title: CLIENT_HUB_TASKS[id], dueAt };
 }
 
+// What the pipeline's verbs rely on (the create… parser checks the rest: ratio units, "Other").
+const CLIENT_HUB_RULES: readonly OptionRule[] = [
+  ["contactRatios", (v) => Array.isArray(v) && v.length > 0 && v.every(isRatio), "a non-empty list of { count, unit }"],
+  ["defaultContactRatio", isRatio, "a { count, unit } ratio"],
+  ["unsuccessfulContactRatio", isRatio, "a { count, unit } ratio"],
+  ["preparationDays", wholeIn(0, 366), "a whole number of days from 0 to 366"],
+  ["callIntervalDays", wholeIn(1, 366), "a whole number of days from 1 to 366"],
+  [
+    "checkInCallTypes",
+    (v) => Array.isArray(v) && v.length > 0 && v.every((t) => typeof t === "string" && t !== ""),
+    "a non-empty list of call type names",
+  ],
+  ["labels", isRecord, "an object"],
+  ["finalCall", (v) => v === "firstAttempt" || v === "markedFinal", '"firstAttempt" or "markedFinal"'],
+];
 /**
  * Builds the Client Hub pipeline from options that are already known to be valid. Use
  * {@link clientHub} for the playbook's defaults, or `createClientHubLifecycle` to validate options
  * from outside.
  *
  * @param options - complete, valid options
+ * @throws TypeError naming the option when options is not a valid one (a programmer error:
+ *   read options from outside with `createClientHubLifecycle`)
  * @returns the lifecycle
  * @example
  * buildClientHub({ ...CLIENT_HUB_DEFAULTS, callIntervalDays: 3 }).options.callIntervalDays; // => 3
@@ -279,6 +297,7 @@ function task(id: ClientHubTask, dueAt: string): ClientHubEffect {
 export function buildClientHub<const CheckIn extends string = CheckInCallType>(
   options: ClientHubOptions<CheckIn>,
 ): ClientHubLifecycle<CheckIn> {
+  requireOptions("buildClientHub", "options", options, CLIENT_HUB_RULES);
   const stages = {} as Record<ClientHubStage, (typeof CLIENT_HUB_STAGES)[ClientHubStage]>;
   for (const key of ALL_STAGES) {
     const meta = CLIENT_HUB_STAGES[key];

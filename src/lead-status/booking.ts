@@ -8,6 +8,7 @@ import {
   statusLabel,
 } from "../core/lifecycle.js";
 import { isName, isText } from "../core/limits.js";
+import { isBoolean, type OptionRule, requireOptions } from "../core/options.js";
 import { err, type InvalidInput, type Issue, invalidInput, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs, toIso } from "../core/time.js";
 
@@ -187,16 +188,24 @@ const checkPatient = (
   hasIds(event.patient, "id", "name") ? undefined : malformed("patient", "{ id, name } (strings)");
 const NONE: readonly never[] = [];
 
+const BOOKING_RULES: readonly OptionRule[] = [
+  ["createLeadsForNewClients", isBoolean, "true or false"],
+  ["eagerPatientShipping", isBoolean, "true or false"],
+  ["lockOwnerWhenAssociated", isBoolean, "true or false"],
+];
 /**
  * Builds the booking lifecycle for a tenant's settings (already valid; see
  * `createBookingLifecycle` to validate settings from outside).
  *
  * @param settings - the three Lead Tracking settings
+ * @throws TypeError naming the option when settings is not a valid one (a programmer error:
+ *   read options from outside with `createBookingLifecycle`)
  * @returns the lifecycle
  * @example
  * buildBooking({ ...BOOKING_DEFAULTS, lockOwnerWhenAssociated: true }).settings.lockOwnerWhenAssociated; // => true
  */
 export function buildBooking(settings: BookingSettings): BookingLifecycle {
+  requireOptions("buildBooking", "settings", settings, BOOKING_RULES);
   // Only the patient's id and name are kept: what is stored is what parseBookingState reads.
   const withPatient = (state: BookingState, { id, name }: Patient): BookingState => ({
     ...state,

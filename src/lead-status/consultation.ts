@@ -9,6 +9,7 @@ import {
   statusLabel,
 } from "../core/lifecycle.js";
 import { isText } from "../core/limits.js";
+import { isBoolean, isRecord, numberIn, type OptionRule, requireOptions, wholeIn } from "../core/options.js";
 import { err, type InvalidInput, ok, type Result } from "../core/result.js";
 import { HOUR_MS, type Instant, MAX_INSTANT_MS, toEpochMs, toIso } from "../core/time.js";
 
@@ -165,17 +166,29 @@ const BOOKABLE = ["new", "followUp", "consultationCancelled", "moveScheduleFollo
 const BOOKED = ["consultationBooked", "consultationRescheduled"] as const;
 const FOLLOWABLE = ["new", "consultationCancelled", "moveScheduleFollowUp", "followUp"] as const;
 
+// What the consultation verbs rely on (the create… parser checks the rest: status names, events).
+const CONSULTATION_RULES: readonly OptionRule[] = [
+  ["followUpLimit", wholeIn(1, 1000), "a whole number from 1 to 1000"],
+  ["followUpDueAfterHours", numberIn(0, 24 * 366), "a number of hours from 0 to 8784"],
+  ["coldAfterHours", numberIn(0, 24 * 366), "a number of hours from 0 to 8784"],
+  ["labels", isRecord, "an object"],
+  ["outOfAreaTransferable", isBoolean, "true or false"],
+  ["closedAccepts", isRecord, "an object"],
+];
 /**
  * Builds the consultation lifecycle from options that are already known to be valid. Use
  * {@link consultation} for the playbook's defaults, or `createConsultationLifecycle` to validate
  * options from outside.
  *
  * @param options - complete, valid options
+ * @throws TypeError naming the option when options is not a valid one (a programmer error:
+ *   read options from outside with `createConsultationLifecycle`)
  * @returns the lifecycle
  * @example
  * buildConsultation({ ...CONSULTATION_DEFAULTS, followUpLimit: 4 }).options.followUpLimit; // => 4
  */
 export function buildConsultation(options: ConsultationOptions): ConsultationLifecycle {
+  requireOptions("buildConsultation", "options", options, CONSULTATION_RULES);
   const statuses = {} as Record<ConsultationStatus, (typeof CONSULTATION_STATUSES)[ConsultationStatus]>;
   for (const key of Object.keys(CONSULTATION_STATUSES) as ConsultationStatus[]) {
     const meta = CONSULTATION_STATUSES[key];

@@ -23,8 +23,10 @@ import {
   clientHub,
   type NewClientHubRecord,
 } from "../client-hub/pipeline.js";
+import { describeValue } from "../core/describe.js";
 import type { DialFacts } from "../core/dial.js";
 import { deepFreeze } from "../core/freeze.js";
+import { MAX_INSTANT_MS, MIN_INSTANT_MS } from "../core/time.js";
 import { BOOKING_ACTORS, type BookingEvent, type BookingState, booking, type NewLead } from "../lead-status/booking.js";
 import {
   CONSULTATION_ACTORS,
@@ -59,6 +61,60 @@ export interface LogOptions {
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
+// Options are checked when an arbitrary is made, as fast-check checks its own constraints: an
+// impossible one throws a RangeError naming the function and the option, at once (never a hang,
+// never a fast-check error from deep inside). Generated instants stay within years 0000–9999 UTC,
+// the library's instant domain, with room for the offsets templates add (call backs, due times,
+// a log's gaps: a margin of 1,000 days).
+const MARGIN = 1000 * DAY;
+const LAST_FROM = MAX_INSTANT_MS - MARGIN;
+
+function checkFrom(value: unknown, where: string): number {
+  if (Number.isSafeInteger(value) && (value as number) >= MIN_INSTANT_MS && (value as number) <= LAST_FROM) {
+    return value as number;
+  }
+  throw new RangeError(
+    `${where} must be epoch milliseconds (an integer) from ${MIN_INSTANT_MS} to ${LAST_FROM}, not ${describeValue(value)}`,
+  );
+}
+
+function checkOptions(options: unknown, fn: string): Record<string, unknown> {
+  if (options === undefined) return {};
+  if (typeof options === "object" && options !== null && !Array.isArray(options)) {
+    return options as Record<string, unknown>;
+  }
+  throw new RangeError(`${fn}: options must be an object, not ${describeValue(options)}`);
+}
+
+/** A time range's options, checked and resolved. @throws RangeError naming the option */
+function checkRange(range: unknown, fn: string): { readonly from: number; readonly days: number } {
+  const r = checkOptions(range, fn);
+  const from = checkFrom(r.from ?? DEFAULT_FROM, `${fn}: from`);
+  const days = r.days ?? 60;
+  const most = Math.floor((LAST_FROM - from) / DAY);
+  if (typeof days !== "number" || !(days >= 0 && days <= most)) {
+    throw new RangeError(
+      `${fn}: days must be a number from 0 to ${most} (instants stay within year 9999), not ${describeValue(days)}`,
+    );
+  }
+  return { from, days };
+}
+
+/** A log's options, checked and resolved. @throws RangeError naming the option */
+function checkLog(
+  options: unknown,
+  fn: string,
+  maxLength: number,
+): { readonly from: number; readonly maxLength: number } {
+  const o = checkOptions(options, fn);
+  const from = checkFrom(o.from ?? DEFAULT_FROM, `${fn}: from`);
+  const length = o.maxLength ?? maxLength;
+  if (!(Number.isInteger(length) && (length as number) >= 0 && (length as number) <= 2 ** 31 - 1)) {
+    throw new RangeError(`${fn}: maxLength must be an integer from 0 to 2147483647, not ${describeValue(length)}`);
+  }
+  return { from, maxLength: length as number };
+}
+
 /** @internal The value of a Result the generators built from valid input; anything else is a bug here. */
 export function madeValue<T>(
   made: { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: { readonly message: string } },
@@ -77,6 +133,7 @@ export function madeValue<T>(
  * fc.sample(instant({ days: 1 }), 5).every((at) => at.startsWith("2026-01-0")); // => true
  */
 export function instant(range: TimeRange = {}): Arbitrary<string> {
+  range = checkRange(range, "instant");
   const from = range.from ?? DEFAULT_FROM;
   return fc.integer({ min: from, max: from + (range.days ?? 60) * DAY }).map(iso);
 }
@@ -149,6 +206,7 @@ export function consultationTemplate(): Arbitrary<ConsultationEvent> {
  * fc.sample(consultationEvent(), 5).every((e) => parseConsultationEvent(e).ok); // => true
  */
 export function consultationEvent(range: TimeRange = {}): Arbitrary<ConsultationEvent> {
+  range = checkRange(range, "consultationEvent");
   return fc
     .tuple(fc.integer({ min: 0, max: (range.days ?? 60) * DAY }), consultationTemplate())
     .map(([offset, e]) => shifted(e, (range.from ?? DEFAULT_FROM) + offset));
@@ -176,6 +234,7 @@ function logOf<E>(template: Arbitrary<E>, maxLength: number, from: number): Arbi
  * fc.sample(consultationLog({ maxLength: 3 }), 5).every((log) => log.length <= 3); // => true
  */
 export function consultationLog(options: LogOptions = {}): Arbitrary<ConsultationEvent[]> {
+  options = checkLog(options, "consultationLog", 30);
   return logOf(consultationTemplate(), options.maxLength ?? 30, options.from ?? DEFAULT_FROM);
 }
 
@@ -188,6 +247,7 @@ export function consultationLog(options: LogOptions = {}): Arbitrary<Consultatio
  * fc.sample(consultationState(), 5).every((s) => s.lifecycle === "consultation"); // => true
  */
 export function consultationState(options: LogOptions = {}): Arbitrary<ConsultationState> {
+  options = checkLog(options, "consultationState", 30);
   const from = options.from ?? DEFAULT_FROM;
   const start = madeValue(consultation.initial(from));
   return consultationLog({ ...options, from }).map((log) => consultation.replay(start, log).state);
@@ -248,6 +308,7 @@ export function bookingTemplate(): Arbitrary<BookingEvent> {
  * fc.sample(bookingEvent(), 5).every((e) => parseBookingEvent(e).ok); // => true
  */
 export function bookingEvent(range: TimeRange = {}): Arbitrary<BookingEvent> {
+  range = checkRange(range, "bookingEvent");
   return fc
     .tuple(fc.integer({ min: 0, max: (range.days ?? 60) * DAY }), bookingTemplate())
     .map(([offset, e]) => shifted(e, (range.from ?? DEFAULT_FROM) + offset));
@@ -262,6 +323,7 @@ export function bookingEvent(range: TimeRange = {}): Arbitrary<BookingEvent> {
  * fc.sample(newLead(), 5).every((lead) => booking.initial(lead).ok); // => true
  */
 export function newLead(range: TimeRange = {}): Arbitrary<NewLead> {
+  range = checkRange(range, "newLead");
   // A lead needs a name or a patient: the name may be blank only when a patient is given.
   return fc
     .record(
@@ -287,6 +349,7 @@ export function newLead(range: TimeRange = {}): Arbitrary<NewLead> {
  * fc.sample(bookingLog({ maxLength: 2 }), 5).every((log) => log.length <= 2); // => true
  */
 export function bookingLog(options: LogOptions = {}): Arbitrary<BookingEvent[]> {
+  options = checkLog(options, "bookingLog", 30);
   return logOf(bookingTemplate(), options.maxLength ?? 30, options.from ?? DEFAULT_FROM);
 }
 
@@ -299,6 +362,7 @@ export function bookingLog(options: LogOptions = {}): Arbitrary<BookingEvent[]> 
  * fc.sample(bookingState(), 5).every((s) => s.lifecycle === "booking"); // => true
  */
 export function bookingState(options: LogOptions = {}): Arbitrary<BookingState> {
+  options = checkLog(options, "bookingState", 30);
   const from = options.from ?? DEFAULT_FROM;
   return fc.tuple(newLead({ from, days: 0 }), bookingLog({ ...options, from })).map(([lead, log]) => {
     return booking.replay(madeValue(booking.initial(lead)), log).state;
@@ -381,6 +445,7 @@ export function factsTemplate(): Arbitrary<CallFacts> {
  * fc.sample(callFacts(), 5).every((facts) => parseCallFacts(facts).ok); // => true
  */
 export function callFacts(at: number = DEFAULT_FROM): Arbitrary<CallFacts> {
+  at = checkFrom(at, "callFacts: at");
   return factsTemplate().map((f) => shifted(f, at));
 }
 
@@ -422,6 +487,7 @@ export function campaignInput(): Arbitrary<Record<string, unknown>> {
  * fc.sample(loggedCall(), 5).every((call) => parseLoggedCall(call).ok); // => true
  */
 export function loggedCall(at: number = DEFAULT_FROM): Arbitrary<LoggedCall> {
+  at = checkFrom(at, "loggedCall: at");
   return loggedCallTemplate().map((c) => shifted(c, at));
 }
 
@@ -468,6 +534,7 @@ export function loggedCallTemplate(): Arbitrary<LoggedCall> {
  * fc.sample(callRecordState(), 5).every((r) => r.lifecycle === "callRecord"); // => true
  */
 export function callRecordState(options: LogOptions = {}): Arbitrary<CallRecord> {
+  options = checkLog(options, "callRecordState", 12);
   const from = options.from ?? DEFAULT_FROM;
   const event = fc
     .tuple(loggedCallTemplate(), fc.constantFrom("agent", "system" as const))
@@ -497,6 +564,7 @@ export const TIME_ZONES = /* @__PURE__ */ deepFreeze([
  * fc.sample(newClientHubRecord(), 5).every((input) => clientHub.initial(input).ok); // => true
  */
 export function newClientHubRecord(range: TimeRange = {}): Arbitrary<NewClientHubRecord> {
+  range = checkRange(range, "newClientHubRecord");
   return fc.record(
     {
       subscriptionId: fc.constantFrom("sub-1", "sub-2"),
@@ -554,6 +622,7 @@ export function clientHubTemplate(): Arbitrary<ClientHubEvent> {
  * fc.sample(clientHubEvent(), 5).every((e) => parseClientHubEvent(e).ok); // => true
  */
 export function clientHubEvent(range: TimeRange = {}): Arbitrary<ClientHubEvent> {
+  range = checkRange(range, "clientHubEvent");
   return fc
     .tuple(fc.integer({ min: 0, max: (range.days ?? 60) * DAY }), clientHubTemplate())
     .map(([offset, e]) => shifted(e, (range.from ?? DEFAULT_FROM) + offset));
@@ -568,6 +637,7 @@ export function clientHubEvent(range: TimeRange = {}): Arbitrary<ClientHubEvent>
  * fc.sample(clientHubRecord(), 5).every((r) => r.lifecycle === "clientHub"); // => true
  */
 export function clientHubRecord(options: LogOptions = {}): Arbitrary<ClientHubRecord> {
+  options = checkLog(options, "clientHubRecord", 20);
   const from = options.from ?? DEFAULT_FROM;
   const template = fc.oneof(
     clientHubTemplate(),
@@ -592,6 +662,7 @@ export function clientHubRecord(options: LogOptions = {}): Arbitrary<ClientHubRe
  * tallySheet(fc.sample(sheetEvent(), 5)).rejected.length; // => 0
  */
 export function sheetEvent(range: TimeRange = {}): Arbitrary<SheetEvent> {
+  range = checkRange(range, "sheetEvent");
   const at = instant(range);
   const program = fc.constantFrom("Ridge", "Harbour", "Pines");
   return fc.oneof(
