@@ -249,7 +249,9 @@ export function buildCallRecord<Custom extends string = never>(
  * const record = callRecord.initial(0);
  * record.ok && callRecord.allowedResults(record.value, "reception").includes("pitchedNotInterested"); // => false
  */
-export const callRecord: CallRecordLifecycle<never> = /* @__PURE__ */ deepFreeze(buildCallRecord(DEFAULT_CAMPAIGN));
+export const callRecord: CallRecordLifecycle<never> = /* @__PURE__ */ deepFreeze(
+  /* @__PURE__ */ buildCallRecord(DEFAULT_CAMPAIGN),
+);
 
 /**
  * From the agent's facts to the record update in one call: classifies the call, then logs it on

@@ -709,4 +709,6 @@ export function buildClientHub<const CheckIn extends string = CheckInCallType>(
  * const record = clientHub.initial({ subscriptionId: "s1", contactId: "c1", at: "2026-01-31T10:00:00Z", timeZone: "Europe/London" });
  * if (record.ok) record.value.nextContactDate; // => "2026-02-28"
  */
-export const clientHub: ClientHubLifecycle = /* @__PURE__ */ deepFreeze(buildClientHub(CLIENT_HUB_DEFAULTS));
+export const clientHub: ClientHubLifecycle = /* @__PURE__ */ deepFreeze(
+  /* @__PURE__ */ buildClientHub(CLIENT_HUB_DEFAULTS),
+);

@@ -422,7 +422,7 @@ export function buildBooking(settings: BookingSettings): BookingLifecycle {
  * booking.initial({ at: "2026-11-02T09:00:00Z", patient: { id: "p1", name: "Tim Cook" } });
  * // => { ok: true, value: { status: "lead", name: "Tim Cook", ... } }
  */
-export const booking: BookingLifecycle = /* @__PURE__ */ deepFreeze(buildBooking(BOOKING_DEFAULTS));
+export const booking: BookingLifecycle = /* @__PURE__ */ deepFreeze(/* @__PURE__ */ buildBooking(BOOKING_DEFAULTS));
 
 /** A client the practice system reports as new. */
 export interface NewClient {

@@ -40,7 +40,7 @@ const SOURCE_IDS = /* @__PURE__ */ Object.keys(SOURCES) as Source[];
 const OUTCOME_IDS = /* @__PURE__ */ Object.keys(OUTCOMES) as Outcome[];
 /** The counted fields of one program, in the order of a tally's rows. */
 export const PROGRAM_FIELDS = /* @__PURE__ */ deepFreeze(
-  (() => [...SOURCE_IDS, ...OUTCOME_IDS, "transferCalls", "nonAdmissionsLeads"] as const)(),
+  /* @__PURE__ */ (() => [...SOURCE_IDS, ...OUTCOME_IDS, "transferCalls", "nonAdmissionsLeads"] as const)(),
 );
 /** The page-level counted fields, in the order of a tally's rows. */
 export const PAGE_FIELDS = /* @__PURE__ */ deepFreeze(["junkCalls", "missedCalls"] as const);
