@@ -8,23 +8,24 @@ import { MAX_INSTANT_MS } from "../../src/core/time.js";
 import * as kit from "../../src/testing/arbitraries.js";
 
 const LAST_FROM = MAX_INSTANT_MS - 1000 * 86_400_000;
-const RANGED = [
-  "instant",
-  "consultationEvent",
-  "bookingEvent",
-  "newLead",
-  "newClientHubRecord",
-  "clientHubEvent",
-  "sheetEvent",
-] as const;
-const LOGS = [
-  "consultationLog",
-  "consultationState",
-  "bookingLog",
-  "bookingState",
-  "callRecordState",
-  "clientHubRecord",
-] as const;
+type Make = (options?: unknown) => unknown;
+const RANGED = {
+  instant: kit.instant,
+  consultationEvent: kit.consultationEvent,
+  bookingEvent: kit.bookingEvent,
+  newLead: kit.newLead,
+  newClientHubRecord: kit.newClientHubRecord,
+  clientHubEvent: kit.clientHubEvent,
+  sheetEvent: kit.sheetEvent,
+} as Record<string, Make>;
+const LOGS = {
+  consultationLog: kit.consultationLog,
+  consultationState: kit.consultationState,
+  bookingLog: kit.bookingLog,
+  bookingState: kit.bookingState,
+  callRecordState: kit.callRecordState,
+  clientHubRecord: kit.clientHubRecord,
+} as Record<string, Make>;
 
 describe("the testing kit refuses impossible options with a RangeError naming them", () => {
   it("days far past year 9999 throws at once instead of hanging", () => {
@@ -38,8 +39,7 @@ describe("the testing kit refuses impossible options with a RangeError naming th
   });
 
   it("every ranged arbitrary checks days and from, and names itself", () => {
-    for (const name of RANGED) {
-      const make = kit[name] as (range?: unknown) => unknown;
+    for (const [name, make] of Object.entries(RANGED)) {
       expect(() => make({ days: -1 }), name).toThrow(new RegExp(`^${name}: days must be a number from 0 to \\d+`));
       expect(() => make({ days: Number.NaN }), name).toThrow(RangeError);
       expect(() => make({ days: "7" }), name).toThrow(/days must be a number/);
@@ -55,8 +55,7 @@ describe("the testing kit refuses impossible options with a RangeError naming th
   });
 
   it("every log arbitrary checks maxLength and from", () => {
-    for (const name of LOGS) {
-      const make = kit[name] as (options?: unknown) => unknown;
+    for (const [name, make] of Object.entries(LOGS)) {
       expect(() => make({ maxLength: -1 }), name).toThrow(
         new RangeError(`${name}: maxLength must be an integer from 0 to 2147483647, not -1`),
       );
