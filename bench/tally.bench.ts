@@ -4,9 +4,14 @@
 // (2) first-contact deduplication over 1,000,000 distinct leads (3 contacts each on average, in
 //     random order), beside a hand-written Map-based loop; heap bytes retained per distinct lead
 //     (target ≤ 150 B);
-// (3) the cost of merging two 1,000-program tallies.
+// (3) the cost of merging two 1,000-program tallies;
+// (4) merging 1,000 stored tallies at once;
+// (5) addToSheet one event at a time: 1, 10,000 and 1,000,000 events, per add, then reading the
+//     last tally; beside tallySheet of the same events. Target: the cost per add stays flat.
 // Only ratios and measured figures are printed; nothing is asserted on absolute times.
 import {
+  addToSheet,
+  emptySheet,
   mergeSheets,
   OUTCOMES,
   type SheetEvent,
@@ -280,4 +285,63 @@ function totals(t: SheetTally): string {
       `same tally: ${same ? "yes" : "NO"}`,
   );
   if (once >= 1000 || !same) process.exitCode = 1;
+}
+
+// ---- (5) addToSheet, one event at a time ----
+// Half the events carry a lead id (a million distinct leads at the top size), the rest are counts,
+// notes and page calls over 50 programs. Adds are timed alone, then the first read of the last
+// tally (which builds it), then tallySheet over the same events for comparison.
+{
+  const random = rng(5);
+  const event = (i: number): SheetEvent => {
+    const at = T0 + Math.floor(random() * 30 * 86_400_000);
+    const program = PROGRAMS[i % PROGRAMS.length] as string;
+    const r = random();
+    if (r < 0.5)
+      return {
+        type: "firstContact",
+        at,
+        program,
+        source: SOURCE_IDS[i % 4] as keyof typeof SOURCES,
+        outcome: OUTCOME_IDS[i % 3] as keyof typeof OUTCOMES,
+        leadId: `L${i}`,
+      };
+    if (r < 0.8)
+      return {
+        type: "firstContact",
+        at,
+        program,
+        source: SOURCE_IDS[i % 4] as keyof typeof SOURCES,
+        outcome: OUTCOME_IDS[i % 3] as keyof typeof OUTCOMES,
+      };
+    if (r < 0.9) return { type: "junkCall", at };
+    return { type: "note", at, program, text: `note ${i}` };
+  };
+  const day = { unit: "day", timeZone: "America/New_York" } as const;
+  console.log("\naddToSheet, one event at a time (day buckets in America/New_York):");
+  for (const n of [1, 10_000, 1_000_000]) {
+    const events = Array.from({ length: n }, (_, i) => event(i));
+    const start = { ...emptySheet(), period: day };
+    let last: SheetTally = start;
+    const addMs = best(n === 1_000_000 ? 1 : 3, () => {
+      let t: SheetTally = start;
+      for (const e of events) {
+        const r = addToSheet(t, e);
+        if (!r.ok) throw new Error(r.error.message);
+        t = r.value;
+      }
+      last = t;
+    });
+    const t0 = performance.now();
+    const read = JSON.stringify(last);
+    const readMs = performance.now() - t0;
+    const batchMs = best(n === 1_000_000 ? 1 : 3, () => tallySheet(events, day));
+    const same = read === JSON.stringify(tallySheet(events, day).tally);
+    console.log(
+      `  ${n.toLocaleString("en-US").padStart(9)} events: ${((addMs / n) * 1000).toFixed(2)} µs per add ` +
+        `(${addMs.toFixed(1)} ms in all); first read of the last tally ${readMs.toFixed(1)} ms; ` +
+        `tallySheet of the same ${batchMs.toFixed(1)} ms; same tally: ${same ? "yes" : "NO"}`,
+    );
+    if (!same) process.exitCode = 1;
+  }
 }

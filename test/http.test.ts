@@ -1,10 +1,11 @@
 // The HTTP example (examples/http/): a real node:http server on 127.0.0.1, an ephemeral port, real
 // requests over the network — good, malformed, wrong types, oversized — and the server stopped after.
 import { createHmac } from "node:crypto";
+import { connect } from "node:net";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHandler, MAX_BODY_BYTES } from "../examples/http/handler.mjs";
-import { serve } from "../examples/http/node-server.mjs";
+import { requestUrl, serve } from "../examples/http/node-server.mjs";
 import { clientHub } from "../src/client-hub/index.js";
 import { hostileJson } from "./hostile.js";
 
@@ -200,6 +201,97 @@ describe("HTTP example over a real local server", () => {
       { numRuns: 300 },
     );
     expect(seen.has(400)).toBe(true);
+  });
+
+  it("a call the shift tally cannot count is refused with the rejected list, not answered 200", async () => {
+    const agent = "a".repeat(20_000);
+    const answer = await post("/calls", { ...call, agent });
+    expect(answer.status).toBe(422);
+    expect(answer.body.error).toEqual({
+      code: "notTallied",
+      message: "the call cannot be counted in the shift tally: agent must be a non-empty string",
+      rejected: [{ index: 0, code: "invalidEvent", field: "agent", message: "agent must be a non-empty string" }],
+    });
+  });
+});
+
+/** Sends raw bytes to the server and returns the status code it answers (node:net, no client checks). */
+function rawStatus(request: string): Promise<number> {
+  const { hostname, port } = new URL(server.url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname);
+    let text = "";
+    socket.setTimeout(5_000, () => {
+      socket.destroy();
+      reject(new Error(`no answer to ${JSON.stringify(request)}`));
+    });
+    socket.on("data", (chunk) => {
+      text += chunk.toString("latin1");
+      const status = /^HTTP\/1\.[01] (\d{3})/.exec(text);
+      if (status !== null) {
+        socket.destroy();
+        resolve(Number(status[1]));
+      }
+    });
+    socket.on("error", reject);
+    socket.on("end", () => reject(new Error(`closed without an answer: ${JSON.stringify(text)}`)));
+    socket.write(request);
+  });
+}
+
+describe("the node:http server: malformed request lines and Host headers are the client's error (400)", () => {
+  const line = (target: string, host: string | null, method = "POST"): string =>
+    `${method} ${target} HTTP/1.1\r\n${host === null ? "" : `Host: ${host}\r\n`}Content-Length: 2\r\nConnection: close\r\n\r\n{}`;
+
+  it("answers 400, never 500, to 17 hostile request lines and Host headers", async () => {
+    const hostile = [
+      line("/calls", "a b"),
+      line("/calls", "127.0.0.1:1@evil"),
+      line("/calls", "user@127.0.0.1"),
+      line("/calls", "example.com/evil"),
+      line("/calls", ""),
+      line("/calls", "a:123456"),
+      line("/calls", "-a-"),
+      line("/calls", null),
+      line("http://u:p@127.0.0.1/calls", "127.0.0.1"),
+      line("http://a b/calls", "127.0.0.1"),
+      line("http://127.0.0.1:1@evil/calls", "127.0.0.1"),
+      line("*", "127.0.0.1", "OPTIONS"),
+      line("calls", "127.0.0.1"),
+      line("ftp://127.0.0.1/calls", "127.0.0.1"),
+      "HELLO\r\n\r\n",
+      "POST /calls HTTP/9.9\r\nHost: 127.0.0.1\r\n\r\n",
+      "POST /ca lls HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+    ];
+    const statuses = [];
+    for (const request of hostile) statuses.push(await rawStatus(request));
+    expect(statuses).toEqual(hostile.map(() => 400));
+  });
+
+  it("still serves well-formed targets: origin-form, absolute-form, IPv6 and named hosts", async () => {
+    expect(await rawStatus(line("/calls", "127.0.0.1"))).toBe(400); // the body {} lacks every field
+    expect(await rawStatus(line("http://127.0.0.1/calls", "127.0.0.1"))).toBe(400);
+    expect(await rawStatus(line("/calls", "[::1]:8080", "GET"))).toBe(405);
+    expect(await rawStatus(line("/nowhere", "localhost", "GET"))).toBe(404);
+    expect(await rawStatus(line("//calls", "localhost", "GET"))).toBe(404);
+  });
+
+  it("requestUrl says why a target or host names nothing", () => {
+    expect(requestUrl("/calls?x=1", "example.com:8080", "127.0.0.1")).toEqual({
+      url: "http://example.com:8080/calls?x=1",
+    });
+    expect(requestUrl("/calls", undefined, "127.0.0.1")).toEqual({ url: "http://127.0.0.1/calls" });
+    expect(requestUrl("http://example.com/calls?q", "other", "127.0.0.1")).toEqual({
+      url: "http://example.com/calls?q",
+    });
+    expect(requestUrl("/calls", "a b", "127.0.0.1")).toEqual({
+      code: "badHost",
+      message: "the Host header must be a host and an optional port",
+    });
+    expect(requestUrl("*", "127.0.0.1", "127.0.0.1")).toEqual({
+      code: "badRequestTarget",
+      message: "the request target must be a path such as /calls",
+    });
   });
 });
 

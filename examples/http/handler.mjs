@@ -10,7 +10,9 @@
 //                       Hub event with its identity key, deduplicated within the process, applied
 //                       in `at` order to the records held in `hubspot.records`
 //
-// Bad JSON or bad fields → 400 listing every issue; a call the playbook refuses → 422;
+// Bad JSON or bad fields → 400 listing every issue; a call the playbook refuses → 422; a call the
+// shift tally cannot count (an agent or shift name over 10,000 characters) → 422 `notTallied`
+// with the tally's `rejected` list (nothing is answered 200 that was left out);
 // a body over 64 KiB → 413; another method → 405; another path → 404.
 import { buildCallRecord, classify, shiftFacts, toLoggedCall } from "leadrules/call-result";
 import { clientHub } from "leadrules/client-hub";
@@ -211,8 +213,17 @@ export function createHandler(campaignInput = { id: "default" }, options = {}) {
         if (!c.ok) return problem(422, c.error.code, c.error.message);
         const step = records.transition(current, { type: "callLogged", actor: "agent", ...toLoggedCall(c.value, at) });
         if (!step.ok) return problem(422, step.error.code, step.error.message);
-        const dial = tallyShifts([shiftFacts(c.value, agent, shift)]).tally;
-        const merged = mergeFigures(tally ?? emptyFigures("shiftFigures"), dial);
+        const dial = tallyShifts([shiftFacts(c.value, agent, shift)]);
+        if (dial.rejected.length > 0) {
+          return json(422, {
+            error: {
+              code: "notTallied",
+              message: `the call cannot be counted in the shift tally: ${dial.rejected.map((r) => r.message).join("; ")}`,
+              rejected: dial.rejected,
+            },
+          });
+        }
+        const merged = mergeFigures(tally ?? emptyFigures("shiftFigures"), dial.tally);
         if (!merged.ok) return problem(422, merged.error.code, merged.error.message);
         return json(200, {
           classification: {

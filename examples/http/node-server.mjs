@@ -4,6 +4,42 @@
 import { createServer } from "node:http";
 import { Readable } from "node:stream";
 
+// What a client sends that cannot name a resource here is the client's error (400), never the
+// server's (500). A Host header is a host (a name, an IPv4 address or a bracketed IPv6 address)
+// and an optional port — no spaces, no user info (`127.0.0.1:1@evil`), no path. The request
+// target is origin-form (`/calls?x`), or absolute-form (`http://host/calls`, which RFC 9112 says a
+// server must accept: its path is used, and its authority must be a host like the header's);
+// asterisk-form (`OPTIONS *`) and anything else name no resource of this handler.
+const HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)(?::\d{1,5})?$/;
+
+/**
+ * The URL a request names, or the reason it names none.
+ *
+ * @param {string | undefined} target - the request target, as node:http gives it
+ * @param {string | undefined} hostHeader - the Host header
+ * @param {string} fallback - the host to use when the client sent none (HTTP/1.0)
+ * @returns {{ url: string } | { code: string, message: string }}
+ */
+export function requestUrl(target, hostHeader, fallback) {
+  const host = hostHeader ?? fallback;
+  if (!HOST.test(host)) return { code: "badHost", message: "the Host header must be a host and an optional port" };
+  if (typeof target === "string" && target.startsWith("/")) {
+    return { url: `http://${host}${target}` };
+  }
+  if (typeof target === "string" && /^https?:\/\//i.test(target)) {
+    let absolute;
+    try {
+      absolute = new URL(target);
+    } catch {
+      absolute = undefined;
+    }
+    if (absolute !== undefined && absolute.username === "" && absolute.password === "" && HOST.test(absolute.host)) {
+      return { url: `http://${absolute.host}${absolute.pathname}${absolute.search}` };
+    }
+  }
+  return { code: "badRequestTarget", message: "the request target must be a path such as /calls" };
+}
+
 /**
  * @param {(request: Request) => Promise<Response>} handler
  * @param {{ host?: string, port?: number, stopAfterMs?: number }} [options]
@@ -11,8 +47,14 @@ import { Readable } from "node:stream";
  */
 export async function serve(handler, { host = "127.0.0.1", port = 0, stopAfterMs = 60_000 } = {}) {
   const server = createServer(async (req, res) => {
+    const named = requestUrl(req.url, req.headers.host, host);
+    if (!("url" in named)) {
+      res.writeHead(400, { "content-type": "application/json", connection: "close" });
+      res.end(JSON.stringify({ error: { code: named.code, message: named.message } }));
+      return;
+    }
     try {
-      const url = `http://${req.headers.host ?? host}${req.url}`;
+      const url = named.url;
       const hasBody = req.method !== "GET" && req.method !== "HEAD";
       const request = new Request(url, {
         method: req.method,

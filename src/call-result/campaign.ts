@@ -1,3 +1,4 @@
+import { deepFreeze } from "../core/freeze.js";
 import { type BuiltInResult, CALL_RESULTS, type ResultFlags } from "./results.js";
 
 /** A result a campaign adds (e.g. "Not Qualified - No Roof"), with the same flags as the built-in ones. */
@@ -50,7 +51,7 @@ export type CampaignInput<Custom extends string = never> = Partial<Omit<Campaign
 };
 
 /** The playbook's defaults. */
-export const DEFAULT_CAMPAIGN: Campaign<never> = {
+export const DEFAULT_CAMPAIGN: Campaign<never> = /* @__PURE__ */ deepFreeze({
   id: "default",
   emailFollowUpWeeks: 4,
   deadEndMinBlockedAttempts: 2,
@@ -59,7 +60,7 @@ export const DEFAULT_CAMPAIGN: Campaign<never> = {
   recycleNoPitchAfterDays: null,
   qualifyingRange: null,
   customResults: [],
-};
+});
 
 /**
  * A result id: one of the playbook's (`BuiltInResult`), or one of the campaign's custom results.

@@ -1,4 +1,5 @@
 import type { DialFacts } from "../core/dial.js";
+import { deepFreeze } from "../core/freeze.js";
 import { err, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs, toIso } from "../core/time.js";
 import { type FieldRule, fieldRefusal, isBoolean, optional } from "../core/vocabulary.js";
@@ -11,7 +12,7 @@ import { isExistingLead } from "./validate.js";
  * Findings about the company that anyone on the phone can give, with the result each leads to and
  * the rule that says so.
  */
-export const COMPANY_FINDINGS = {
+export const COMPANY_FINDINGS = /* @__PURE__ */ deepFreeze({
   handledByParentCompany: ["handledByParentCompany", "companyLevel"],
   handledOverseas: ["handledOverseas", "companyLevel"],
   outsourced: ["outsourced", "companyLevel"],
@@ -20,45 +21,51 @@ export const COMPANY_FINDINGS = {
   notAGoodFit: ["notAGoodFit", "notAGoodFit"],
   doNotCallAgain: ["removeFromDatabase", "doNotCallAgain"],
   wantsConsultant: ["wantsConsultantFollowUp", "wantsConsultant"],
-} as const satisfies Record<string, readonly [string, RuleId]>;
+} as const satisfies Record<string, readonly [string, RuleId]>);
 /** A finding about the company. */
 export type CompanyFinding = keyof typeof COMPANY_FINDINGS;
 
 /** How nobody was spoken to. */
-export const NOBODY_VIA = ["companyVoicemail", "directLineVoicemail", "noAnswer", "wrongNumber", "duplicate"] as const;
+export const NOBODY_VIA = /* @__PURE__ */ deepFreeze([
+  "companyVoicemail",
+  "directLineVoicemail",
+  "noAnswer",
+  "wrongNumber",
+  "duplicate",
+] as const);
 /**
  * Reception's answers besides the company findings, each with the playbook's words for it
  * ("How To Log Call Results"), so a form can show them and a reader can check the mapping.
  */
-export const RECEPTION_PHRASES = {
+export const RECEPTION_PHRASES = /* @__PURE__ */ deepFreeze({
   dmUnavailable: "the decision maker is not available",
   screenedOut: "We wouldn't be interested in that/ We have that handled/He wouldn't be interested",
   takeMessage: "Can I take a message?",
   emailInfo: "You can send me an email to reception@ or info@?",
   blocked: "the reception does not put you through, she blocks the call",
   emailExecutiveAssistant: "email the executive assistant first, so they can pass the information on to the DM",
-} as const;
+} as const);
 /**
  * Reception's answers besides the company findings (the keys of `RECEPTION_PHRASES`, in order).
  * Written out rather than derived with `Object.keys`: `classify` needs the ids, not the phrases,
  * and deriving them would put the phrases (~170 B gzip) into every bundle that classifies. A test
  * holds the two to the same keys.
  */
-export const RECEPTION_ANSWERS = [
+export const RECEPTION_ANSWERS = /* @__PURE__ */ deepFreeze([
   "dmUnavailable",
   "screenedOut",
   "takeMessage",
   "emailInfo",
   "blocked",
   "emailExecutiveAssistant",
-] as const satisfies readonly (keyof typeof RECEPTION_PHRASES)[];
+] as const satisfies readonly (keyof typeof RECEPTION_PHRASES)[]);
 /**
  * The decision maker's answers that end a call before any pitch can have happened: for these
  * `pitched` may be left out (it is then `false`).
  */
-export const NO_PITCH_ANSWERS = ["cantTalkNow", "wrongNumber", "duplicate"] as const;
+export const NO_PITCH_ANSWERS = /* @__PURE__ */ deepFreeze(["cantTalkNow", "wrongNumber", "duplicate"] as const);
 /** How an appointment will be held: in person is preferred. */
-export const APPOINTMENT_MODES = ["inPerson", "phone", "video"] as const;
+export const APPOINTMENT_MODES = /* @__PURE__ */ deepFreeze(["inPerson", "phone", "video"] as const);
 
 /** What reception said or did. */
 export type ReceptionSaid = (typeof RECEPTION_ANSWERS)[number] | CompanyFinding;

@@ -1,3 +1,4 @@
+import { deepFreeze } from "../core/freeze.js";
 import { isApplied } from "../core/identity.js";
 import {
   createLifecycle,
@@ -7,6 +8,7 @@ import {
   type StatusTable,
   type Step,
 } from "../core/lifecycle.js";
+import { type OptionRule, requireOptions } from "../core/options.js";
 import { err, type InvalidInput, invalidInput, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs, toIso } from "../core/time.js";
 import { type FieldRule, fieldRefusal, isBoolean, optional } from "../core/vocabulary.js";
@@ -112,12 +114,23 @@ const NO_EFFECTS: readonly never[] = [];
 const CALL_RULES: readonly FieldRule[] = [["blocked", optional(isBoolean), "one of true, false"]];
 const INTRO: CallEffect = { type: "introEmail", template: "Intro Email", to: "decisionMaker", cc: [], bcc: [] };
 
+// What the record's verbs rely on (createCampaign checks the rest).
+const CAMPAIGN_RULES: readonly OptionRule[] = [
+  ["id", (v) => typeof v === "string", "a string"],
+  ["customResults", Array.isArray, "a list"],
+  ["emailFollowUpWeeks", (v) => typeof v === "number" && v >= 0, "a number of weeks, 0 or more"],
+  ["deadEndMinBlockedAttempts", (v) => Number.isInteger(v) && (v as number) >= 0, "a whole number, 0 or more"],
+  ["emailOnlyHns", (v) => typeof v === "boolean", "true or false"],
+  ["wantsConsultantFollowUp", (v) => typeof v === "boolean", "true or false"],
+];
 /**
  * The record lifecycle of a campaign: each logged call is validated against the playbook (a
  * violation refuses it, naming the first problem and listing all), then moves the record and
  * returns the effects it requires.
  *
  * @param campaign - a valid campaign (see `createCampaign`)
+ * @throws TypeError naming the option when campaign is not a valid one (a programmer error:
+ *   read options from outside with `createCampaign`)
  * @returns the lifecycle
  * @example
  * buildCallRecord(DEFAULT_CAMPAIGN).campaign.emailFollowUpWeeks; // => 4
@@ -125,6 +138,7 @@ const INTRO: CallEffect = { type: "introEmail", template: "Intro Email", to: "de
 export function buildCallRecord<Custom extends string = never>(
   campaign: Campaign<Custom>,
 ): CallRecordLifecycle<Custom> {
+  requireOptions("buildCallRecord", "campaign", campaign, CAMPAIGN_RULES);
   const definition: LifecycleDefinition<
     RecordStatus,
     CallActor,
@@ -261,7 +275,9 @@ export function buildCallRecord<Custom extends string = never>(
  * const record = callRecord.initial(0);
  * record.ok && callRecord.allowedResults(record.value, "reception").includes("pitchedNotInterested"); // => false
  */
-export const callRecord: CallRecordLifecycle<never> = /* @__PURE__ */ buildCallRecord(DEFAULT_CAMPAIGN);
+export const callRecord: CallRecordLifecycle<never> = /* @__PURE__ */ deepFreeze(
+  /* @__PURE__ */ buildCallRecord(DEFAULT_CAMPAIGN),
+);
 
 /**
  * From the agent's facts to the record update in one call: classifies the call, then logs it on

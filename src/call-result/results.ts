@@ -1,20 +1,27 @@
+import { deepFreeze } from "../core/freeze.js";
 import type { StatusTable } from "../core/lifecycle.js";
 
 /** Who you last spoke to on a call (voicemail is not speaking), with the playbook's labels. */
-export const LAST_CONTACTS = {
+export const LAST_CONTACTS = /* @__PURE__ */ deepFreeze({
   noContact: "No Contact",
   reception: "Reception",
   decisionMaker: "Decision Maker",
-} as const;
+} as const);
 /** Who you last spoke to. */
 export type LastContact = keyof typeof LAST_CONTACTS;
 
 /** Who may log a result: anyone, only after speaking to the DM, only to reception, reception or nobody, or only on an existing lead. */
-export const RESULT_WHO = ["any", "decisionMakerOnly", "receptionOnly", "receptionOrNone", "existingLeadOnly"] as const;
+export const RESULT_WHO = /* @__PURE__ */ deepFreeze([
+  "any",
+  "decisionMakerOnly",
+  "receptionOnly",
+  "receptionOrNone",
+  "existingLeadOnly",
+] as const);
 /** Who may log a result. */
 export type ResultWho = (typeof RESULT_WHO)[number];
 /** Who logs calls. */
-export const CALL_ACTORS = ["agent", "system"] as const;
+export const CALL_ACTORS = /* @__PURE__ */ deepFreeze(["agent", "system"] as const);
 /** Who logs calls. */
 export type CallActor = (typeof CALL_ACTORS)[number];
 
@@ -22,11 +29,11 @@ export type CallActor = (typeof CALL_ACTORS)[number];
  * Where a call record stands after a result: on the list, off it waiting on a follow-up task, or
  * closed. The record lifecycle's statuses; types, schemas and the diagram derive from this table.
  */
-export const RECORD_STATUSES = {
+export const RECORD_STATUSES = /* @__PURE__ */ deepFreeze({
   open: { label: "Open (on the list)", setBy: ["agent", "system"], closes: false },
   pendingTask: { label: "Off the list, follow-up task pending", setBy: ["agent", "system"], closes: false },
   closed: { label: "Closed (off the list)", setBy: ["agent", "system"], closes: true },
-} as const satisfies StatusTable<string, CallActor>;
+} as const satisfies StatusTable<string, CallActor>);
 /** Where a call record stands: `open`, `pendingTask` or `closed`. */
 export type RecordStatus = keyof typeof RECORD_STATUSES;
 
@@ -35,7 +42,7 @@ export type RecordStatus = keyof typeof RECORD_STATUSES;
  *
  * @deprecated Renamed: use `RECORD_STATUSES` (a table with labels) or `RecordStatus`. Removed in 0.2.0.
  */
-export const RECORD_EFFECTS: readonly RecordStatus[] = ["open", "pendingTask", "closed"];
+export const RECORD_EFFECTS: readonly RecordStatus[] = /* @__PURE__ */ deepFreeze(["open", "pendingTask", "closed"]);
 /**
  * Where a call record stands.
  *
@@ -43,15 +50,20 @@ export const RECORD_EFFECTS: readonly RecordStatus[] = ["open", "pendingTask", "
  */
 export type RecordEffect = RecordStatus;
 /** What a result counts as on the shift's figures. */
-export const COUNTS_AS = ["lead", "appointment", "nothing"] as const;
+export const COUNTS_AS = /* @__PURE__ */ deepFreeze(["lead", "appointment", "nothing"] as const);
 /** What a result counts as. */
 export type CountsAs = (typeof COUNTS_AS)[number];
 /** Work a result requires of the host. */
-export const REQUIRED_EFFECTS = ["followUpTask", "introEmail", "doNotCall", "ownerChange"] as const;
+export const REQUIRED_EFFECTS = /* @__PURE__ */ deepFreeze([
+  "followUpTask",
+  "introEmail",
+  "doNotCall",
+  "ownerChange",
+] as const);
 /** Work a result requires of the host. */
 export type RequiredEffect = (typeof REQUIRED_EFFECTS)[number];
 /** The campaign permissions a result may need. */
-export const CAMPAIGN_PERMISSIONS = ["emailOnlyHns", "wantsConsultantFollowUp"] as const;
+export const CAMPAIGN_PERMISSIONS = /* @__PURE__ */ deepFreeze(["emailOnlyHns", "wantsConsultantFollowUp"] as const);
 /** A campaign permission a result needs. */
 export type CampaignPermission = (typeof CAMPAIGN_PERMISSIONS)[number];
 
@@ -80,7 +92,7 @@ const closedBy = /* @__NO_SIDE_EFFECTS__ */ (
 /**
  * Every Last Call Result of the playbook "How To Log Call Results", with its flags.
  */
-export const CALL_RESULTS = {
+export const CALL_RESULTS = /* @__PURE__ */ deepFreeze({
   noContact: { label: "No Contact (Call Back)", who: "any", record: "open", countsAs: "nothing", effects: NONE },
   handledByParentCompany: closedBy("Handled by Parent Company"),
   handledOverseas: closedBy("Handled Overseas"),
@@ -146,13 +158,13 @@ export const CALL_RESULTS = {
     effects: ["ownerChange"],
     permission: "wantsConsultantFollowUp",
   },
-} as const satisfies Record<string, ResultFlags>;
+} as const satisfies Record<string, ResultFlags>);
 
 /** A built-in result id. */
 export type BuiltInResult = keyof typeof CALL_RESULTS;
 
 /** The rules `classify` and `validate` cite, by id, in plain English. */
-export const RULES = {
+export const RULES = /* @__PURE__ */ deepFreeze({
   nobodySpokenTo: "Nobody was spoken to (voicemail, no answer): Last Contact No Contact.",
   directLineVoicemail: "The DM's direct line or mobile went to voicemail: nobody was spoken to, so No Contact.",
   voicemailAfterPutThrough: "Reception put you through to the DM's voicemail: the last person spoken to was reception.",
@@ -190,6 +202,6 @@ export const RULES = {
   introEmailToDmOnly:
     "The Intro Email goes to the DM only: no Cc to the sales consultant, no Bcc to the sales manager.",
   recycle: "Not Interested - No Pitch is not a real no: the campaign may recycle the record later.",
-} as const;
+} as const);
 /** A rule id. */
 export type RuleId = keyof typeof RULES;

@@ -7,6 +7,7 @@ import {
   startOfDateIn,
 } from "../core/calendar.js";
 import { describeValue } from "../core/describe.js";
+import { deepFreeze } from "../core/freeze.js";
 import {
   createLifecycle,
   type Lifecycle,
@@ -17,13 +18,14 @@ import {
   statusLabel,
 } from "../core/lifecycle.js";
 import { isName } from "../core/limits.js";
+import { isRecord, type OptionRule, requireOptions, wholeIn } from "../core/options.js";
 import { err, type InvalidInput, type Issue, invalidInput, ok, type Result } from "../core/result.js";
 import { type Instant, MAX_INSTANT_MS, MIN_INSTANT_MS, toEpochMs, toIso } from "../core/time.js";
 import { type FieldRule, fieldRefusal, isBoolean, oneOf, optional } from "../core/vocabulary.js";
 import { canonicalZone, Lru } from "../core/zone.js";
 
 /** Who acts on a Client Hub record: its owner (the account manager) or the system (an integration). */
-export const CLIENT_HUB_ACTORS = ["owner", "system"] as const;
+export const CLIENT_HUB_ACTORS = /* @__PURE__ */ deepFreeze(["owner", "system"] as const);
 /** Who acts on a Client Hub record. */
 export type ClientHubActor = (typeof CLIENT_HUB_ACTORS)[number];
 
@@ -32,7 +34,7 @@ export type ClientHubActor = (typeof CLIENT_HUB_ACTORS)[number];
  * Overview"). No stage closes the record: the pipeline is a cycle. Types, schemas, permissions and
  * the diagram derive from this table.
  */
-export const CLIENT_HUB_STAGES = {
+export const CLIENT_HUB_STAGES = /* @__PURE__ */ deepFreeze({
   completed: { label: "Completed", setBy: ["owner"], closes: false },
   callPreparation: { label: "Call Preparation", setBy: ["system"], closes: false },
   call1: { label: "Call 1", setBy: ["system"], closes: false },
@@ -40,32 +42,32 @@ export const CLIENT_HUB_STAGES = {
   call3: { label: "Call 3", setBy: ["system"], closes: false },
   summaryOfCall: { label: "Summary of Call", setBy: ["owner", "system"], closes: false },
   unsuccessfulCall: { label: "Unsuccessful Call", setBy: ["owner", "system"], closes: false },
-} as const satisfies StatusTable<string, ClientHubActor>;
+} as const satisfies StatusTable<string, ClientHubActor>);
 
 /** A stage of the Client Hub pipeline. */
 export type ClientHubStage = keyof typeof CLIENT_HUB_STAGES;
 
 /** The stages in which a connected check-in moves the record to Summary of Call. */
-export const CHECK_IN_STAGES = ["callPreparation", "call1", "call2", "call3"] as const;
+export const CHECK_IN_STAGES = /* @__PURE__ */ deepFreeze(["callPreparation", "call1", "call2", "call3"] as const);
 
 /** HubSpot's call outcomes. Only `Connected` can make a check-in successful. */
-export const CALL_OUTCOMES = [
+export const CALL_OUTCOMES = /* @__PURE__ */ deepFreeze([
   "Connected",
   "Busy",
   "No answer",
   "Left live message",
   "Left voicemail",
   "Wrong number",
-] as const;
+] as const);
 /** A call outcome. */
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 /** A call's direction: it does not matter for a check-in. */
-export const CALL_DIRECTIONS = ["inbound", "outbound"] as const;
+export const CALL_DIRECTIONS = /* @__PURE__ */ deepFreeze(["inbound", "outbound"] as const);
 /** A call's direction: it does not matter for a check-in. */
 export type CallDirection = (typeof CALL_DIRECTIONS)[number];
 
 /** The playbook's check-in call types: a Connected call of one of these is a successful check-in. */
-export const CHECK_IN_CALL_TYPES = ["Check In - Call", "Check In - WhatsApp"] as const;
+export const CHECK_IN_CALL_TYPES = /* @__PURE__ */ deepFreeze(["Check In - Call", "Check In - WhatsApp"] as const);
 /** A check-in call type of the playbook. */
 export type CheckInCallType = (typeof CHECK_IN_CALL_TYPES)[number];
 /**
@@ -87,13 +89,13 @@ export interface ContactRatio {
 }
 
 /** The tasks the pipeline creates, by id. */
-export const CLIENT_HUB_TASKS = {
+export const CLIENT_HUB_TASKS = /* @__PURE__ */ deepFreeze({
   checkInCall1: "Check in call 1",
   checkInCall2: "Check in call 2",
   checkInCall3: "Check in call 3",
   summariseCall: "Summarise the call and set the Contact Ratio",
   unsuccessfulCallCheckInEmail: "Unsuccessful call - check in email",
-} as const;
+} as const);
 /** A task the pipeline creates. */
 export type ClientHubTask = keyof typeof CLIENT_HUB_TASKS;
 
@@ -195,7 +197,7 @@ export interface ClientHubOptions<CheckIn extends string = CheckInCallType> {
 const ONE_MONTH: ContactRatio = { count: 1, unit: "month" };
 
 /** The playbook's numbers: ratios of 2 weeks to 6 months, 1 month by default, 5-day steps. */
-export const CLIENT_HUB_DEFAULTS: ClientHubOptions<CheckInCallType> = {
+export const CLIENT_HUB_DEFAULTS: ClientHubOptions<CheckInCallType> = /* @__PURE__ */ deepFreeze({
   contactRatios: [
     { count: 2, unit: "week" },
     ONE_MONTH,
@@ -213,7 +215,7 @@ export const CLIENT_HUB_DEFAULTS: ClientHubOptions<CheckInCallType> = {
   checkInCallTypes: CHECK_IN_CALL_TYPES,
   labels: {},
   finalCall: "firstAttempt",
-};
+});
 
 /** What a new record needs. */
 export interface NewClientHubRecord {
@@ -270,12 +272,29 @@ function task(id: ClientHubTask, dueAt: string): ClientHubEffect {
   return { type: "task", task: id, title: CLIENT_HUB_TASKS[id], dueAt };
 }
 
+// What the pipeline's verbs rely on (the create… parser checks the rest: ratio units, "Other").
+const CLIENT_HUB_RULES: readonly OptionRule[] = [
+  ["contactRatios", (v) => Array.isArray(v) && v.length > 0 && v.every(isRatio), "a non-empty list of { count, unit }"],
+  ["defaultContactRatio", isRatio, "a { count, unit } ratio"],
+  ["unsuccessfulContactRatio", isRatio, "a { count, unit } ratio"],
+  ["preparationDays", wholeIn(0, 366), "a whole number of days from 0 to 366"],
+  ["callIntervalDays", wholeIn(1, 366), "a whole number of days from 1 to 366"],
+  [
+    "checkInCallTypes",
+    (v) => Array.isArray(v) && v.length > 0 && v.every((t) => typeof t === "string" && t !== ""),
+    "a non-empty list of call type names",
+  ],
+  ["labels", isRecord, "an object"],
+  ["finalCall", (v) => v === "firstAttempt" || v === "markedFinal", '"firstAttempt" or "markedFinal"'],
+];
 /**
  * Builds the Client Hub pipeline from options that are already known to be valid. Use
  * {@link clientHub} for the playbook's defaults, or `createClientHubLifecycle` to validate options
  * from outside.
  *
  * @param options - complete, valid options
+ * @throws TypeError naming the option when options is not a valid one (a programmer error:
+ *   read options from outside with `createClientHubLifecycle`)
  * @returns the lifecycle
  * @example
  * buildClientHub({ ...CLIENT_HUB_DEFAULTS, callIntervalDays: 3 }).options.callIntervalDays; // => 3
@@ -283,6 +302,7 @@ function task(id: ClientHubTask, dueAt: string): ClientHubEffect {
 export function buildClientHub<const CheckIn extends string = CheckInCallType>(
   options: ClientHubOptions<CheckIn>,
 ): ClientHubLifecycle<CheckIn> {
+  requireOptions("buildClientHub", "options", options, CLIENT_HUB_RULES);
   const stages = {} as Record<ClientHubStage, (typeof CLIENT_HUB_STAGES)[ClientHubStage]>;
   for (const key of ALL_STAGES) {
     const meta = CLIENT_HUB_STAGES[key];
@@ -677,4 +697,6 @@ export function buildClientHub<const CheckIn extends string = CheckInCallType>(
  * const record = clientHub.initial({ subscriptionId: "s1", contactId: "c1", at: "2026-01-31T10:00:00Z", timeZone: "Europe/London" });
  * if (record.ok) record.value.nextContactDate; // => "2026-02-28"
  */
-export const clientHub: ClientHubLifecycle = /* @__PURE__ */ buildClientHub(CLIENT_HUB_DEFAULTS);
+export const clientHub: ClientHubLifecycle = /* @__PURE__ */ deepFreeze(
+  /* @__PURE__ */ buildClientHub(CLIENT_HUB_DEFAULTS),
+);

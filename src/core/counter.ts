@@ -39,6 +39,25 @@ export function normaliseCounter(rows: readonly CounterRow[]): CounterRow[] {
   return out;
 }
 
+/**
+ * The first count of counter rows that is not a safe integer (a merge summed past
+ * `Number.MAX_SAFE_INTEGER`, where adding one more would no longer be exact), or undefined.
+ *
+ * @param rows - counter rows
+ * @returns the row's key and the field's index, or undefined when every count is safe
+ * @example
+ * unsafeCount([[["a"], [1, 2 ** 53]]]); // => { key: ["a"], field: 1 }
+ */
+export function unsafeCount(
+  rows: readonly CounterRow[],
+): { readonly key: readonly string[]; readonly field: number } | undefined {
+  for (const [key, counts] of rows) {
+    const field = counts.findIndex((n) => !Number.isSafeInteger(n));
+    if (field >= 0) return { key, field };
+  }
+  return undefined;
+}
+
 interface Node {
   readonly children: Map<string, Node>;
   counts: Float64Array | undefined;

@@ -1,3 +1,4 @@
+import { deepFreeze } from "../core/freeze.js";
 import {
   createLifecycle,
   type Lifecycle,
@@ -7,26 +8,32 @@ import {
   statusLabel,
 } from "../core/lifecycle.js";
 import { isName, isText } from "../core/limits.js";
+import { isBoolean, type OptionRule, requireOptions } from "../core/options.js";
 import { err, type InvalidInput, type Issue, invalidInput, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs, toIso } from "../core/time.js";
 
 /** Who acts on a booking lead: a user of the practice, or the system (the PMS integration). */
-export const BOOKING_ACTORS = ["user", "system"] as const;
+export const BOOKING_ACTORS = /* @__PURE__ */ deepFreeze(["user", "system"] as const);
 /** Who acts on a booking lead. */
 export type BookingActor = (typeof BOOKING_ACTORS)[number];
 
 /** The booking lifecycle's stages ("Lead Stage" in the playbook). */
-export const BOOKING_STATUSES = {
+export const BOOKING_STATUSES = /* @__PURE__ */ deepFreeze({
   lead: { label: "Lead", setBy: ["user", "system"], closes: false },
   booked: { label: "Booked", setBy: ["user", "system"], closes: false },
   lost: { label: "Lost", setBy: ["user"], closes: true },
-} as const satisfies StatusTable<string, BookingActor>;
+} as const satisfies StatusTable<string, BookingActor>);
 
 /** A stage of the booking lifecycle. */
 export type BookingStatus = keyof typeof BOOKING_STATUSES;
 
 /** What the practice system says about an appointment. */
-export const APPOINTMENT_STATUSES = ["booked", "attended", "cancelled", "didNotAttend"] as const;
+export const APPOINTMENT_STATUSES = /* @__PURE__ */ deepFreeze([
+  "booked",
+  "attended",
+  "cancelled",
+  "didNotAttend",
+] as const);
 /** What the practice system says about an appointment. */
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 
@@ -132,11 +139,11 @@ export interface BookingSettings {
 }
 
 /** All three settings off, as a new tenant starts. */
-export const BOOKING_DEFAULTS: BookingSettings = {
+export const BOOKING_DEFAULTS: BookingSettings = /* @__PURE__ */ deepFreeze({
   createLeadsForNewClients: false,
   eagerPatientShipping: false,
   lockOwnerWhenAssociated: false,
-};
+});
 
 /** The booking lifecycle's verbs, plus `initial`. */
 export interface BookingLifecycle
@@ -185,16 +192,24 @@ const checkPatient = (
   hasIds(event.patient, "id", "name") ? undefined : malformed("patient", "{ id, name } (strings)");
 const NONE: readonly never[] = [];
 
+const BOOKING_RULES: readonly OptionRule[] = [
+  ["createLeadsForNewClients", isBoolean, "true or false"],
+  ["eagerPatientShipping", isBoolean, "true or false"],
+  ["lockOwnerWhenAssociated", isBoolean, "true or false"],
+];
 /**
  * Builds the booking lifecycle for a tenant's settings (already valid; see
  * `createBookingLifecycle` to validate settings from outside).
  *
  * @param settings - the three Lead Tracking settings
+ * @throws TypeError naming the option when settings is not a valid one (a programmer error:
+ *   read options from outside with `createBookingLifecycle`)
  * @returns the lifecycle
  * @example
  * buildBooking({ ...BOOKING_DEFAULTS, lockOwnerWhenAssociated: true }).settings.lockOwnerWhenAssociated; // => true
  */
 export function buildBooking(settings: BookingSettings): BookingLifecycle {
+  requireOptions("buildBooking", "settings", settings, BOOKING_RULES);
   // Only the patient's id and name are kept: what is stored is what parseBookingState reads.
   const withPatient = (state: BookingState, { id, name }: Patient): BookingState => ({
     ...state,
@@ -411,7 +426,7 @@ export function buildBooking(settings: BookingSettings): BookingLifecycle {
  * booking.initial({ at: "2026-11-02T09:00:00Z", patient: { id: "p1", name: "Tim Cook" } });
  * // => { ok: true, value: { status: "lead", name: "Tim Cook", ... } }
  */
-export const booking: BookingLifecycle = /* @__PURE__ */ buildBooking(BOOKING_DEFAULTS);
+export const booking: BookingLifecycle = /* @__PURE__ */ deepFreeze(/* @__PURE__ */ buildBooking(BOOKING_DEFAULTS));
 
 /** A client the practice system reports as new. */
 export interface NewClient {

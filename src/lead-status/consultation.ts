@@ -1,3 +1,4 @@
+import { deepFreeze } from "../core/freeze.js";
 import {
   createLifecycle,
   type Lifecycle,
@@ -8,11 +9,12 @@ import {
   statusLabel,
 } from "../core/lifecycle.js";
 import { isText } from "../core/limits.js";
+import { isBoolean, isRecord, numberIn, type OptionRule, requireOptions, wholeIn } from "../core/options.js";
 import { err, type InvalidInput, ok, type Result } from "../core/result.js";
 import { HOUR_MS, type Instant, MAX_INSTANT_MS, toEpochMs, toIso } from "../core/time.js";
 
 /** Who acts on a consultation lead: the system (calendar, enrolment), a franchisee, the Care Center. */
-export const CONSULTATION_ACTORS = ["system", "franchisee", "careCentre"] as const;
+export const CONSULTATION_ACTORS = /* @__PURE__ */ deepFreeze(["system", "franchisee", "careCentre"] as const);
 /** Who acts on a consultation lead. */
 export type ConsultationActor = (typeof CONSULTATION_ACTORS)[number];
 
@@ -23,7 +25,7 @@ const USERS = ["franchisee", "careCentre"] as const;
  * use": label, who may set the status, whether it closes the lead. Types, schemas, permissions and
  * diagrams are all derived from it.
  */
-export const CONSULTATION_STATUSES = {
+export const CONSULTATION_STATUSES = /* @__PURE__ */ deepFreeze({
   new: { label: "New Lead - No Action Yet", setBy: ["system"], closes: false },
   consultationBooked: { label: "Consultation Booked", setBy: ["system"], closes: false },
   consultationRescheduled: { label: "Consultation Rescheduled and Booked", setBy: ["system"], closes: false },
@@ -37,7 +39,7 @@ export const CONSULTATION_STATUSES = {
   cold: { label: "Cold lead", setBy: ["system", "franchisee", "careCentre"], closes: false },
   lost: { label: "Not Sold - Lost", setBy: USERS, closes: true },
   sold: { label: "Sold", setBy: ["system"], closes: true },
-} as const satisfies StatusTable<string, ConsultationActor>;
+} as const satisfies StatusTable<string, ConsultationActor>);
 
 /** A status of the consultation lifecycle. */
 export type ConsultationStatus = keyof typeof CONSULTATION_STATUSES;
@@ -126,14 +128,14 @@ export interface ConsultationOptions {
 }
 
 /** The playbook's numbers: 6 follow-ups, 48 hours apart by default, cold 2 hours after the sixth. */
-export const CONSULTATION_DEFAULTS: ConsultationOptions = {
+export const CONSULTATION_DEFAULTS: ConsultationOptions = /* @__PURE__ */ deepFreeze({
   followUpLimit: 6,
   followUpDueAfterHours: 48,
   coldAfterHours: 2,
   labels: {},
   outOfAreaTransferable: false,
   closedAccepts: {},
-};
+});
 
 /** The consultation lifecycle's verbs, plus `initial`. */
 export interface ConsultationLifecycle
@@ -168,17 +170,29 @@ const BOOKABLE = ["new", "followUp", "consultationCancelled", "moveScheduleFollo
 const BOOKED = ["consultationBooked", "consultationRescheduled"] as const;
 const FOLLOWABLE = ["new", "consultationCancelled", "moveScheduleFollowUp", "followUp"] as const;
 
+// What the consultation verbs rely on (the create… parser checks the rest: status names, events).
+const CONSULTATION_RULES: readonly OptionRule[] = [
+  ["followUpLimit", wholeIn(1, 1000), "a whole number from 1 to 1000"],
+  ["followUpDueAfterHours", numberIn(0, 24 * 366), "a number of hours from 0 to 8784"],
+  ["coldAfterHours", numberIn(0, 24 * 366), "a number of hours from 0 to 8784"],
+  ["labels", isRecord, "an object"],
+  ["outOfAreaTransferable", isBoolean, "true or false"],
+  ["closedAccepts", isRecord, "an object"],
+];
 /**
  * Builds the consultation lifecycle from options that are already known to be valid. Use
  * {@link consultation} for the playbook's defaults, or `createConsultationLifecycle` to validate
  * options from outside.
  *
  * @param options - complete, valid options
+ * @throws TypeError naming the option when options is not a valid one (a programmer error:
+ *   read options from outside with `createConsultationLifecycle`)
  * @returns the lifecycle
  * @example
  * buildConsultation({ ...CONSULTATION_DEFAULTS, followUpLimit: 4 }).options.followUpLimit; // => 4
  */
 export function buildConsultation(options: ConsultationOptions): ConsultationLifecycle {
+  requireOptions("buildConsultation", "options", options, CONSULTATION_RULES);
   const statuses = {} as Record<ConsultationStatus, (typeof CONSULTATION_STATUSES)[ConsultationStatus]>;
   for (const key of Object.keys(CONSULTATION_STATUSES) as ConsultationStatus[]) {
     const meta = CONSULTATION_STATUSES[key];
@@ -324,4 +338,6 @@ export function buildConsultation(options: ConsultationOptions): ConsultationLif
  * if (lead.ok) consultation.transition(lead.value, { type: "followUpLogged", at: "2026-11-02T09:00:00Z", actor: "franchisee" });
  * // => { ok: true, value: { state: { status: "followUp", ... }, effects: [{ type: "followUpTask", number: 1, dueAt: "2026-11-04T09:00:00.000Z", notes: "" }] } }
  */
-export const consultation: ConsultationLifecycle = /* @__PURE__ */ buildConsultation(CONSULTATION_DEFAULTS);
+export const consultation: ConsultationLifecycle = /* @__PURE__ */ deepFreeze(
+  /* @__PURE__ */ buildConsultation(CONSULTATION_DEFAULTS),
+);

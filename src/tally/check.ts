@@ -12,6 +12,49 @@ const isArray = Array.isArray;
 export const isCount = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 0;
 const isMs = (v: unknown): boolean => typeof v === "number" && v >= MIN_INSTANT_MS && v <= MAX_INSTANT_MS;
 const UNITS = ["day", "isoWeek", "month"];
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+/**
+ * Whether a string can be a bucket of a bucketed tally: `""`, or an instant as tallies write
+ * buckets (ISO UTC with milliseconds, years 0000–9999). The readers turn a bucket into its period:
+ * anything else (`"\u0000"`) has none.
+ */
+export const isBucket = (b: unknown): boolean =>
+  b === "" || (typeof b === "string" && ISO_UTC.test(b) && isMs(Date.parse(b)));
+const BUCKET = 'must be "" or an ISO UTC instant (a period\'s start) in a bucketed tally';
+
+/**
+ * The first bucket of a structurally valid tally that is not one, as `[path, message]`, or
+ * undefined. Unbucketed tallies (`period: null`) take any string. Shared by the check and the
+ * parsers, so the two agree.
+ *
+ * @param t - a sheet tally, or a figures tally whose key starts with a bucket
+ * @returns the path and problem, or undefined
+ */
+export function bucketProblem(t: {
+  readonly period: unknown;
+  readonly programs?: readonly (readonly [readonly string[], unknown])[];
+  readonly page?: readonly (readonly [readonly string[], unknown])[];
+  readonly rows?: readonly (readonly [readonly string[], unknown])[];
+  readonly kinds?: readonly (readonly [string, ...unknown[]])[];
+  readonly notes?: readonly (readonly [string, ...unknown[]])[];
+}): readonly [path: string, message: string] | undefined {
+  if (t.period === null) return undefined;
+  for (const name of ["programs", "page", "rows"] as const) {
+    const rows = t[name] ?? [];
+    for (let i = 0; i < rows.length; i++) {
+      if (!isBucket((rows[i] as readonly [readonly string[], unknown])[0][0])) return [`${name}.${i}.0.0`, BUCKET];
+    }
+  }
+  for (const name of ["kinds", "notes"] as const) {
+    const rows = t[name] ?? [];
+    for (let i = 0; i < rows.length; i++) {
+      if (!isBucket((rows[i] as readonly [string])[0])) return [`${name}.${i}.0`, BUCKET];
+    }
+  }
+  return undefined;
+}
+const bucketMessage = (p: readonly [string, string] | undefined): string | undefined =>
+  p === undefined ? undefined : `${p[0]} ${p[1]}`;
 
 /** What is wrong with a period spec (`null` is the unbucketed period), or undefined. */
 export function periodProblem(period: unknown): string | undefined {
@@ -111,7 +154,7 @@ export function sheetProblem(
       return `notes.${i} must be [bucket, program, at, text]`;
     }
   }
-  return undefined;
+  return bucketMessage(bucketProblem(t as Parameters<typeof bucketProblem>[0]));
 }
 
 /**
@@ -132,5 +175,10 @@ export function figuresProblem(tally: unknown, widths: Readonly<Record<string, n
   if (Object.keys(t).some((k) => !["kind", "version", "period", "rows"].includes(k))) {
     return "a figures tally has only kind, version, period and rows";
   }
-  return periodProblem(t.period) ?? rowsProblem(t.rows, "rows", 2, widths[kind] as number);
+  return (
+    periodProblem(t.period) ??
+    rowsProblem(t.rows, "rows", 2, widths[kind] as number) ??
+    // Shift figures are keyed by agent and shift, not by bucket.
+    (kind === "shiftFigures" ? undefined : bucketMessage(bucketProblem(t as Parameters<typeof bucketProblem>[0])))
+  );
 }

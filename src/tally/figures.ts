@@ -1,6 +1,8 @@
 import type { Period } from "../core/calendar.js";
-import { CounterBuilder, type CounterRow, inc, normaliseCounter } from "../core/counter.js";
+import { CounterBuilder, type CounterRow, inc, normaliseCounter, unsafeCount } from "../core/counter.js";
+import { describeValue } from "../core/describe.js";
 import type { DialFacts } from "../core/dial.js";
+import { deepFreeze } from "../core/freeze.js";
 import { isName, isText } from "../core/limits.js";
 import { err, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs } from "../core/time.js";
@@ -18,11 +20,11 @@ import {
 import { batchProblem, type RejectedEvent, type TallyError, type TallyResult } from "./sheet.js";
 
 /** The kinds of counted figures, with the fields each counts (in row order). */
-export const FIGURE_FIELDS = {
+export const FIGURE_FIELDS = /* @__PURE__ */ deepFreeze({
   shiftFigures: ["dials", "dmsReached", "pitched", "leads", "appointments"],
   leadFigures: ["additionalLeads", "additionalLeadsBooked"],
   statusCounts: ["leads"],
-} as const;
+} as const);
 /** A kind of counted figures. */
 export type FigureKind = keyof typeof FIGURE_FIELDS;
 
@@ -60,16 +62,30 @@ export function ratio(numerator: number, denominator: number): Ratio {
 
 /**
  * The empty figures tally of a kind: the identity of {@link mergeFigures} for every tally of that
- * kind, whatever its period (a tally with nothing in it has no period).
+ * kind, whatever its period (a tally with nothing in it has no period). A kind known only at run
+ * time (`string`, `unknown`) takes the second signature: a name that is not a kind gets the error
+ * value `unknownKind`, never a tally the parser would refuse.
  *
  * @param kind - which figures
- * @returns the empty tally
+ * @returns the empty tally, or an `unknownKind` error for a name that is not a kind
  * @example
  * emptyFigures("shiftFigures").rows; // => []
+ * emptyFigures("nope" as unknown); // => { code: "unknownKind", message: "kind must be shiftFigures, leadFigures or statusCounts, not \"nope\"", field: "kind" }
  */
-export function emptyFigures<K extends FigureKind>(kind: K): FigureTally<K> {
-  return { kind, version: 1, period: null, rows: [] };
+export function emptyFigures<K extends FigureKind>(kind: K): FigureTally<K>;
+export function emptyFigures(kind: unknown): FigureTally | TallyError;
+export function emptyFigures(kind: unknown): FigureTally | TallyError {
+  if (typeof kind !== "string" || !Object.hasOwn(FIGURE_FIELDS, kind)) {
+    return {
+      code: "unknownKind",
+      message: `kind must be shiftFigures, leadFigures or statusCounts, not ${describeValue(kind)}`,
+      field: "kind",
+    };
+  }
+  return empty(kind as FigureKind);
 }
+
+const empty = <K extends FigureKind>(kind: K): FigureTally<K> => ({ kind, version: 1, period: null, rows: [] });
 
 const WIDTHS: Readonly<Record<string, number>> = /* @__PURE__ */ (() =>
   Object.fromEntries(Object.entries(FIGURE_FIELDS).map(([kind, fields]) => [kind, fields.length])))();
@@ -79,9 +95,11 @@ const WIDTHS: Readonly<Record<string, number>> = /* @__PURE__ */ (() =>
  * commutative, with the empty tally of the kind as identity; tallies with something in them must
  * be bucketed alike. Each argument is checked (a stored tally may have skipped
  * `parseFigureTally`); one sort of all their rows.
+ * Counts are refused, not rounded, before they leave the safe integers: a sum past
+ * `Number.MAX_SAFE_INTEGER` is the error `countOverflow`, naming the `field` and the row's key.
  *
  * @param tallies - tallies of one kind
- * @returns the merged tally, or a `tallyMismatch` / `invalidTally` error
+ * @returns the merged tally, or a `tallyMismatch` / `invalidTally` / `countOverflow` error
  * @example
  * mergeFigures(emptyFigures("statusCounts"), emptyFigures("shiftFigures")).ok; // => false
  */
@@ -103,16 +121,33 @@ export function mergeFigures<K extends FigureKind>(
     return err({ code: "tallyMismatch", message: `cannot merge ${first.kind} with ${mixed.kind}` });
   const full = tallies.filter((t) => t.rows.length > 0);
   const lead = full[0];
-  if (lead === undefined) return ok(emptyFigures(first.kind));
+  if (lead === undefined) return ok(empty(first.kind));
   if (!full.every((t) => samePeriod(t.period, lead.period))) {
     return err({ code: "tallyMismatch", message: "the tallies are bucketed by different periods or time zones" });
   }
-  return ok({
-    kind: first.kind,
-    version: 1,
-    period: canonicalPeriod(lead.period),
-    rows: normaliseCounter(full.flatMap((t) => t.rows)),
-  });
+  const rows = normaliseCounter(full.flatMap((t) => t.rows));
+  const overflow = countOverflow(rows, FIGURE_FIELDS[first.kind]);
+  if (overflow !== undefined) return err(overflow);
+  return ok({ kind: first.kind, version: 1, period: canonicalPeriod(lead.period), rows });
+}
+
+/**
+ * The `countOverflow` refusal of merged rows holding a count past `Number.MAX_SAFE_INTEGER`, or
+ * undefined when every count is exact.
+ *
+ * @param rows - merged counter rows
+ * @param fields - the names of their counted fields
+ * @returns the error naming the field and the row's key, or undefined
+ */
+export function countOverflow(rows: readonly CounterRow[], fields: readonly string[]): TallyError | undefined {
+  const at = unsafeCount(rows);
+  if (at === undefined) return undefined;
+  const field = fields[at.field] as string;
+  return {
+    code: "countOverflow",
+    message: `${field} of ${JSON.stringify(at.key)} would pass Number.MAX_SAFE_INTEGER: refused rather than rounded`,
+    field,
+  };
 }
 
 const isFlag = (v: unknown): v is boolean => typeof v === "boolean";
@@ -126,20 +161,22 @@ function collect<E, K extends FigureKind>(
   timeOf?: (item: E) => { readonly field: string; readonly at: unknown },
 ): TallyResult<FigureTally<K>> {
   const refused = batchProblem(items, period);
-  if (refused !== undefined) return { tally: emptyFigures(kind), rejected: refused };
+  if (refused !== undefined) return { tally: empty(kind), rejected: refused };
   const builder = new CounterBuilder(FIGURE_FIELDS[kind].length);
   const spec = canonicalPeriod(period);
   const bucketOf = bucketer(spec);
   const rejected: RejectedEvent[] = [];
-  items.forEach((item, index) => {
+  // A plain loop, not forEach: a hole in a sparse array is an item too (rejected, not skipped).
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index] as E;
     const p = typeof item === "object" && item !== null ? problem(item) : (["", "must be an object"] as const);
     const time = p === undefined && timeOf !== undefined ? timeOf(item) : undefined;
     if (time !== undefined && !bucketFits(spec, toEpochMs(time.at))) rejected.push(outsideDomain(index, time.field));
     else if (p === undefined) count(item, builder, bucketOf);
     else rejected.push({ index, code: "invalidEvent", field: p[0], message: `${p[0] || "event"} ${p[1]}` });
-  });
+  }
   const rows = builder.rows();
-  return { tally: rows.length === 0 ? emptyFigures(kind) : { kind, version: 1, period: spec, rows }, rejected };
+  return { tally: rows.length === 0 ? empty(kind) : { kind, version: 1, period: spec, rows }, rejected };
 }
 
 /**

@@ -1,9 +1,10 @@
 import * as z from "zod/mini";
-import { normaliseCounter } from "../core/counter.js";
+import { normaliseCounter, unsafeCount } from "../core/counter.js";
 import type { DialFacts } from "../core/dial.js";
-import type { InvalidInput, Result } from "../core/result.js";
+import { err, type InvalidInput, invalidInput, type Result } from "../core/result.js";
 import { instantSchema, lazy, parseWith } from "../core/schema.js";
 import { isTimeZone, MAX_INSTANT_MS, MIN_INSTANT_MS } from "../core/time.js";
+import { bucketProblem } from "./check.js";
 import { FIGURE_FIELDS, type FigureTally } from "./figures.js";
 import {
   compareNotes,
@@ -17,6 +18,18 @@ import {
 } from "./sheet.js";
 
 const text = () => z.string().check(z.minLength(1));
+
+// Rows listed twice are summed when read: a sum past Number.MAX_SAFE_INTEGER is refused, not
+// stored inexactly.
+const overflowIssue = (rows: Parameters<typeof unsafeCount>[0], name: string, fields: readonly string[]) => {
+  const at = unsafeCount(rows);
+  return at === undefined
+    ? undefined
+    : {
+        path: name,
+        message: `${fields[at.field]} of ${JSON.stringify(at.key)} sums past Number.MAX_SAFE_INTEGER (countOverflow)`,
+      };
+};
 
 const schemas = /* @__PURE__ */ lazy(() => {
   const at = instantSchema();
@@ -123,15 +136,15 @@ export function parseSheetTally(input: unknown): Result<SheetTally, InvalidInput
   const parsed = parseWith(schemas().sheet, "sheet tally", input);
   if (!parsed.ok) return parsed;
   const t = parsed.value as unknown as SheetTally;
+  const bucket = bucketProblem(t);
+  if (bucket !== undefined) return err(invalidInput("sheet tally", [{ path: bucket[0], message: bucket[1] }]));
+  const programs = normaliseCounter(t.programs);
+  const page = normaliseCounter(t.page);
+  const overflow = overflowIssue(programs, "programs", PROGRAM_FIELDS) ?? overflowIssue(page, "page", PAGE_FIELDS);
+  if (overflow !== undefined) return err(invalidInput("sheet tally", [overflow]));
   return {
     ok: true,
-    value: {
-      ...t,
-      programs: normaliseCounter(t.programs),
-      page: normaliseCounter(t.page),
-      ...mergeLeads(t),
-      notes: [...t.notes].sort(compareNotes),
-    },
+    value: { ...t, programs, page, ...mergeLeads(t), notes: [...t.notes].sort(compareNotes) },
   };
 }
 
@@ -147,7 +160,12 @@ export function parseFigureTally(input: unknown): Result<FigureTally, InvalidInp
   const parsed = parseWith(schemas().figures, "figures tally", input);
   if (!parsed.ok) return parsed;
   const t = parsed.value as unknown as FigureTally;
-  return { ok: true, value: { ...t, rows: normaliseCounter(t.rows) } };
+  const bucket = t.kind === "shiftFigures" ? undefined : bucketProblem(t);
+  if (bucket !== undefined) return err(invalidInput("figures tally", [{ path: bucket[0], message: bucket[1] }]));
+  const rows = normaliseCounter(t.rows);
+  const overflow = overflowIssue(rows, "rows", FIGURE_FIELDS[t.kind]);
+  if (overflow !== undefined) return err(invalidInput("figures tally", [overflow]));
+  return { ok: true, value: { ...t, rows } };
 }
 
 /**

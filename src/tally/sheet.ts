@@ -1,6 +1,7 @@
 import type { Period } from "../core/calendar.js";
-import { CounterBuilder, type CounterRow, compareKeys, inc, normaliseCounter } from "../core/counter.js";
+import { CounterBuilder, type CounterRow, compareKeys, inc, normaliseCounter, unsafeCount } from "../core/counter.js";
 import { describeValue } from "../core/describe.js";
+import { deepFreeze } from "../core/freeze.js";
 import { isName, isText } from "../core/limits.js";
 import { err, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs, toIso } from "../core/time.js";
@@ -17,31 +18,32 @@ import {
 } from "./period.js";
 
 /** Section 1 of the sheet: where the lead came from, with the playbook's labels. */
-export const SOURCES = {
+export const SOURCES = /* @__PURE__ */ deepFreeze({
   web: "Web leads",
   educationConsultant: "EC Calls",
   mentalHealthProvider: "MHP/Hospital/Other Program",
   otherReferral: "Other referral source",
-} as const;
+} as const);
 /** Where a lead came from. */
 export type Source = keyof typeof SOURCES;
 
 /** Section 2 of the sheet: what was done with the lead, with the playbook's labels. */
-export const OUTCOMES = {
+export const OUTCOMES = /* @__PURE__ */ deepFreeze({
   closedOut: "Totals 50% (closed out lead)",
   keptOpen: "Totals 70% (kept open-following up)",
   passedToAdmissions: "Totals 90% (passed to admissions)",
-} as const;
+} as const);
 /** What was done with a lead at its first contact. */
 export type Outcome = keyof typeof OUTCOMES;
 
 const SOURCE_IDS = /* @__PURE__ */ Object.keys(SOURCES) as Source[];
 const OUTCOME_IDS = /* @__PURE__ */ Object.keys(OUTCOMES) as Outcome[];
 /** The counted fields of one program, in the order of a tally's rows. */
-export const PROGRAM_FIELDS = /* @__PURE__ */ (() =>
-  [...SOURCE_IDS, ...OUTCOME_IDS, "transferCalls", "nonAdmissionsLeads"] as const)();
+export const PROGRAM_FIELDS = /* @__PURE__ */ deepFreeze(
+  /* @__PURE__ */ (() => [...SOURCE_IDS, ...OUTCOME_IDS, "transferCalls", "nonAdmissionsLeads"] as const)(),
+);
 /** The page-level counted fields, in the order of a tally's rows. */
-export const PAGE_FIELDS = ["junkCalls", "missedCalls"] as const;
+export const PAGE_FIELDS = /* @__PURE__ */ deepFreeze(["junkCalls", "missedCalls"] as const);
 const TRANSFER = 7;
 const NON_ADMISSIONS = 8;
 
@@ -134,13 +136,17 @@ export interface TallyResult<T> {
 
 /**
  * The error value for tallies that cannot be merged or read: bucketed by different periods
- * (`tallyMismatch`), or not a tally at all (`invalidTally`: a stored tally that skipped the
- * parser; `index` says which argument).
+ * (`tallyMismatch`), not a tally at all (`invalidTally`: a stored tally that skipped the parser;
+ * `index` says which argument), a count that would pass `Number.MAX_SAFE_INTEGER`
+ * (`countOverflow`, naming the `field`), or a kind of figures that is not one (`unknownKind`,
+ * from `emptyFigures`).
  */
 export interface TallyError {
-  readonly code: "tallyMismatch" | "invalidTally";
+  readonly code: "tallyMismatch" | "invalidTally" | "countOverflow" | "unknownKind";
   readonly message: string;
   readonly index?: number;
+  /** The counted field that would overflow (`countOverflow`), or `kind` (`unknownKind`). */
+  readonly field?: string;
 }
 
 /**
@@ -438,7 +444,7 @@ export function mergeLeads(...parts: readonly Pick<SheetTally, "leads" | "kinds"
  * to that sort.
  *
  * @param tallies - the tallies
- * @returns the merged tally, or a `tallyMismatch` / `invalidTally` error
+ * @returns the merged tally, or a `tallyMismatch` / `invalidTally` / `countOverflow` error
  * @example
  * mergeSheets(emptySheet(), emptySheet()).ok; // => true
  */
@@ -453,34 +459,255 @@ export function mergeSheets(...tallies: readonly SheetTally[]): Result<SheetTall
   if (!full.every((t) => samePeriod(t.period, first.period))) {
     return err({ code: "tallyMismatch", message: "the tallies are bucketed by different periods or time zones" });
   }
+  const programs = normaliseCounter(full.flatMap((t) => t.programs));
+  const page = normaliseCounter(full.flatMap((t) => t.page));
+  const overflow = sheetOverflow(programs, page);
+  if (overflow !== undefined) return err(overflow);
   return ok({
     kind: "firstContactSheet",
     version: 1,
     period: canonicalPeriod(first.period),
-    programs: normaliseCounter(full.flatMap((t) => t.programs)),
-    page: normaliseCounter(full.flatMap((t) => t.page)),
+    programs,
+    page,
     ...mergeLeads(...full),
     notes: full.flatMap((t) => t.notes).sort(compareNotes),
   });
 }
 
+/** The `countOverflow` refusal of merged sheet rows with a count past the safe integers, or undefined. */
+function sheetOverflow(programs: readonly CounterRow[], page: readonly CounterRow[]): TallyError | undefined {
+  for (const [rows, fields] of [
+    [programs, PROGRAM_FIELDS],
+    [page, PAGE_FIELDS],
+  ] as const) {
+    const at = unsafeCount(rows);
+    if (at !== undefined) {
+      const field = fields[at.field] as string;
+      return {
+        code: "countOverflow",
+        message: `${field} of ${JSON.stringify(at.key)} would pass Number.MAX_SAFE_INTEGER: refused rather than rounded`,
+        field,
+      };
+    }
+  }
+  return undefined;
+}
+
+// addToSheet in amortised O(1): a tally it returns is a version of a chain — a checked, private
+// copy of the tally it started from (`base`) plus the events added since (`log`, copied as they
+// arrived, so a caller changing its event objects later changes nothing). Adding to the newest
+// version appends to the log; its fields (programs, page, leads, kinds, notes) are built the first
+// time they are read, in one pass like tallySheet + mergeSheets, and kept. Adding to an older
+// version forks the chain (one copy of the log up to it). A version read is no longer trusted as
+// the chain's (its fields are plain, writable data the caller may have changed): adding to it
+// checks it and starts a new chain. When the log grows as long as the base, the chain is rebuilt
+// around the built tally, so its memory stays proportional to the tally's size.
+
+interface Chain {
+  /** The tally the chain starts from: checked, canonical, private. */
+  readonly base: SheetTally;
+  /** The events added since, as the plain values needed to replay them. */
+  readonly log: SheetEvent[];
+  /** The largest count in `base`: counts stay exact while it plus the log's length is safe. */
+  readonly maxCount: number;
+  /** `base`'s size in rows, leads and notes, for when to rebuild. */
+  readonly size: number;
+  readonly bucketOf: (atMs: number) => string;
+}
+
+interface Version {
+  readonly chain: Chain;
+  readonly length: number;
+  /** The built tally, once a field has been read. */
+  built?: SheetTally;
+}
+
 /**
- * Adds one event to a sheet (a merge with the event's own tally). For many events,
- * {@link tallySheet} then {@link mergeSheets} is faster.
+ * The private key under which an unread tally from addToSheet keeps its place in its chain: a
+ * non-enumerable own property, so JSON, spreading, `Object.keys` and `structuredClone` never see
+ * it, and no other code can name it.
+ */
+const VERSION: unique symbol = Symbol("leadrules.addToSheet");
+type Lazy = Record<PropertyKey, unknown> & { [VERSION]?: Version };
+
+const LAZY = ["programs", "page", "leads", "kinds", "notes"] as const;
+type LazyKey = (typeof LAZY)[number];
+
+const copyRows = (rows: readonly CounterRow[]): CounterRow[] => rows.map(([k, c]) => [[...k], [...c]]);
+
+function startChain(tally: SheetTally): Chain {
+  const base: SheetTally = {
+    kind: "firstContactSheet",
+    version: 1,
+    period: canonicalPeriod(tally.period),
+    programs: copyRows(tally.programs),
+    page: copyRows(tally.page),
+    leads: { ids: [...tally.leads.ids], at: [...tally.leads.at], kind: [...tally.leads.kind] },
+    kinds: tally.kinds.map((k) => [...k] as unknown as ContactKind),
+    notes: tally.notes.map((n) => [...n] as unknown as NoteRow),
+  };
+  let maxCount = 0;
+  for (const rows of [base.programs, base.page]) {
+    for (const [, counts] of rows) for (const n of counts) maxCount = Math.max(maxCount, n);
+  }
+  return {
+    base,
+    log: [],
+    maxCount,
+    size: base.programs.length + base.page.length + base.leads.ids.length + base.notes.length,
+    bucketOf: bucketer(base.period),
+  };
+}
+
+/** The tally of a version: its chain's base merged with the first `length` events of its log. */
+function build({ chain, length }: Version): SheetTally {
+  const added = tallySheet(chain.log.slice(0, length), chain.base.period).tally;
+  // Counts were checked on the way in (see addToSheet), so the merge cannot refuse.
+  return (mergeSheets(chain.base, added) as { ok: true; value: SheetTally }).value;
+}
+
+/** Builds an unread tally's fields and turns them into plain data properties. */
+function field(t: Lazy, key: LazyKey): unknown {
+  const version = t[VERSION] as Version;
+  version.built ??= build(version);
+  const built = version.built;
+  // A tally frozen before it was read keeps its accessors (and its place in the chain).
+  if (Object.getOwnPropertyDescriptor(t, key)?.configurable === true) {
+    for (const k of LAZY) {
+      Object.defineProperty(t, k, { value: built[k], enumerable: true, configurable: true, writable: true });
+    }
+    delete t[VERSION];
+  }
+  return built[key];
+}
+
+function assign(t: Lazy, key: LazyKey, value: unknown): void {
+  field(t, key);
+  Object.defineProperty(t, key, { value, enumerable: true, configurable: true, writable: true });
+}
+
+/** A tally whose counted fields are built when first read (then plain data properties). */
+function lazyTally(version: Version): SheetTally {
+  const period = version.chain.base.period;
+  const t: Lazy = {
+    kind: "firstContactSheet",
+    version: 1,
+    period: period === null ? null : { ...period },
+    get programs() {
+      return field(this, "programs");
+    },
+    set programs(v) {
+      assign(this, "programs", v);
+    },
+    get page() {
+      return field(this, "page");
+    },
+    set page(v) {
+      assign(this, "page", v);
+    },
+    get leads() {
+      return field(this, "leads");
+    },
+    set leads(v) {
+      assign(this, "leads", v);
+    },
+    get kinds() {
+      return field(this, "kinds");
+    },
+    set kinds(v) {
+      assign(this, "kinds", v);
+    },
+    get notes() {
+      return field(this, "notes");
+    },
+    set notes(v) {
+      assign(this, "notes", v);
+    },
+  };
+  Object.defineProperty(t, VERSION, { value: version, configurable: true });
+  return t as unknown as SheetTally;
+}
+
+/** The event's fields, copied (the caller's object may change later). */
+function snapshot(event: SheetEvent, atMs: number): SheetEvent {
+  switch (event.type) {
+    case "firstContact":
+      return event.leadId === undefined
+        ? { type: event.type, at: atMs, program: event.program, source: event.source, outcome: event.outcome }
+        : {
+            type: event.type,
+            at: atMs,
+            program: event.program,
+            source: event.source,
+            outcome: event.outcome,
+            leadId: event.leadId,
+          };
+    case "note":
+      return { type: event.type, at: atMs, program: event.program, text: event.text };
+    case "transferCall":
+    case "nonAdmissionsLead":
+      return { type: event.type, at: atMs, program: event.program };
+    default:
+      return { type: event.type, at: atMs };
+  }
+}
+
+/**
+ * Adds one event to a sheet. Amortised O(1) per event, whatever the tally's size: the tally it
+ * returns holds the events added since the last tally you read, and builds its counted fields
+ * (`programs`, `page`, `leads`, `kinds`, `notes`) the first time one of them is read — then they
+ * are plain data, like any tally's. So adding a million events one by one and reading the last
+ * tally costs about what {@link tallySheet} of them costs; reading every intermediate tally costs a
+ * build each (linear in the tally's size), as any immutable sorted tally must. The first add to a
+ * tally that did not come unread from `addToSheet` checks it (linear) and copies it.
  *
  * @param tally - the tally
  * @param event - the event (checked)
- * @returns the new tally, or the rejected event, or the tally's error
+ * @returns the new tally, or the rejected event (`index` 0), or the tally's error (`invalidTally`;
+ *   `countOverflow` when a count would pass `Number.MAX_SAFE_INTEGER`)
  * @example
  * addToSheet(emptySheet(), { type: "junkCall", at: 0 }).ok; // => true
  */
 export function addToSheet(tally: SheetTally, event: SheetEvent): Result<SheetTally, RejectedEvent | TallyError> {
-  const problem = sheetTallyProblem(tally);
-  if (problem !== undefined) return err({ code: "invalidTally", message: problem, index: 0 });
-  const single = tallySheet([event], tally.period);
-  const refused = single.rejected[0];
-  if (refused !== undefined) return err(refused);
-  return mergeSheets(tally, single.tally);
+  let version =
+    typeof tally === "object" && tally !== null && Object.hasOwn(tally, VERSION)
+      ? ((tally as unknown as Lazy)[VERSION] as Version)
+      : undefined;
+  if (version === undefined) {
+    const problem = sheetTallyProblem(tally);
+    if (problem !== undefined) return err({ code: "invalidTally", message: problem, index: 0 });
+    version = { chain: startChain(tally), length: 0 };
+  }
+  let { chain } = version;
+  const problem = eventProblem(event);
+  if (problem !== undefined) {
+    return err({
+      index: 0,
+      code: "invalidEvent",
+      field: problem[0],
+      message: `${problem[0] || "event"} ${problem[1]}`,
+    });
+  }
+  const atMs = toEpochMs(event.at);
+  if (!bucketFits(chain.base.period, atMs)) return err(outsideDomain(0, "at"));
+  chain.bucketOf(atMs); // warms the chain's bucket cache, so building later is quick
+  if (chain.maxCount + version.length + 1 > Number.MAX_SAFE_INTEGER) {
+    // Only a base holding counts near 2^53 gets here: add eagerly, so an overflow is refused now.
+    const single = tallySheet([event], chain.base.period).tally;
+    return mergeSheets(build(version), single);
+  }
+  if (chain.log.length !== version.length || version.length >= Math.max(1024, chain.size)) {
+    if (version.length >= Math.max(1024, chain.size)) {
+      // Rebuild around the built tally: the log never outgrows the base.
+      chain = startChain(build(version));
+    } else {
+      // An older version: fork, so the versions already handed out keep their meaning.
+      chain = { ...chain, log: chain.log.slice(0, version.length) };
+    }
+    version = { chain, length: chain.log.length };
+  }
+  chain.log.push(snapshot(event, atMs));
+  return ok(lazyTally({ chain, length: version.length + 1 }));
 }
 
 /** One program's section of the sheet. */

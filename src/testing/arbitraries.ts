@@ -23,7 +23,10 @@ import {
   clientHub,
   type NewClientHubRecord,
 } from "../client-hub/pipeline.js";
+import { describeValue } from "../core/describe.js";
 import type { DialFacts } from "../core/dial.js";
+import { deepFreeze } from "../core/freeze.js";
+import { MAX_INSTANT_MS, MIN_INSTANT_MS } from "../core/time.js";
 import { BOOKING_ACTORS, type BookingEvent, type BookingState, booking, type NewLead } from "../lead-status/booking.js";
 import {
   CONSULTATION_ACTORS,
@@ -63,6 +66,63 @@ export interface LogOptions {
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
+// Options are checked when an arbitrary is made, as fast-check checks its own constraints: an
+// impossible one throws a RangeError naming the function and the option, at once (never a hang,
+// never a fast-check error from deep inside). Generated instants stay within years 0000–9999 UTC,
+// the library's instant domain, with room for the offsets templates add (call backs, due times,
+// a log's gaps: a margin of 1,000 days).
+const MARGIN = 1000 * DAY;
+const LAST_FROM = MAX_INSTANT_MS - MARGIN;
+
+function checkFrom(value: unknown, where: string): number {
+  if (Number.isSafeInteger(value) && (value as number) >= MIN_INSTANT_MS && (value as number) <= LAST_FROM) {
+    return value as number;
+  }
+  throw new RangeError(
+    `${where} must be epoch milliseconds (an integer) from ${MIN_INSTANT_MS} to ${LAST_FROM}, not ${describeValue(value)}`,
+  );
+}
+
+function checkOptions(options: unknown, fn: string): Record<string, unknown> {
+  if (options === undefined) return {};
+  if (typeof options === "object" && options !== null && !Array.isArray(options)) {
+    return options as Record<string, unknown>;
+  }
+  throw new RangeError(`${fn}: options must be an object, not ${describeValue(options)}`);
+}
+
+/** A time range's options, checked and resolved. @throws RangeError naming the option */
+function checkRange(range: unknown, fn: string): { readonly from: number; readonly days: number } {
+  const r = checkOptions(range, fn);
+  const from = checkFrom(r.from ?? DEFAULT_FROM, `${fn}: from`);
+  const days = r.days ?? 60;
+  const most = Math.floor((LAST_FROM - from) / DAY);
+  if (typeof days !== "number" || !(days >= 0 && days <= most)) {
+    throw new RangeError(
+      `${fn}: days must be a number from 0 to ${most} (instants stay within year 9999), not ${describeValue(days)}`,
+    );
+  }
+  return { from, days };
+}
+
+/** A log's options, checked and resolved. @throws RangeError naming the option */
+function checkLog(
+  options: unknown,
+  fn: string,
+  maxLength: number,
+): { readonly from: number; readonly maxLength: number; readonly ids?: string } {
+  const o = checkOptions(options, fn);
+  const from = checkFrom(o.from ?? DEFAULT_FROM, `${fn}: from`);
+  const length = o.maxLength ?? maxLength;
+  if (!(Number.isInteger(length) && (length as number) >= 0 && (length as number) <= 2 ** 31 - 1)) {
+    throw new RangeError(`${fn}: maxLength must be an integer from 0 to 2147483647, not ${describeValue(length)}`);
+  }
+  if (o.ids !== undefined && typeof o.ids !== "string") {
+    throw new RangeError(`${fn}: ids must be a string (the prefix of the events' ids), not ${describeValue(o.ids)}`);
+  }
+  return o.ids === undefined ? { from, maxLength: length as number } : { from, maxLength: length as number, ids: o.ids };
+}
+
 /** @internal The value of a Result the generators built from valid input; anything else is a bug here. */
 export function madeValue<T>(
   made: { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: { readonly message: string } },
@@ -81,6 +141,7 @@ export function madeValue<T>(
  * fc.sample(instant({ days: 1 }), 5).every((at) => at.startsWith("2026-01-0")); // => true
  */
 export function instant(range: TimeRange = {}): Arbitrary<string> {
+  range = checkRange(range, "instant");
   const from = range.from ?? DEFAULT_FROM;
   return fc.integer({ min: from, max: from + (range.days ?? 60) * DAY }).map(iso);
 }
@@ -153,6 +214,7 @@ export function consultationTemplate(): Arbitrary<ConsultationEvent> {
  * fc.sample(consultationEvent(), 5).every((e) => parseConsultationEvent(e).ok); // => true
  */
 export function consultationEvent(range: TimeRange = {}): Arbitrary<ConsultationEvent> {
+  range = checkRange(range, "consultationEvent");
   return fc
     .tuple(fc.integer({ min: 0, max: (range.days ?? 60) * DAY }), consultationTemplate())
     .map(([offset, e]) => shifted(e, (range.from ?? DEFAULT_FROM) + offset));
@@ -181,6 +243,7 @@ function logOf<E>(template: Arbitrary<E>, maxLength: number, from: number, ids?:
  * fc.sample(consultationLog({ maxLength: 3 }), 5).every((log) => log.length <= 3); // => true
  */
 export function consultationLog(options: LogOptions = {}): Arbitrary<ConsultationEvent[]> {
+  options = checkLog(options, "consultationLog", 30);
   return logOf(consultationTemplate(), options.maxLength ?? 30, options.from ?? DEFAULT_FROM, options.ids);
 }
 
@@ -193,6 +256,7 @@ export function consultationLog(options: LogOptions = {}): Arbitrary<Consultatio
  * fc.sample(consultationState(), 5).every((s) => s.lifecycle === "consultation"); // => true
  */
 export function consultationState(options: LogOptions = {}): Arbitrary<ConsultationState> {
+  options = checkLog(options, "consultationState", 30);
   const from = options.from ?? DEFAULT_FROM;
   const start = madeValue(consultation.initial(from));
   return consultationLog({ ...options, from }).map((log) => consultation.replay(start, log).state);
@@ -253,6 +317,7 @@ export function bookingTemplate(): Arbitrary<BookingEvent> {
  * fc.sample(bookingEvent(), 5).every((e) => parseBookingEvent(e).ok); // => true
  */
 export function bookingEvent(range: TimeRange = {}): Arbitrary<BookingEvent> {
+  range = checkRange(range, "bookingEvent");
   return fc
     .tuple(fc.integer({ min: 0, max: (range.days ?? 60) * DAY }), bookingTemplate())
     .map(([offset, e]) => shifted(e, (range.from ?? DEFAULT_FROM) + offset));
@@ -267,6 +332,7 @@ export function bookingEvent(range: TimeRange = {}): Arbitrary<BookingEvent> {
  * fc.sample(newLead(), 5).every((lead) => booking.initial(lead).ok); // => true
  */
 export function newLead(range: TimeRange = {}): Arbitrary<NewLead> {
+  range = checkRange(range, "newLead");
   // A lead needs a name or a patient: the name may be blank only when a patient is given.
   return fc
     .record(
@@ -292,6 +358,7 @@ export function newLead(range: TimeRange = {}): Arbitrary<NewLead> {
  * fc.sample(bookingLog({ maxLength: 2 }), 5).every((log) => log.length <= 2); // => true
  */
 export function bookingLog(options: LogOptions = {}): Arbitrary<BookingEvent[]> {
+  options = checkLog(options, "bookingLog", 30);
   return logOf(bookingTemplate(), options.maxLength ?? 30, options.from ?? DEFAULT_FROM, options.ids);
 }
 
@@ -304,6 +371,7 @@ export function bookingLog(options: LogOptions = {}): Arbitrary<BookingEvent[]> 
  * fc.sample(bookingState(), 5).every((s) => s.lifecycle === "booking"); // => true
  */
 export function bookingState(options: LogOptions = {}): Arbitrary<BookingState> {
+  options = checkLog(options, "bookingState", 30);
   const from = options.from ?? DEFAULT_FROM;
   return fc.tuple(newLead({ from, days: 0 }), bookingLog({ ...options, from })).map(([lead, log]) => {
     return booking.replay(madeValue(booking.initial(lead)), log).state;
@@ -386,6 +454,7 @@ export function factsTemplate(): Arbitrary<CallFacts> {
  * fc.sample(callFacts(), 5).every((facts) => parseCallFacts(facts).ok); // => true
  */
 export function callFacts(at: number = DEFAULT_FROM): Arbitrary<CallFacts> {
+  at = checkFrom(at, "callFacts: at");
   return factsTemplate().map((f) => shifted(f, at));
 }
 
@@ -427,6 +496,7 @@ export function campaignInput(): Arbitrary<Record<string, unknown>> {
  * fc.sample(loggedCall(), 5).every((call) => parseLoggedCall(call).ok); // => true
  */
 export function loggedCall(at: number = DEFAULT_FROM): Arbitrary<LoggedCall> {
+  at = checkFrom(at, "loggedCall: at");
   return loggedCallTemplate().map((c) => shifted(c, at));
 }
 
@@ -473,6 +543,7 @@ export function loggedCallTemplate(): Arbitrary<LoggedCall> {
  * fc.sample(callRecordState(), 5).every((r) => r.lifecycle === "callRecord"); // => true
  */
 export function callRecordState(options: LogOptions = {}): Arbitrary<CallRecord> {
+  options = checkLog(options, "callRecordState", 12);
   const from = options.from ?? DEFAULT_FROM;
   return callRecordLog({ ...options, from }).map((log) => {
     return callRecord.replay(madeValue(callRecord.initial(from)), log).state;
@@ -488,6 +559,7 @@ export function callRecordState(options: LogOptions = {}): Arbitrary<CallRecord>
  * fc.sample(callRecordLog({ maxLength: 2, ids: "c" }), 5).every((log) => log.every((e, i) => e.id === `c${i}`)); // => true
  */
 export function callRecordLog(options: LogOptions = {}): Arbitrary<CallLoggedEvent[]> {
+  options = checkLog(options, "callRecordLog", 12);
   const event = fc
     .tuple(loggedCallTemplate(), fc.constantFrom("agent", "system" as const))
     .map(([call, actor]): CallLoggedEvent => ({ ...call, type: "callLogged", actor }));
@@ -497,7 +569,13 @@ export function callRecordLog(options: LogOptions = {}): Arbitrary<CallLoggedEve
 // ─── client-hub ──────────────────────────────────────────────────────────────────────────────────
 
 /** Time zones the generated Client Hub records use: both hemispheres' DST, and none. */
-export const TIME_ZONES = ["UTC", "Europe/London", "America/New_York", "Australia/Sydney", "Asia/Kolkata"] as const;
+export const TIME_ZONES = /* @__PURE__ */ deepFreeze([
+  "UTC",
+  "Europe/London",
+  "America/New_York",
+  "Australia/Sydney",
+  "Asia/Kolkata",
+] as const);
 
 /**
  * What a new Client Hub record needs (`clientHub.initial`'s input), all valid.
@@ -508,6 +586,7 @@ export const TIME_ZONES = ["UTC", "Europe/London", "America/New_York", "Australi
  * fc.sample(newClientHubRecord(), 5).every((input) => clientHub.initial(input).ok); // => true
  */
 export function newClientHubRecord(range: TimeRange = {}): Arbitrary<NewClientHubRecord> {
+  range = checkRange(range, "newClientHubRecord");
   return fc.record(
     {
       subscriptionId: fc.constantFrom("sub-1", "sub-2"),
@@ -565,6 +644,7 @@ export function clientHubTemplate(): Arbitrary<ClientHubEvent> {
  * fc.sample(clientHubEvent(), 5).every((e) => parseClientHubEvent(e).ok); // => true
  */
 export function clientHubEvent(range: TimeRange = {}): Arbitrary<ClientHubEvent> {
+  range = checkRange(range, "clientHubEvent");
   return fc
     .tuple(fc.integer({ min: 0, max: (range.days ?? 60) * DAY }), clientHubTemplate())
     .map(([offset, e]) => shifted(e, (range.from ?? DEFAULT_FROM) + offset));
@@ -579,6 +659,7 @@ export function clientHubEvent(range: TimeRange = {}): Arbitrary<ClientHubEvent>
  * fc.sample(clientHubRecord(), 5).every((r) => r.lifecycle === "clientHub"); // => true
  */
 export function clientHubRecord(options: LogOptions = {}): Arbitrary<ClientHubRecord> {
+  options = checkLog(options, "clientHubRecord", 20);
   const from = options.from ?? DEFAULT_FROM;
   return fc
     .tuple(newClientHubRecord({ from, days: 0 }), clientHubLog({ maxLength: 20, ...options, from }))
@@ -597,6 +678,7 @@ export function clientHubRecord(options: LogOptions = {}): Arbitrary<ClientHubRe
  * fc.sample(clientHubLog({ maxLength: 3 }), 5).every((log) => log.length <= 3); // => true
  */
 export function clientHubLog(options: LogOptions = {}): Arbitrary<ClientHubEvent[]> {
+  options = checkLog(options, "clientHubLog", 20);
   const template = fc.oneof(
     clientHubTemplate(),
     clientHubTemplate().map((e) => ({ ...e, at: 5 * DAY })),
@@ -616,6 +698,7 @@ export function clientHubLog(options: LogOptions = {}): Arbitrary<ClientHubEvent
  * tallySheet(fc.sample(sheetEvent(), 5)).rejected.length; // => 0
  */
 export function sheetEvent(range: TimeRange = {}): Arbitrary<SheetEvent> {
+  range = checkRange(range, "sheetEvent");
   const at = instant(range);
   const program = fc.constantFrom("Ridge", "Harbour", "Pines");
   return fc.oneof(

@@ -12,6 +12,7 @@ import {
 import type { PeriodSpec } from "../../src/tally/period.js";
 import { parseFigureTally, parseSheetTally } from "../../src/tally/schema.js";
 import {
+  addToSheet,
   emptySheet,
   mergeSheets,
   OUTCOMES,
@@ -22,6 +23,7 @@ import {
   tallySheet,
 } from "../../src/tally/sheet.js";
 import { deepFreeze, unwrap } from "../helpers.js";
+import { runs } from "../hostile.js";
 
 const T0 = Date.parse("2026-03-20T00:00:00Z");
 const key = fc.constantFrom("Blue Ridge", "Aspen", "__proto__", "constructor", "🏔️", "a|b", 'x,"y"');
@@ -183,6 +185,37 @@ describe("tally properties", () => {
           expect(f.closingRatio.value === null ? f.pitched === 0 : Number.isFinite(f.closingRatio.value)).toBe(true);
         }
       }),
+    );
+  });
+});
+
+describe("addToSheet: one event at a time, whatever is read, forked or frozen on the way", () => {
+  // Each step adds an event to one of the versions so far (usually the newest, sometimes an older
+  // one: a fork), and sometimes reads a version first (which turns it into plain data). Every
+  // version must equal tallySheet of the events that led to it.
+  it("every version it returns equals tallySheet of the events that led to it", () => {
+    const step = fc.record({
+      event,
+      from: fc.oneof({ weight: 4, arbitrary: fc.constant(-1) }, { weight: 1, arbitrary: fc.nat() }),
+      read: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 30 }), period, (steps, p) => {
+        const start: SheetTally = { ...emptySheet(), period: p };
+        const versions: { tally: SheetTally; events: SheetEvent[] }[] = [{ tally: start, events: [] }];
+        for (const { event: e, from, read } of steps) {
+          const base = (from === -1 ? versions.at(-1) : versions[from % versions.length]) as (typeof versions)[0];
+          if (read) void base.tally.programs;
+          const next = unwrap(addToSheet(base.tally, e));
+          versions.push({ tally: next, events: [...base.events, e] });
+        }
+        for (const v of versions.slice(1)) {
+          const expected = tallySheet(v.events, p).tally;
+          expect(JSON.parse(JSON.stringify(v.tally))).toEqual(JSON.parse(JSON.stringify(expected)));
+          expect(parseSheetTally(JSON.parse(JSON.stringify(v.tally))).ok).toBe(true);
+        }
+      }),
+      { numRuns: runs(300) },
     );
   });
 });
