@@ -120,7 +120,9 @@ function checkLog(
   if (o.ids !== undefined && typeof o.ids !== "string") {
     throw new RangeError(`${fn}: ids must be a string (the prefix of the events' ids), not ${describeValue(o.ids)}`);
   }
-  return o.ids === undefined ? { from, maxLength: length as number } : { from, maxLength: length as number, ids: o.ids };
+  return o.ids === undefined
+    ? { from, maxLength: length as number }
+    : { from, maxLength: length as number, ids: o.ids };
 }
 
 /** @internal The value of a Result the generators built from valid input; anything else is a bug here. */

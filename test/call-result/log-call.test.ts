@@ -196,7 +196,7 @@ describe("reception answers and the playbook's words", () => {
 describe("logCall: facts with an id are logged once", () => {
   it("a retry is a no-op that says so — no Intro Email twice, even though the record is now closed", () => {
     const facts: CallFacts = { reached: "decisionMaker", pitched: true, said: "emailOnly", id: "hs-call-1" };
-    const first = unwrap(logCall(fresh, facts, DEFAULT_CAMPAIGN, AT, "agent"));
+    const first = unwrap(logCall(fresh(), facts, DEFAULT_CAMPAIGN, AT, "agent"));
     expect(first.state).toMatchObject({ status: "closed", appliedIds: ["hs-call-1"] });
     expect(first.duplicate).toBeUndefined();
     expect(first.effects.map((e) => e.type)).toEqual(["introEmail"]);
@@ -212,7 +212,7 @@ describe("logCall: facts with an id are logged once", () => {
 
   it("an id that is not one is refused naming id, and parseCallFacts refuses it too", () => {
     const facts = { reached: "nobody", via: "noAnswer", id: "" } as const;
-    expect(unwrapErr(logCall(fresh, facts, DEFAULT_CAMPAIGN, AT, "agent"))).toMatchObject({
+    expect(unwrapErr(logCall(fresh(), facts, DEFAULT_CAMPAIGN, AT, "agent"))).toMatchObject({
       code: "invalidId",
       field: "id",
     });
@@ -227,13 +227,13 @@ describe("logCall is a boundary for the facts' vocabulary", () => {
   it("a putThroughToVoicemail that is not a boolean is refused naming it", () => {
     const facts = { reached: "reception", said: "dmUnavailable", putThroughToVoicemail: "true" } as never;
     expect(parseCallFacts(facts).ok).toBe(false);
-    expect(unwrapErr(logCall(fresh, facts, DEFAULT_CAMPAIGN, AT, "agent"))).toEqual({
+    expect(unwrapErr(logCall(fresh(), facts, DEFAULT_CAMPAIGN, AT, "agent"))).toEqual({
       code: "invalidFacts",
       field: "putThroughToVoicemail",
       message: 'putThroughToVoicemail "true" is not one of true, false',
     });
     const put = unwrap(
-      logCall(fresh, { reached: "reception", putThroughToVoicemail: true }, DEFAULT_CAMPAIGN, AT, "agent"),
+      logCall(fresh(), { reached: "reception", putThroughToVoicemail: true }, DEFAULT_CAMPAIGN, AT, "agent"),
     );
     expect(put.classification?.rules).toContain("voicemailAfterPutThrough");
   });

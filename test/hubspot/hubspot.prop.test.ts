@@ -71,7 +71,10 @@ describe("HubSpot values round-trip", () => {
         const read = unwrap(callLoggedFromHubSpot({ id, properties: callLoggedToHubSpot(event as never) }));
         // HubSpot has no actor: a call logged there was logged by its owner.
         // The event carries the call's identity key as its id, replacing any id it had.
-        expect(read).toEqual({ id: `hubspot:call:${id}`, event: { ...expected, actor: "owner", id: `hubspot:call:${id}` } });
+        expect(read).toEqual({
+          id: `hubspot:call:${id}`,
+          event: { ...expected, actor: "owner", id: `hubspot:call:${id}` },
+        });
         expect(parseClientHubEvent(read.event)).toEqual({ ok: true, value: read.event });
       }),
       { numRuns: RUNS },
