@@ -563,7 +563,18 @@ function startChain(tally: SheetTally): Chain {
 function build({ chain, length }: Version): SheetTally {
   const added = tallySheet(chain.log.slice(0, length), chain.base.period).tally;
   // Counts were checked on the way in (see addToSheet), so the merge cannot refuse.
-  return (mergeSheets(chain.base, added) as { ok: true; value: SheetTally }).value;
+  const built = (mergeSheets(chain.base, added) as { ok: true; value: SheetTally }).value;
+  // The merge reuses its inputs' rows and notes; the built tally is handed to the caller as plain,
+  // writable data, so nothing in it may be shared with the chain's private base (or a caller's
+  // edit of one version would change every unread version of the chain).
+  return {
+    ...built,
+    programs: copyRows(built.programs),
+    page: copyRows(built.page),
+    leads: { ids: [...built.leads.ids], at: [...built.leads.at], kind: [...built.leads.kind] },
+    kinds: built.kinds.map((k) => [...k] as unknown as ContactKind),
+    notes: built.notes.map((n) => [...n] as unknown as NoteRow),
+  };
 }
 
 /** Builds an unread tally's fields and turns them into plain data properties. */

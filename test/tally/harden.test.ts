@@ -432,3 +432,28 @@ describe("addToSheet: lazily built tallies are plain data", () => {
     });
   });
 });
+
+describe("addToSheet: versions share nothing a caller can change", () => {
+  // Found in review: editing one version's rows or notes changed every unread version of its chain.
+  it("editing a read version leaves the next version equal to tallySheet of its events", () => {
+    const events: SheetEvent[] = [
+      { type: "firstContact", at: 0, program: "A", source: "web", outcome: "keptOpen", leadId: "L1" },
+      { type: "note", at: 0, program: "A", text: "hello" },
+    ];
+    const t0 = tallySheet(events).tally;
+    const v1 = unwrap(addToSheet(t0, { type: "junkCall", at: 1 }));
+    const v2 = unwrap(addToSheet(v1, { type: "junkCall", at: 2 }));
+    const edited = v1 as unknown as {
+      page: [string[], number[]][];
+      notes: unknown[][];
+      leads: { ids: string[] };
+      kinds: unknown[][];
+    };
+    (edited.page[0] as [string[], number[]])[1][0] = 999;
+    (edited.notes[0] as unknown[])[3] = "edited";
+    edited.leads.ids[0] = "X";
+    (edited.kinds[0] as unknown[])[1] = "Z";
+    const want = tallySheet([...events, { type: "junkCall", at: 1 }, { type: "junkCall", at: 2 }]).tally;
+    expect(JSON.parse(JSON.stringify(v2))).toEqual(JSON.parse(JSON.stringify(want)));
+  });
+});
