@@ -5,6 +5,8 @@
 import { describe, expect, it } from "vitest";
 import * as callResult from "../src/call-result/index.js";
 import * as clientHub from "../src/client-hub/index.js";
+import * as cliniko from "../src/cliniko/index.js";
+import * as hubspot from "../src/hubspot/index.js";
 import * as root from "../src/index.js";
 import * as leadStatus from "../src/lead-status/index.js";
 import * as reports from "../src/lead-status/reports.js";
@@ -13,7 +15,19 @@ import * as schemas from "../src/schemas/index.js";
 import * as tally from "../src/tally/index.js";
 import * as testing from "../src/testing/index.js";
 
-const ENTRIES = { root, leadStatus, reports, clientHub, callResult, tally, parse, testing, schemas } as const;
+const ENTRIES = {
+  root,
+  leadStatus,
+  reports,
+  clientHub,
+  callResult,
+  tally,
+  parse,
+  testing,
+  schemas,
+  hubspot,
+  cliniko,
+} as const;
 
 /** Every exported value that is not a function, once, named by the first entry exporting it. */
 function exportedValues(): Map<unknown, string> {
@@ -57,7 +71,7 @@ describe("exported tables and presets are deeply frozen", () => {
     const objects = [...values].filter(([v]) => typeof v === "object" && v !== null);
     // 37 rule tables and 4 lifecycle presets in the rules entries, PARSE_LIMITS, TIME_ZONES and
     // 19 JSON Schemas: a new export is covered without being listed.
-    expect(objects.length).toBe(62);
+    expect(objects.length).toBe(64);
     const problems = objects.flatMap(([value, name]) => unfrozen(value, name, []));
     expect(problems).toEqual([]);
   });

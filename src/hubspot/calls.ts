@@ -19,6 +19,7 @@ import {
   OTHER_CALL_TYPE,
 } from "../client-hub/pipeline.js";
 import { describeValue } from "../core/describe.js";
+import { deepFreeze } from "../core/freeze.js";
 import { boundedEventId } from "../core/identity.js";
 import { isName } from "../core/limits.js";
 import { err, ok, type Result } from "../core/result.js";
@@ -41,14 +42,14 @@ import {
  * HubSpot's six default call outcomes: the internal GUID `hs_call_disposition` holds, and its label
  * (HubSpot's Calls API guide, "hs_call_disposition"). The labels are the Client Hub's outcomes.
  */
-export const HUBSPOT_DISPOSITIONS = {
+export const HUBSPOT_DISPOSITIONS = /* @__PURE__ */ deepFreeze({
   "9d9162e7-6cf3-4944-bf63-4dff82258764": "Busy",
   "f240bbac-87c9-4f6e-bf70-924b57d47db7": "Connected",
   "a4c4c377-d246-4b32-a13b-75a56a4cd0ff": "Left live message",
   "b2cf5968-551e-4856-9783-52b3da59a7d0": "Left voicemail",
   "73a0d17f-1163-4015-bdd5-ec830791da20": "No answer",
   "17b47fee-58de-441e-a44c-c6300d46f273": "Wrong number",
-} as const satisfies Record<string, CallOutcome>;
+} as const satisfies Record<string, CallOutcome>);
 
 /** A HubSpot object as its CRM API returns it: its id and its properties (values nearly always text). */
 export interface HubSpotObject {
@@ -96,7 +97,7 @@ export interface HubSpotPortal<CheckIn extends string = CheckInCallType> {
 }
 
 /** The playbook's check-in types as their own HubSpot values, the facts in `leadrules_*` properties. */
-export const HUBSPOT_DEFAULTS: HubSpotPortal = {
+export const HUBSPOT_DEFAULTS: HubSpotPortal = /* @__PURE__ */ deepFreeze({
   customOutcomes: {},
   callTypeProperty: "hs_activity_type",
   callTypes: { "Check In - Call": "Check In - Call", "Check In - WhatsApp": "Check In - WhatsApp", Other: "Other" },
@@ -112,7 +113,7 @@ export const HUBSPOT_DEFAULTS: HubSpotPortal = {
     reason: "leadrules_reason",
     mode: "leadrules_mode",
   },
-};
+});
 
 /** A library value with its identity key: a retry of the same HubSpot object or event has the same `id`. */
 export interface HubSpotEnvelope<E> {
