@@ -43,7 +43,13 @@ export interface HubSpotSignedRequest {
 
 /** Why a signature was refused. `field` names the header or argument at fault. */
 export interface HubSpotSignatureError {
-  readonly code: "missingHeader" | "invalidTimestamp" | "staleTimestamp" | "badSignature" | "noWebCrypto";
+  readonly code:
+    | "missingHeader"
+    | "invalidTimestamp"
+    | "staleTimestamp"
+    | "badSignature"
+    | "noWebCrypto"
+    | "invalidRequest";
   readonly message: string;
   readonly field: string;
 }
@@ -116,6 +122,32 @@ function sameText(a: string, b: string): boolean {
   return diff === 0;
 }
 
+// What a host passes from plain JavaScript (a missing environment variable, a framework's request
+// object): every field checked before it reaches Web Crypto, which would throw.
+function requestProblem(request: unknown, secret: unknown): HubSpotSignatureError | undefined {
+  if (typeof request !== "object" || request === null) {
+    return {
+      code: "invalidRequest",
+      message: `request must be an object, got ${describeValue(request)}`,
+      field: "request",
+    };
+  }
+  for (const field of ["method", "uri", "body"] as const) {
+    const value = (request as Record<string, unknown>)[field];
+    if (typeof value !== "string") {
+      return { code: "invalidRequest", message: `${field} must be text, got ${describeValue(value)}`, field };
+    }
+  }
+  if (typeof secret !== "string" || secret === "") {
+    return {
+      code: "invalidRequest",
+      message: `secret must be the app's client secret (non-empty text), got ${describeValue(secret)}`,
+      field: "secret",
+    };
+  }
+  return undefined;
+}
+
 const webCrypto = (): SubtleHmac | undefined => (globalThis as { crypto?: { subtle?: SubtleHmac } }).crypto?.subtle;
 
 /**
@@ -125,7 +157,7 @@ const webCrypto = (): SubtleHmac | undefined => (globalThis as { crypto?: { subt
  * @param request - the method, URI, body and timestamp (the signature field is not read)
  * @param secret - the app's client secret
  * @param subtle - Web Crypto's `crypto.subtle` (default the runtime's)
- * @returns the signature, or an error when the runtime has no Web Crypto
+ * @returns the signature, or an error: `invalidRequest` naming the field (`request`, `method`, `uri`, `body`, an empty `secret`), `noWebCrypto` when the runtime has none or it fails
  * @example
  * const signed = await hubSpotSignatureV3({ method: "POST", uri: "https://example.com/hook", body: "[]", timestamp: "1700000000000", signature: null }, "secret");
  * signed.ok; // => true
@@ -142,9 +174,20 @@ export async function hubSpotSignatureV3(
       field: "subtle",
     });
   }
-  const key = await subtle.importKey("raw", utf8(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const problem = requestProblem(request, secret);
+  if (problem !== undefined) return err(problem);
   const text = `${request.method}${hubSpotSignedUri(request.uri)}${request.body}${request.timestamp ?? ""}`;
-  return ok(base64(new Uint8Array(await subtle.sign("HMAC", key, utf8(text)))));
+  try {
+    const key = await subtle.importKey("raw", utf8(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    return ok(base64(new Uint8Array(await subtle.sign("HMAC", key, utf8(text)))));
+  } catch (error) {
+    // A host's own `subtle` that fails: said, never thrown.
+    return err({
+      code: "noWebCrypto",
+      message: `Web Crypto could not sign: ${error instanceof Error ? error.message : describeValue(error)}`,
+      field: "subtle",
+    });
+  }
 }
 
 /**
@@ -156,7 +199,7 @@ export async function hubSpotSignatureV3(
  * @param secret - the app's client secret
  * @param now - the current instant (passed in: the library reads no clock)
  * @param subtle - Web Crypto's `crypto.subtle` (default the runtime's)
- * @returns `{ ok: true, value: true }`, or the reason, naming the header
+ * @returns `{ ok: true, value: true }`, or the reason, naming the header (or the field, `invalidRequest`)
  * @example
  * (await verifyHubSpotSignatureV3({ method: "POST", uri: "https://example.com/hook", body: "[]", timestamp: "1700000000000", signature: "x" }, "secret", 1700000000000)).ok; // => false
  */
@@ -166,6 +209,8 @@ export async function verifyHubSpotSignatureV3(
   now: Instant,
   subtle: SubtleHmac | undefined = webCrypto(),
 ): Promise<Result<true, HubSpotSignatureError>> {
+  const problem = requestProblem(request, secret);
+  if (problem !== undefined) return err(problem);
   const { timestamp, signature } = request;
   if (typeof signature !== "string" || signature === "") {
     return err({ code: "missingHeader", message: `${SIGNATURE} is missing`, field: SIGNATURE });

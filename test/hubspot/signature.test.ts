@@ -176,3 +176,42 @@ describe("HubSpot signature v3", () => {
     expect((await verifyHubSpotSignatureV3(request(), SECRET, 1_700_000_000_000, subtle)).ok).toBe(true);
   });
 });
+
+describe("signature v3 on what plain JavaScript passes", () => {
+  // Found in review: an empty secret (a missing environment variable), a null request or a null
+  // uri made the promise reject (Web Crypto's DataError, a TypeError) instead of answering.
+  const good = {
+    method: "POST",
+    uri: "https://example.com/hook",
+    body: "[]",
+    timestamp: "1700000000000",
+    signature: "x",
+  };
+  it("refuses each bad field by name, and never rejects", async () => {
+    const cases: [unknown, unknown, string, string][] = [
+      [null, "s", "request", "request must be an object, got null"],
+      [{ ...good, uri: null }, "s", "uri", "uri must be text, got null"],
+      [{ ...good, method: 1 }, "s", "method", "method must be text, got 1"],
+      [{ ...good, body: undefined }, "s", "body", "body must be text, got undefined"],
+      [good, "", "secret", `secret must be the app's client secret (non-empty text), got ""`],
+      [good, undefined, "secret", "secret must be the app's client secret (non-empty text), got undefined"],
+    ];
+    for (const [request, secret, field, message] of cases) {
+      const want = { ok: false, error: { code: "invalidRequest", field, message } };
+      expect(await verifyHubSpotSignatureV3(request as never, secret as never, 1700000000000)).toEqual(want);
+      expect(await hubSpotSignatureV3(request as never, secret as never)).toEqual(want);
+    }
+  });
+  it("a host's Web Crypto that fails is said, not thrown", async () => {
+    const failing = {
+      importKey: async () => {
+        throw new Error("no HMAC here");
+      },
+      sign: async () => new ArrayBuffer(0),
+    };
+    expect(await hubSpotSignatureV3(good, "s", failing as never)).toEqual({
+      ok: false,
+      error: { code: "noWebCrypto", message: "Web Crypto could not sign: no HMAC here", field: "subtle" },
+    });
+  });
+});
