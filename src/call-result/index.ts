@@ -1,6 +1,6 @@
 export { stateDiagram } from "../core/diagram.js";
 export type { DialFacts } from "../core/dial.js";
-export { APPLIED_IDS_LIMIT, MAX_EVENT_ID_LENGTH } from "../core/identity.js";
+export { APPLIED_IDS_CAP, APPLIED_IDS_LIMIT, MAX_EVENT_ID_LENGTH } from "../core/identity.js";
 export type { AdvanceStep, Lifecycle, Refold, RefoldOptions, Rejection, Replay, Step } from "../core/lifecycle.js";
 export type { InvalidInput, Issue, Result } from "../core/result.js";
 export { err, ok } from "../core/result.js";

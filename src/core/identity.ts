@@ -2,12 +2,21 @@
 // shared by every lifecycle through the engine.
 
 /**
- * How many applied event ids a state remembers: the last 32. A redelivery of one of them is a
- * no-op that says so (`duplicate: true`, no effects). An id older than that has been forgotten,
- * and its redelivery is judged like any event: it happened before the record's last change, so it
- * is refused `outOfOrder` (the host's event log, keyed by id, remembers every id for `refold`).
+ * How many applied event ids a state remembers once time moves on: the last 32. A redelivery of
+ * one of them is a no-op that says so (`duplicate: true`, no effects). An id is only forgotten when
+ * a later event moves the record past the instant it was applied at, so its redelivery happened
+ * before the record's last change and is refused `outOfOrder` (the host's event log, keyed by id,
+ * remembers every id for `refold`). Ids applied at the record's current instant are all kept, up to
+ * {@link APPLIED_IDS_CAP}.
  */
 export const APPLIED_IDS_LIMIT = 32;
+
+/**
+ * The most ids a state holds: 1,000. Only events applied at one and the same millisecond can take
+ * it past {@link APPLIED_IDS_LIMIT}; past 1,000 of them the oldest are forgotten even at that
+ * instant, and a redelivery of those would apply again (a documented limit, not a rule).
+ */
+export const APPLIED_IDS_CAP = 1000;
 
 /** The longest event id: 200 characters (a HubSpot `eventId` and object id fit many times over). */
 export const MAX_EVENT_ID_LENGTH = 200;
@@ -39,17 +48,23 @@ export function isApplied(state: unknown, id: unknown): boolean {
 }
 
 /**
- * The applied ids after one more is applied: the last {@link APPLIED_IDS_LIMIT}, oldest first.
+ * The applied ids after one more is applied, oldest first. When the event moved the record to a
+ * later instant (`sameInstant` false), the last {@link APPLIED_IDS_LIMIT}: every id dropped was
+ * applied before the record's new instant, so its redelivery is refused `outOfOrder`. At the same
+ * instant nothing is dropped (a redelivery at that instant would not be refused), up to
+ * {@link APPLIED_IDS_CAP}.
  *
  * @param applied - the ids applied so far (anything that is not a list counts as none)
  * @param id - the id just applied
+ * @param sameInstant - whether the event happened at the instant the record was already at
  * @returns the ids to store
  * @example
- * remember(["a", "b"], "c"); // => ["a", "b", "c"]
+ * remember(["a", "b"], "c", false); // => ["a", "b", "c"]
  */
-export function remember(applied: unknown, id: string): readonly string[] {
+export function remember(applied: unknown, id: string, sameInstant: boolean): readonly string[] {
   const prior = Array.isArray(applied) ? (applied as string[]) : [];
-  const kept = prior.length >= APPLIED_IDS_LIMIT ? prior.slice(prior.length - APPLIED_IDS_LIMIT + 1) : prior;
+  const keep = sameInstant ? APPLIED_IDS_CAP : APPLIED_IDS_LIMIT;
+  const kept = prior.length >= keep ? prior.slice(prior.length - keep + 1) : prior;
   return [...kept, id];
 }
 

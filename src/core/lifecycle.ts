@@ -20,7 +20,8 @@ export interface LifecycleState<S extends string = string> {
   readonly status: S;
   readonly updatedAt: string;
   /**
-   * The ids of the last events applied (at most `APPLIED_IDS_LIMIT`, oldest first), present once
+   * The ids of the last events applied (the last `APPLIED_IDS_LIMIT`, and every one applied at the
+   * record's current instant up to `APPLIED_IDS_CAP`; oldest first), present once
    * an event with an `id` has been applied: a redelivery of one of them is a no-op.
    */
   readonly appliedIds?: readonly string[];
@@ -494,7 +495,10 @@ export function createLifecycle<
     const ids = current.appliedIds;
     const step =
       id !== undefined
-        ? { state: { ...applied.state, appliedIds: remember(ids, id) }, effects: applied.effects }
+        ? {
+            state: { ...applied.state, appliedIds: remember(ids, id, Date.parse(current.updatedAt) === atMs) },
+            effects: applied.effects,
+          }
         : ids !== undefined && applied.state.appliedIds !== ids
           ? { state: { ...applied.state, appliedIds: ids }, effects: applied.effects }
           : applied;

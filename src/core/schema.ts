@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { describeValue } from "./describe.js";
-import { APPLIED_IDS_LIMIT, MAX_EVENT_ID_LENGTH } from "./identity.js";
+import { APPLIED_IDS_CAP, MAX_EVENT_ID_LENGTH } from "./identity.js";
 import { PARSE_LIMITS } from "./limits.js";
 import { err, type InvalidInput, type Issue, invalidInput, ok, type Result } from "./result.js";
 import { type Instant, toEpochMs, toIso } from "./time.js";
@@ -35,7 +35,7 @@ export function eventIdSchema(): z.ZodMiniOptional<z.ZodMiniString<string>> {
 }
 
 /**
- * A zod/mini schema for a state's optional `appliedIds`: at most 32 event ids.
+ * A zod/mini schema for a state's optional `appliedIds`: at most 1,000 event ids (`APPLIED_IDS_CAP`).
  *
  * @returns the schema
  * @example
@@ -43,7 +43,7 @@ export function eventIdSchema(): z.ZodMiniOptional<z.ZodMiniString<string>> {
  */
 export function appliedIdsSchema(): z.ZodMiniOptional<z.ZodMiniArray<z.ZodMiniString<string>>> {
   return z.optional(
-    z.array(z.string().check(z.minLength(1), z.maxLength(MAX_EVENT_ID_LENGTH))).check(z.maxLength(APPLIED_IDS_LIMIT)),
+    z.array(z.string().check(z.minLength(1), z.maxLength(MAX_EVENT_ID_LENGTH))).check(z.maxLength(APPLIED_IDS_CAP)),
   );
 }
 

@@ -1,5 +1,5 @@
 export { stateDiagram } from "../core/diagram.js";
-export { APPLIED_IDS_LIMIT, MAX_EVENT_ID_LENGTH } from "../core/identity.js";
+export { APPLIED_IDS_CAP, APPLIED_IDS_LIMIT, MAX_EVENT_ID_LENGTH } from "../core/identity.js";
 export type {
   AdvanceStep,
   Branch,

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { clientHub } from "../../src/client-hub/pipeline.js";
 import {
+  APPLIED_IDS_CAP,
   APPLIED_IDS_LIMIT,
   boundedEventId,
   effectDiff,
@@ -42,17 +43,52 @@ describe("event ids: the pieces", () => {
     expect(isEventId(null)).toBe(false);
   });
 
-  it("a state remembers the last 32 applied ids, oldest first", () => {
+  it("a state remembers the last 32 applied ids once time moves on, and every id of its current instant", () => {
     expect(APPLIED_IDS_LIMIT).toBe(32);
-    expect(remember(undefined, "a")).toEqual(["a"]);
-    expect(remember("not a list", "a")).toEqual(["a"]);
+    expect(APPLIED_IDS_CAP).toBe(1000);
+    expect(remember(undefined, "a", false)).toEqual(["a"]);
+    expect(remember("not a list", "a", true)).toEqual(["a"]);
     const full = Array.from({ length: 32 }, (_, i) => `id${i}`);
-    const next = remember(full, "new");
+    const next = remember(full, "new", false);
     expect(next).toHaveLength(32);
     expect(next[0]).toBe("id1");
     expect(next[31]).toBe("new");
     const almost = full.slice(0, 31);
-    expect(remember(almost, "new")).toEqual([...almost, "new"]);
+    expect(remember(almost, "new", false)).toEqual([...almost, "new"]);
+    // At the same instant nothing is forgotten (its redelivery would not be refused outOfOrder)…
+    expect(remember(full, "new", true)).toEqual([...full, "new"]);
+    // …up to the cap.
+    const capped = Array.from({ length: 1000 }, (_, i) => `id${i}`);
+    const over = remember(capped, "new", true);
+    expect(over).toHaveLength(1000);
+    expect([over[0], over[999]]).toEqual(["id1", "new"]);
+    expect(remember(capped.slice(1), "new", true)).toHaveLength(1000);
+  });
+
+  it("a redelivery after 33 events at one instant is still a duplicate (found in review)", () => {
+    const at = "2026-03-03T10:00:00.000Z";
+    let state = lead();
+    for (let i = 0; i <= 32; i++) {
+      state = unwrap(
+        booking.transition(state, { type: "commented", at, actor: "user", text: `c${i}`, id: `d${i}` }),
+      ).state;
+    }
+    const again = unwrap(booking.transition(state, { type: "commented", at, actor: "user", text: "c0", id: "d0" }));
+    expect(again).toMatchObject({ state, effects: [], duplicate: true });
+    // Time moving on forgets all but the last 32, and the forgotten one is then refused outOfOrder.
+    const later = unwrap(
+      booking.transition(state, {
+        type: "commented",
+        at: "2026-03-03T10:00:00.001Z",
+        actor: "user",
+        text: "n",
+        id: "n",
+      }),
+    ).state;
+    expect(later.appliedIds).toHaveLength(32);
+    expect(
+      unwrapErr(booking.transition(later, { type: "commented", at, actor: "user", text: "c0", id: "d0" })).code,
+    ).toBe("outOfOrder");
   });
 
   it("isApplied reads the state's ids, and nothing else", () => {
@@ -158,13 +194,13 @@ describe("transition: an id applied once is a no-op that says so", () => {
     expect(parseConsultationState(JSON.parse(JSON.stringify(booked.state)))).toEqual({ ok: true, value: booked.state });
   });
 
-  it("the parsers read the ids back, and refuse more than 32 or a bad one", () => {
+  it("the parsers read the ids back, and refuse more than 1,000 or a bad one", () => {
     const state = unwrap(booking.transition(lead(), comment(0, "a"))).state;
     expect(parseBookingState(JSON.parse(JSON.stringify(state)))).toEqual({ ok: true, value: state });
-    const many = { ...state, appliedIds: Array.from({ length: 33 }, (_, i) => `i${i}`) };
+    const many = { ...state, appliedIds: Array.from({ length: 1001 }, (_, i) => `i${i}`) };
     expect(parseBookingState(many).ok).toBe(false);
     expect(parseBookingState({ ...state, appliedIds: [""] }).ok).toBe(false);
-    expect(parseBookingState({ ...state, appliedIds: Array.from({ length: 32 }, (_, i) => `i${i}`) }).ok).toBe(true);
+    expect(parseBookingState({ ...state, appliedIds: Array.from({ length: 1000 }, (_, i) => `i${i}`) }).ok).toBe(true);
   });
 });
 
