@@ -1,4 +1,5 @@
-import { effectDiff, isApplied, isEventId, MAX_EVENT_ID_LENGTH, remember } from "./identity.js";
+import { describeValue } from "./describe.js";
+import { APPLIED_IDS_CAP, effectDiff, isApplied, isEventId, MAX_EVENT_ID_LENGTH, remember } from "./identity.js";
 import { err, ok, type Result } from "./result.js";
 import { type Instant, MAX_INSTANT_MS, MIN_INSTANT_MS, toEpochMs, toIso } from "./time.js";
 
@@ -246,6 +247,12 @@ function ignoredNow(code: "invalidInstant" | "outOfOrder", state: unknown): Reje
 
 // Whether `at` (ISO, from toIso) is before `updatedAt`. Canonical 24-character ISO UTC strings
 // (years 0000–9999) compare as text, which spares a Date.parse per event; anything else is parsed.
+function appliedIdsOk(ids: unknown): boolean {
+  if (!Array.isArray(ids) || ids.length > APPLIED_IDS_CAP) return false;
+  // Index by index: every() would skip the holes of a sparse array.
+  for (let i = 0; i < ids.length; i++) if (!isEventId(ids[i])) return false;
+  return true;
+}
 function isBefore(at: string, atMs: number, updatedAt: string): boolean {
   return at.length === 24 && updatedAt?.length === 24 ? at < updatedAt : atMs < Date.parse(updatedAt);
 }
@@ -444,6 +451,18 @@ export function createLifecycle<
         );
       }
       if (isApplied(state, id)) return ok({ state, effects: NO_EFFECTS, duplicate: true });
+    }
+    // A stored state that skipped its parser with ids its parser refuses is refused, not moved (the
+    // ids would be written back).
+    const storedIds: unknown = state?.appliedIds;
+    if (storedIds !== undefined && !appliedIdsOk(storedIds)) {
+      return reject(
+        "invalidId",
+        `appliedIds must be a list of at most ${APPLIED_IDS_CAP} event ids (a stored state read without its parser?), got ${describeValue(storedIds)}`,
+        event,
+        state?.status,
+        "appliedIds",
+      );
     }
     const known = has(def.statuses, state?.status);
     const timed = known && timersByStatus[state.status] !== undefined;

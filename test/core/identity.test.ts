@@ -330,3 +330,25 @@ describe("boundedEventId: an adapter's identity key as an event id", () => {
     expect(long).toBe("#82cb0fe28647df1c");
   });
 });
+
+// A list with a hole at 0, as a database driver or a careless host can build one.
+const sparse = (): string[] => {
+  const list: string[] = [];
+  list[1] = "a";
+  return list;
+};
+
+describe("a stored state with ids its parser refuses", () => {
+  // Found in review: transition moved such a state and wrote the bad ids back.
+  it("is refused invalidId naming appliedIds, and not moved", () => {
+    for (const appliedIds of ["abc", null, [1, 2], [""], Array.from({ length: 1001 }, (_, i) => `i${i}`), sparse()]) {
+      const stored = { ...lead(), appliedIds } as unknown as BookingState;
+      const refused = unwrapErr(booking.transition(stored, comment(1, "x")));
+      expect(refused).toMatchObject({ code: "invalidId", field: "appliedIds" });
+      expect(refused.message).toContain("appliedIds must be a list of at most 1000 event ids");
+      expect(unwrapErr(booking.transition(stored, comment(1))).code).toBe("invalidId");
+    }
+    const fine = { ...lead(), appliedIds: Array.from({ length: 1000 }, (_, i) => `i${i}`) };
+    expect(booking.transition(fine, comment(1, "x")).ok).toBe(true);
+  });
+});
