@@ -70,11 +70,22 @@ export function remember(applied: unknown, id: string, sameInstant: boolean): re
 
 // A value written one way whatever the order of its keys: effects from storage compare equal to
 // the ones the library builds.
-function canonical(value: unknown): string {
+// Total, whatever a host's stored effects hold: a BigInt, a symbol or a function is written by
+// kind and value, a value met again inside itself (a cycle) as "<cycle>".
+function canonical(value: unknown, within: unknown[] = []): string {
+  if (typeof value === "bigint") return `${value}n`;
+  if (typeof value === "symbol" || typeof value === "function") return `<${typeof value}>`;
   if (typeof value !== "object" || value === null) return JSON.stringify(value) ?? "undefined";
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  const keys = Object.keys(value).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(",")}}`;
+  if (within.includes(value)) return "<cycle>";
+  within.push(value);
+  const text = Array.isArray(value)
+    ? `[${Array.from(value, (v) => canonical(v, within)).join(",")}]`
+    : `{${Object.keys(value)
+        .sort()
+        .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k], within)}`)
+        .join(",")}}`;
+  within.pop();
+  return text;
 }
 
 /**

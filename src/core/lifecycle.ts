@@ -172,6 +172,11 @@ export interface Replay<St, Ef, C extends string> extends Step<St, Ef> {
 export interface Refold<St, Ef, C extends string> extends Replay<St, Ef, C> {
   readonly toCarryOut: readonly Ef[];
   readonly noLongerHold: readonly Ef[];
+  /**
+   * Why `now` was not advanced to, as `advance` says it (`invalidInstant`, or `outOfOrder` for a
+   * `now` before the refolded record's last change); `null` when it was, or no `now` was given.
+   */
+  readonly ignored: Rejection<"invalidInstant" | "outOfOrder"> | null;
 }
 
 /** What `refold` is given besides the snapshot and the log. */
@@ -586,7 +591,7 @@ export function createLifecycle<
     const done = Array.isArray(carriedOut) ? (carriedOut as Ef[]) : [];
     if (!Array.isArray(log)) {
       const refused = replay(snapshot, log);
-      return { ...refused, ...effectDiff(refused.effects, done) };
+      return { ...refused, ...effectDiff(refused.effects, done), ignored: null };
     }
     // In-order delivery: by instant (an invalid one last: it is refused wherever it stands), then
     // by id (so events at one instant fold the same whatever order they arrived in), then as logged.
@@ -615,12 +620,14 @@ export function createLifecycle<
         rejected.push({ index, rejection: result.error });
       }
     }
+    let ignored: Rejection<"invalidInstant" | "outOfOrder"> | null = null;
     if (options?.now !== undefined) {
       const moved = advance(state, options.now);
       state = moved.state;
+      ignored = moved.ignored;
       for (const effect of moved.effects) effects.push(effect);
     }
-    return { state, effects, rejected, ...effectDiff(effects, done) };
+    return { state, effects, rejected, ...effectDiff(effects, done), ignored };
   }
 
   function nextDueAt(state: St): string | null {

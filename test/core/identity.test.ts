@@ -299,10 +299,24 @@ describe("refold: a record's log folded in at order from its snapshot", () => {
   it("without now it does not advance; ids the snapshot has applied are duplicates", () => {
     const snapshot = record();
     const plain = clientHub.refold(snapshot, []);
-    expect(plain).toEqual({ state: snapshot, effects: [], rejected: [], toCarryOut: [], noLongerHold: [] });
+    expect(plain).toEqual({
+      state: snapshot,
+      effects: [],
+      rejected: [],
+      toCarryOut: [],
+      noLongerHold: [],
+      ignored: null,
+    });
     const applied = unwrap(booking.transition(lead(), comment(0, "a"))).state;
     const again = booking.refold(applied, [comment(0, "a")], { carriedOut: "not a list" as never });
-    expect(again).toEqual({ state: applied, effects: [], rejected: [], toCarryOut: [], noLongerHold: [] });
+    expect(again).toEqual({
+      state: applied,
+      effects: [],
+      rejected: [],
+      toCarryOut: [],
+      noLongerHold: [],
+      ignored: null,
+    });
   });
 
   it("a log that is not a list is one invalidLog refusal, and the host's effects no longer hold", () => {
@@ -350,5 +364,22 @@ describe("a stored state with ids its parser refuses", () => {
     }
     const fine = { ...lead(), appliedIds: Array.from({ length: 1000 }, (_, i) => `i${i}`) };
     expect(booking.transition(fine, comment(1, "x")).ok).toBe(true);
+  });
+});
+
+describe("refold with what a host's store hands back", () => {
+  // Found in review: a BigInt or a cycle in carriedOut threw, and an invalid now left no trace.
+  it("compares any carried-out effects without throwing, and says why it did not advance to now", () => {
+    const cyclic: Record<string, unknown> = { type: "callBack" };
+    cyclic.self = cyclic;
+    const done = [{ type: "x", n: 10n }, cyclic, Symbol.for("s"), () => 1] as never[];
+    const folded = booking.refold(lead(), [comment(1, "a")], { carriedOut: done, now: "not an instant" });
+    expect(folded.noLongerHold).toEqual(done);
+    expect(folded.ignored).toMatchObject({ code: "invalidInstant" });
+    expect(booking.refold(lead(), [comment(1, "a")], { now: T0 + 60_000 }).ignored).toBeNull();
+    expect(booking.refold(lead(), [comment(1, "a")]).ignored).toBeNull();
+    // Equal values in different key orders, BigInts included, still match one for one.
+    expect(effectDiff([{ a: 1n, b: [1] }], [{ b: [1], a: 1n }])).toEqual({ toCarryOut: [], noLongerHold: [] });
+    expect(effectDiff([{ a: 1n }], [{ a: 2n }]).toCarryOut).toEqual([{ a: 1n }]);
   });
 });
