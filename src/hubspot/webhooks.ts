@@ -76,8 +76,11 @@ export interface HubSpotBatch<E> {
 export function webhookEventId(
   change: Pick<HubSpotChange, "portalId" | "type" | "objectId" | "propertyName" | "occurredAt" | "eventId">,
 ): string {
+  // Each part URI-encoded, so a ":" inside one (an object id, a custom object type) cannot make two
+  // changes share a key; HubSpot's own ids and names come out unchanged.
+  const part = (value: unknown): string => encodeURIComponent(String(value ?? ""));
   return boundedEventId(
-    `hubspot:${change.portalId}:${change.type}:${change.objectId}:${change.propertyName ?? ""}:${Date.parse(change.occurredAt)}:${change.eventId}`,
+    `hubspot:${part(change.portalId)}:${part(change.type)}:${part(change.objectId)}:${part(change.propertyName)}:${Date.parse(change.occurredAt)}:${part(change.eventId)}`,
   );
 }
 

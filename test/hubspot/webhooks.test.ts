@@ -117,6 +117,14 @@ describe("readWebhookEvent", () => {
       }),
     ).toBe("hubspot:1:t.x:o:p:5:9");
   });
+
+  it("two changes whose parts hold a colon keep apart keys (found in review), and a missing property name is empty", () => {
+    const base = { portalId: 1, propertyName: "", occurredAt: "1970-01-01T00:00:00.000Z", eventId: 1 };
+    const a = webhookEventId({ ...base, type: "a.b:c", objectId: "d" });
+    const b = webhookEventId({ ...base, type: "a.b", objectId: "c:d" });
+    expect([a, b]).toEqual(["hubspot:1:a.b%3Ac:d::0:1", "hubspot:1:a.b:c%3Ad::0:1"]);
+    expect(webhookEventId({ ...base, type: "t.x", objectId: "o", propertyName: null })).toBe("hubspot:1:t.x:o::0:1");
+  });
 });
 
 describe("readWebhookBatch", () => {
