@@ -96,6 +96,31 @@ export interface HubSpotPortal<CheckIn extends string = CheckInCallType> {
   readonly facts: HubSpotFactProperties;
 }
 
+// A portal map from plain JavaScript (a host's config file): the shape the readers rely on, each
+// problem named, never a TypeError from deep inside a reader.
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+function portalIssues(portal: unknown, needsFacts: boolean): HubSpotError[] {
+  if (!isRecord(portal))
+    return [hubSpotError("invalidPayload", "portal", portal, "must be a portal map (see HUBSPOT_DEFAULTS)")];
+  const issues: HubSpotError[] = [];
+  for (const key of ["customOutcomes", "callTypes", ...(needsFacts ? ["facts"] : [])]) {
+    if (!isRecord(portal[key]))
+      issues.push(hubSpotError("invalidPayload", `portal.${key}`, portal[key], "must be an object"));
+  }
+  for (const key of ["callTypeProperty", "finalAttemptProperty"]) {
+    if (!isName(portal[key]))
+      issues.push(hubSpotError("invalidPayload", `portal.${key}`, portal[key], "must be a property name"));
+  }
+  const facts = portal.facts;
+  if (needsFacts && isRecord(facts)) {
+    for (const [key, name] of Object.entries(facts)) {
+      if (!isName(name))
+        issues.push(hubSpotError("invalidPayload", `portal.facts.${key}`, name, "must be a property name"));
+    }
+  }
+  return issues;
+}
+
 /** The playbook's check-in types as their own HubSpot values, the facts in `leadrules_*` properties. */
 export const HUBSPOT_DEFAULTS: HubSpotPortal = /* @__PURE__ */ deepFreeze({
   customOutcomes: {},
@@ -230,7 +255,8 @@ export function callLoggedFromHubSpot<CheckIn extends string = CheckInCallType>(
   call: unknown,
   portal: HubSpotPortal<CheckIn> = HUBSPOT_DEFAULTS as unknown as HubSpotPortal<CheckIn>,
 ): Result<HubSpotEnvelope<CallLoggedEvent<CheckIn>>, HubSpotInvalid> {
-  const issues: HubSpotError[] = [];
+  const issues: HubSpotError[] = portalIssues(portal, false);
+  if (issues.length > 0) return err(hubSpotInvalid("HubSpot portal map", issues));
   const opened = open(call, issues);
   if (opened === undefined) return err(hubSpotInvalid("HubSpot call", issues));
   const { id, reader } = opened;
@@ -346,7 +372,8 @@ export function callFactsFromHubSpot(
   call: unknown,
   portal: HubSpotPortal<string> = HUBSPOT_DEFAULTS,
 ): Result<HubSpotCallFacts, HubSpotInvalid> {
-  const issues: HubSpotError[] = [];
+  const issues: HubSpotError[] = portalIssues(portal, true);
+  if (issues.length > 0) return err(hubSpotInvalid("HubSpot portal map", issues));
   const opened = open(call, issues);
   if (opened === undefined) return err(hubSpotInvalid("HubSpot call", issues));
   const { id, reader } = opened;

@@ -236,5 +236,9 @@ export function hubSpotDateOfInstant(at: Instant, timeZone: string): Result<stri
       ),
     );
   }
-  return writeHubSpotDate(dateIn(ms, timeZone));
+  const written = writeHubSpotDate(dateIn(ms, timeZone));
+  // The one way the date can fail here: the instant falls outside years 0000–9999 in that zone.
+  return written.ok
+    ? written
+    : err(hubSpotError("invalidDateTime", "at", at, `falls outside years 0000–9999 in ${timeZone}`));
 }

@@ -30,6 +30,26 @@ export function clientHubStageMap(
   pipeline: unknown,
   labels: { readonly [K in ClientHubStage]?: string } = {},
 ): Result<HubSpotStageMap, HubSpotInvalid> {
+  // Labels from a host's config: an object of non-empty texts, or the refusal naming the one at fault.
+  const given: unknown = labels;
+  if (typeof given !== "object" || given === null || Array.isArray(given)) {
+    return err(
+      hubSpotInvalid("HubSpot stage labels", [
+        hubSpotError("invalidPayload", "labels", given, "must be an object of stage labels"),
+      ]),
+    );
+  }
+  const badLabels = Object.entries(given).filter(([, label]) => !isName(label));
+  if (badLabels.length > 0) {
+    return err(
+      hubSpotInvalid(
+        "HubSpot stage labels",
+        badLabels.map(([stage, label]) =>
+          hubSpotError("invalidPayload", `labels.${stage}`, label, "must be a stage label (text)"),
+        ),
+      ),
+    );
+  }
   const stages = (pipeline as { stages?: unknown } | null)?.stages;
   if (!Array.isArray(stages)) {
     return err(

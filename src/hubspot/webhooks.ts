@@ -159,22 +159,26 @@ export function readWebhookBatch<const M extends Readonly<Record<string, HubSpot
   if (!Array.isArray(body)) {
     return err(hubSpotError("invalidPayload", "body", body, `must be an array of events, got ${describeValue(body)}`));
   }
+  const table: unknown = mappers;
+  if (typeof table !== "object" || table === null || Array.isArray(table)) {
+    return err(
+      hubSpotError("invalidPayload", "mappers", table, `must be an object of mappers, got ${describeValue(table)}`),
+    );
+  }
   const events: HubSpotChangeEvent<MappedEvent<M>>[] = [];
   const ignored: { index: number; id: string }[] = [];
   const rejected: { index: number; error: HubSpotError }[] = [];
-  body.forEach((item, index) => {
-    const read = readWebhookEvent(item);
+  // Index by index, holes included: forEach would skip a hole without a word.
+  for (let index = 0; index < body.length; index++) {
+    const read = readWebhookEvent(body[index]);
     if (!read.ok) {
       rejected.push({ index, error: read.error });
-      return;
+      continue;
     }
     const change = read.value;
     const keyed = `${change.type}:${change.propertyName ?? ""}`;
-    const mapper = Object.hasOwn(mappers, keyed)
-      ? mappers[keyed]
-      : Object.hasOwn(mappers, change.type)
-        ? mappers[change.type]
-        : undefined;
+    const key = Object.hasOwn(mappers, keyed) ? keyed : Object.hasOwn(mappers, change.type) ? change.type : undefined;
+    const mapper = key === undefined ? undefined : mappers[key];
     if (mapper === undefined) {
       rejected.push({
         index,
@@ -185,7 +189,14 @@ export function readWebhookBatch<const M extends Readonly<Record<string, HubSpot
           `${describeValue(change.type)} has no mapper (property ${describeValue(change.propertyName)})`,
         ),
       });
-      return;
+      continue;
+    }
+    if (typeof mapper !== "function") {
+      rejected.push({
+        index,
+        error: hubSpotError("invalidPayload", `mappers.${key}`, mapper, "must be a mapper function"),
+      });
+      continue;
     }
     const mapped = (mapper as HubSpotChangeMapper<MappedEvent<M>>)(change);
     if (!mapped.ok) rejected.push({ index, error: mapped.error });
@@ -197,7 +208,7 @@ export function readWebhookBatch<const M extends Readonly<Record<string, HubSpot
         type: change.type,
         event: mapped.value,
       });
-  });
+  }
   return ok({ events, ignored, rejected });
 }
 

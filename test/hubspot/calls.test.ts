@@ -400,3 +400,35 @@ describe("callFactsFromHubSpot", () => {
     });
   });
 });
+
+describe("the portal map from a host's config (found in review)", () => {
+  it("refuses a portal map that is not one, naming each field, before reading the call", () => {
+    expect(unwrapErr(callLoggedFromHubSpot(checkIn(), null as never)).issues).toEqual([
+      {
+        code: "invalidPayload",
+        property: "portal",
+        value: null,
+        message: "portal must be a portal map (see HUBSPOT_DEFAULTS)",
+      },
+    ]);
+    const broken = { ...HUBSPOT_DEFAULTS, callTypes: null, finalAttemptProperty: "" };
+    expect(unwrapErr(callLoggedFromHubSpot(checkIn(), broken as never)).issues.map((i) => i.property)).toEqual([
+      "portal.callTypes",
+      "portal.finalAttemptProperty",
+    ]);
+    const noFacts = { ...HUBSPOT_DEFAULTS, facts: { ...HUBSPOT_DEFAULTS.facts, said: 3 } };
+    expect(unwrapErr(callFactsFromHubSpot(checkIn(), noFacts as never)).issues).toEqual([
+      {
+        code: "invalidPayload",
+        property: "portal.facts.said",
+        value: 3,
+        message: "portal.facts.said must be a property name",
+      },
+    ]);
+    expect(unwrapErr(callFactsFromHubSpot(checkIn(), { ...HUBSPOT_DEFAULTS, facts: [] } as never)).message).toBe(
+      "Invalid HubSpot portal map: portal.facts must be an object",
+    );
+    // The call logged reader does not need the facts.
+    expect(callLoggedFromHubSpot(checkIn(), { ...HUBSPOT_DEFAULTS, facts: [] } as never).ok).toBe(true);
+  });
+});

@@ -13,6 +13,7 @@ import {
   writeHubSpotDateTime,
   writeHubSpotNumber,
 } from "../../src/hubspot/index.js";
+import { unwrapErr } from "../helpers.js";
 
 describe("HubSpot property values", () => {
   it("an unset property is null, undefined or empty text", () => {
@@ -146,5 +147,17 @@ describe("HubSpot property values", () => {
         value: "Mars/Olympus",
       },
     });
+  });
+});
+
+describe("hubSpotDateOfInstant at the end of the domain (found in review)", () => {
+  it("names `at` when the instant's date in the zone leaves years 0000–9999", () => {
+    expect(unwrapErr(hubSpotDateOfInstant("9999-12-31T23:00:00Z", "Asia/Tokyo"))).toEqual({
+      code: "invalidDateTime",
+      property: "at",
+      value: "9999-12-31T23:00:00Z",
+      message: "at falls outside years 0000–9999 in Asia/Tokyo",
+    });
+    expect(hubSpotDateOfInstant("9999-12-31T23:00:00Z", "UTC")).toEqual(writeHubSpotDate("9999-12-31"));
   });
 });

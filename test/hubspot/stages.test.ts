@@ -79,3 +79,20 @@ describe("the Client Hub pipeline's stage ids", () => {
     expect(clientHubStageOf(undefined, { ...map, call1: undefined as never }).ok).toBe(false);
   });
 });
+
+describe("clientHubStageMap's labels from a host's config (found in review)", () => {
+  it("refuses labels that are not an object, or a label that is not text, by name", () => {
+    const pipeline = fixture("pipeline.json").response;
+    expect(unwrapErr(clientHubStageMap(pipeline, null as never)).issues).toEqual([
+      { code: "invalidPayload", property: "labels", value: null, message: "labels must be an object of stage labels" },
+    ]);
+    expect(unwrapErr(clientHubStageMap(pipeline, { call1: 5 } as never)).issues).toEqual([
+      {
+        code: "invalidPayload",
+        property: "labels.call1",
+        value: 5,
+        message: "labels.call1 must be a stage label (text)",
+      },
+    ]);
+  });
+});

@@ -230,3 +230,31 @@ describe("readWebhookBatch", () => {
     expect(contactRatioSetFrom(ratios)({ ...r, propertyValue: "toString" }).ok).toBe(false);
   });
 });
+
+describe("readWebhookBatch on what plain JavaScript passes (found in review)", () => {
+  const change = (eventId: number) => ({
+    eventId,
+    portalId: 1,
+    occurredAt: 0,
+    subscriptionType: "contact.creation",
+    objectId: 9,
+  });
+  it("refuses mappers that are not an object, and a mapper that is not a function, by name", () => {
+    expect(unwrapErr(readWebhookBatch([], null as never))).toMatchObject({
+      code: "invalidPayload",
+      property: "mappers",
+      message: "mappers must be an object of mappers, got null",
+    });
+    const batch = unwrap(readWebhookBatch([change(1)], { "contact.creation": "nope" } as never));
+    expect(batch.rejected.map((r) => [r.index, r.error.property, r.error.message])).toEqual([
+      [0, "mappers.contact.creation", "mappers.contact.creation must be a mapper function"],
+    ]);
+  });
+  it("lists a hole of a sparse batch in rejected, with its index", () => {
+    const body: unknown[] = [];
+    body[1] = change(2);
+    const batch = unwrap(readWebhookBatch(body, { "contact.creation": () => ({ ok: true, value: "seen" }) }));
+    expect(batch.rejected.map((r) => [r.index, r.error.code])).toEqual([[0, "invalidPayload"]]);
+    expect(batch.events.map((e) => e.event)).toEqual(["seen"]);
+  });
+});
