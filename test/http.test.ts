@@ -344,6 +344,37 @@ describe("HTTP example: the HubSpot webhook endpoint (signature v3, batch, dedup
     changeSource: "CRM_UI",
     ...extra,
   });
+  it("behind a TLS-terminating proxy, checks the signature HubSpot made of the public https URI (publicUrl)", async () => {
+    const handler = createHandler(
+      { id: "it-msp" },
+      {
+        hubspot: {
+          secret: SECRET,
+          objectTypeId: "2-7654321",
+          ratios: { "2_weeks": { count: 2, unit: "week" } },
+          records: new Map(),
+          taskRecords: new Map(),
+          now: () => NOW,
+          publicUrl: "https://crm.example.com",
+        },
+      },
+    );
+    const body = "[]";
+    const timestamp = String(NOW);
+    const signed = (uri: string) =>
+      createHmac("sha256", SECRET).update(`POST${uri}${body}${timestamp}`).digest("base64");
+    const call = (signature: string) =>
+      handler(
+        new Request("http://127.0.0.1:8080/hubspot/webhooks?x=1", {
+          method: "POST",
+          headers: { "x-hubspot-request-timestamp": timestamp, "x-hubspot-signature-v3": signature },
+          body,
+        }),
+      );
+    expect((await call(signed("https://crm.example.com/hubspot/webhooks?x=1"))).status).toBe(200);
+    expect((await call(signed("http://127.0.0.1:8080/hubspot/webhooks?x=1"))).status).toBe(401);
+  });
+
   async function send(batch: unknown, sign: { secret?: string; timestamp?: number } = {}) {
     const url = `${hub.url}/hubspot/webhooks`;
     const body = JSON.stringify(batch);
@@ -402,16 +433,17 @@ describe("HTTP example: the HubSpot webhook endpoint (signature v3, batch, dedup
       ratioChange({ objectId: 42, eventId: 10 }),
     ]);
     expect(done.status).toBe(200);
+    // Both at one instant: applied by id, the order refold folds in.
     expect(done.body.refused).toEqual([
-      {
-        id: "hubspot:33:task.propertyChange:555:hs_task_status:1772445600000:9",
-        code: "notAllowedFrom",
-        message: 'taskCompleted is not allowed from "Completed"',
-      },
       {
         id: "hubspot:33:2-7654321.propertyChange:42:contact_ratio:1772445600000:10",
         code: "unknownRecord",
         message: "no Client Hub record for object 42",
+      },
+      {
+        id: "hubspot:33:task.propertyChange:555:hs_task_status:1772445600000:9",
+        code: "notAllowedFrom",
+        message: 'taskCompleted is not allowed from "Completed"',
       },
     ]);
   });

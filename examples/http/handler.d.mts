@@ -10,6 +10,8 @@ export declare function createHandler(
       readonly records: Map<string, unknown>;
       readonly taskRecords: Map<string, string>;
       readonly now?: () => number;
+      /** The public origin HubSpot calls (e.g. "https://crm.example.com"), when a proxy terminates TLS. */
+      readonly publicUrl?: string;
     };
   },
 ): (request: Request) => Promise<Response>;

@@ -114,7 +114,7 @@ export const MAX_REMEMBERED_DELIVERIES = 10_000;
  * Records live in `records` (Client Hub record by HubSpot object id); a task's record is found
  * through `taskRecords` (task id → record id), which the host fills when it creates the task.
  */
-function hubspotRoute({ secret, objectTypeId, ratios, records, taskRecords, now = () => Date.now() }) {
+function hubspotRoute({ secret, objectTypeId, ratios, records, taskRecords, now = () => Date.now(), publicUrl }) {
   const seen = new Set();
   const remember = (id) => {
     seen.add(id);
@@ -128,7 +128,12 @@ function hubspotRoute({ secret, objectTypeId, ratios, records, taskRecords, now 
     const verified = await verifyHubSpotSignatureV3(
       {
         method: request.method,
-        uri: request.url,
+        // The URI HubSpot called: behind a TLS-terminating proxy the request arrives as http://…,
+        // but HubSpot signed https://…; pass `publicUrl` (the public origin) to sign what it sent.
+        uri:
+          publicUrl === undefined
+            ? request.url
+            : new URL(new URL(request.url).pathname + new URL(request.url).search, publicUrl).href,
         body: text,
         timestamp: request.headers.get("x-hubspot-request-timestamp"),
         signature: request.headers.get("x-hubspot-signature-v3"),
@@ -148,7 +153,11 @@ function hubspotRoute({ secret, objectTypeId, ratios, records, taskRecords, now 
     const applied = [];
     const duplicates = [];
     const refused = [];
-    const events = [...batch.value.events].sort((a, b) => Date.parse(a.event.at) - Date.parse(b.event.at));
+    // In `at` order, then by id: the order `refold` folds in, so the live record and a refolded one
+    // agree even for changes at the same instant.
+    const events = [...batch.value.events].sort(
+      (a, b) => Date.parse(a.event.at) - Date.parse(b.event.at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
     for (const { id, objectId, type, event } of events) {
       if (seen.has(id)) {
         duplicates.push(id);
