@@ -561,9 +561,6 @@ export function createLifecycle<
   }
 
   function replay(start: St, events: readonly Ev[]): Replay<St, Ef, C> {
-    let state = start;
-    const effects: Ef[] = [];
-    const rejected: { index: number; rejection: Rejection<C> }[] = [];
     if (!Array.isArray(events)) {
       const rejection = {
         code: "invalidLog",
@@ -572,9 +569,31 @@ export function createLifecycle<
         status: show(start?.status),
         actor: "",
       } as const;
-      return { state, effects, rejected: [{ index: 0, rejection }] };
+      return { state: start, effects: [], rejected: [{ index: 0, rejection }] };
     }
-    events.forEach((event, index) => {
+    // Every index, holes included: a hole is refused like any value that is not an event, never
+    // skipped without a word (forEach would skip it).
+    return fold(
+      start,
+      Array.from(events, (event: Ev, index) => ({ event, index, id: "" })),
+    );
+  }
+
+  // Transitions a state through events in the order given, collecting effects and refusals; an id
+  // met again (after the first, in this fold) is skipped: the same delivery twice in one log.
+  function fold(
+    start: St,
+    entries: readonly { readonly event: Ev; readonly index: number; readonly id: string }[],
+  ): Replay<St, Ef, C> {
+    let state = start;
+    const effects: Ef[] = [];
+    const rejected: { index: number; rejection: Rejection<C> }[] = [];
+    const seen = new Set<string>();
+    for (const { event, index, id } of entries) {
+      if (id !== "") {
+        if (seen.has(id)) continue;
+        seen.add(id);
+      }
       const result = transition(state, event);
       if (result.ok) {
         state = result.value.state;
@@ -582,7 +601,7 @@ export function createLifecycle<
       } else {
         rejected.push({ index, rejection: result.error });
       }
-    });
+    }
     return { state, effects, rejected };
   }
 
@@ -603,23 +622,10 @@ export function createLifecycle<
     order.sort((a, b) =>
       a.ms !== b.ms ? (a.ms < b.ms ? -1 : 1) : a.id !== b.id ? (a.id < b.id ? -1 : 1) : a.index - b.index,
     );
-    let state = snapshot;
-    const effects: Ef[] = [];
-    const rejected: { index: number; rejection: Rejection<C> }[] = [];
-    const seen = new Set<string>();
-    for (const { event, index, id } of order) {
-      if (id !== "") {
-        if (seen.has(id)) continue;
-        seen.add(id);
-      }
-      const result = transition(state, event);
-      if (result.ok) {
-        state = result.value.state;
-        for (const effect of result.value.effects) effects.push(effect);
-      } else {
-        rejected.push({ index, rejection: result.error });
-      }
-    }
+    const folded = fold(snapshot, order);
+    let state = folded.state;
+    const effects = [...folded.effects];
+    const { rejected } = folded;
     let ignored: Rejection<"invalidInstant" | "outOfOrder"> | null = null;
     if (options?.now !== undefined) {
       const moved = advance(state, options.now);

@@ -383,3 +383,14 @@ describe("refold with what a host's store hands back", () => {
     expect(effectDiff([{ a: 1n }], [{ a: 2n }]).toCarryOut).toEqual([{ a: 1n }]);
   });
 });
+
+describe("replay of a sparse log", () => {
+  // Found with the duplicate scan: replay walked its log with forEach, which skips holes silently.
+  it("refuses a hole at its index instead of skipping it", () => {
+    const log: BookingEvent[] = [];
+    log[1] = comment(1);
+    const replayed = booking.replay(lead(), log);
+    expect(replayed.rejected.map((r) => [r.index, r.rejection.code])).toEqual([[0, "unknownEvent"]]);
+    expect(replayed.state.updatedAt).toBe(new Date(T0 + 60_000).toISOString());
+  });
+});
