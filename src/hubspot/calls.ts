@@ -164,13 +164,11 @@ const DISPOSITION = "hs_call_disposition";
 const DIRECTION = "hs_call_direction";
 const TIMESTAMP = "hs_timestamp";
 const DIRECTIONS: Readonly<Record<string, CallDirection>> = { INBOUND: "inbound", OUTBOUND: "outbound" };
-const GUID_OF: Readonly<Record<CallOutcome, string>> = {
-  Busy: "9d9162e7-6cf3-4944-bf63-4dff82258764",
-  Connected: "f240bbac-87c9-4f6e-bf70-924b57d47db7",
-  "Left live message": "a4c4c377-d246-4b32-a13b-75a56a4cd0ff",
-  "Left voicemail": "b2cf5968-551e-4856-9783-52b3da59a7d0",
-  "No answer": "73a0d17f-1163-4015-bdd5-ec830791da20",
-  "Wrong number": "17b47fee-58de-441e-a44c-c6300d46f273",
+// The default GUID of an outcome: HUBSPOT_DISPOSITIONS read backwards (one table, not two).
+const guidOf = (outcome: CallOutcome): string => {
+  for (const [guid, label] of Object.entries(HUBSPOT_DISPOSITIONS)) if (label === outcome) return guid;
+  /* v8 ignore next -- every outcome has a default GUID (the table is typed against CallOutcome) */
+  return "";
 };
 const CONNECTED: readonly CallOutcome[] = ["Connected", "Left live message"];
 const own = (table: object, key: unknown): boolean => typeof key === "string" && Object.hasOwn(table, key);
@@ -316,7 +314,7 @@ export function callLoggedToHubSpot<CheckIn extends string = CheckInCallType>(
   const typeValue = Object.keys(portal.callTypes).find((key) => portal.callTypes[key] === event.callType) ?? "";
   return {
     [TIMESTAMP]: writeHubSpotDateTime(event.at),
-    [DISPOSITION]: GUID_OF[event.outcome],
+    [DISPOSITION]: guidOf(event.outcome),
     [DIRECTION]: event.direction === "inbound" ? "INBOUND" : "OUTBOUND",
     [portal.callTypeProperty]: typeValue,
     ...(event.finalAttempt === undefined
@@ -494,7 +492,7 @@ export function callFactsToHubSpot(
   const f = facts as Partial<Record<string, unknown>> & CallFacts;
   const out: Record<string, string> = {
     [TIMESTAMP]: writeHubSpotDateTime(at),
-    [DISPOSITION]: GUID_OF[f.reached === "nobody" ? OUTCOME_OF_VIA[f.via] : "Connected"],
+    [DISPOSITION]: guidOf(f.reached === "nobody" ? OUTCOME_OF_VIA[f.via] : "Connected"),
     [p.reached]: f.reached,
   };
   const text = (property: string, value: unknown): void => {
