@@ -297,15 +297,6 @@ function totals(t: SheetTally): string {
     const at = T0 + Math.floor(random() * 30 * 86_400_000);
     const program = PROGRAMS[i % PROGRAMS.length] as string;
     const r = random();
-    if (r < 0.5)
-      return {
-        type: "firstContact",
-        at,
-        program,
-        source: SOURCE_IDS[i % 4] as keyof typeof SOURCES,
-        outcome: OUTCOME_IDS[i % 3] as keyof typeof OUTCOMES,
-        leadId: `L${i}`,
-      };
     if (r < 0.8)
       return {
         type: "firstContact",
@@ -313,6 +304,8 @@ function totals(t: SheetTally): string {
         program,
         source: SOURCE_IDS[i % 4] as keyof typeof SOURCES,
         outcome: OUTCOME_IDS[i % 3] as keyof typeof OUTCOMES,
+        // Half of all events carry a lead id, as before: those drawn under 0.5.
+        ...(r < 0.5 ? { leadId: `L${i}` } : {}),
       };
     if (r < 0.9) return { type: "junkCall", at };
     return { type: "note", at, program, text: `note ${i}` };

@@ -8,6 +8,7 @@ import { createHandler, MAX_BODY_BYTES } from "../examples/http/handler.mjs";
 import { requestUrl, serve } from "../examples/http/node-server.mjs";
 import { clientHub } from "../src/client-hub/index.js";
 import { hostileJson } from "./hostile.js";
+import { ratioChange } from "./hubspot/fixtures.js";
 
 let server: { url: string; close: () => Promise<void> };
 
@@ -329,21 +330,6 @@ describe("HTTP example: the HubSpot webhook endpoint (signature v3, batch, dedup
   });
   afterAll(() => hub.close());
 
-  const ratioChange = (extra: Record<string, unknown> = {}) => ({
-    eventId: 3816279340,
-    subscriptionId: 25,
-    portalId: 33,
-    appId: 1160452,
-    occurredAt: Date.parse("2026-03-02T10:00:00Z"),
-    subscriptionType: "object.propertyChange",
-    objectTypeId: "2-7654321",
-    attemptNumber: 0,
-    objectId: 1246965,
-    propertyName: "contact_ratio",
-    propertyValue: "2_weeks",
-    changeSource: "CRM_UI",
-    ...extra,
-  });
   it("behind a TLS-terminating proxy, checks the signature HubSpot made of the public https URI (publicUrl)", async () => {
     const handler = createHandler(
       { id: "it-msp" },

@@ -22,3 +22,23 @@ export const GUID = {
   "No answer": "73a0d17f-1163-4015-bdd5-ec830791da20",
   "Wrong number": "17b47fee-58de-441e-a44c-c6300d46f273",
 } as const;
+
+/**
+ * One change of the Client Hub record's Contact Ratio (a custom object, 2-7654321) to "2_weeks", as
+ * a webhook batch carries it, at 2026-03-02T10:00:00Z; `extra` overrides any field.
+ */
+export const ratioChange = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  eventId: 3816279340,
+  subscriptionId: 25,
+  portalId: 33,
+  appId: 1160452,
+  occurredAt: 1772445600000,
+  subscriptionType: "object.propertyChange",
+  objectTypeId: "2-7654321",
+  attemptNumber: 0,
+  objectId: 1246965,
+  propertyName: "contact_ratio",
+  propertyValue: "2_weeks",
+  changeSource: "CRM_UI",
+  ...extra,
+});

@@ -11,24 +11,10 @@ import {
   webhookEventId,
 } from "../../src/hubspot/index.js";
 import { unwrap, unwrapErr } from "../helpers.js";
-import { fixture } from "./fixtures.js";
+import { fixture, ratioChange } from "./fixtures.js";
 
 const ratios = { "1_month": { count: 1, unit: "month" }, "2_weeks": { count: 2, unit: "week" } } as const;
-const change = (extra: Record<string, unknown> = {}) => ({
-  eventId: 3816279340,
-  subscriptionId: 25,
-  portalId: 33,
-  appId: 1160452,
-  occurredAt: 1772445600000,
-  subscriptionType: "object.propertyChange",
-  objectTypeId: "2-7654321",
-  attemptNumber: 0,
-  objectId: 1246965,
-  propertyName: "contact_ratio",
-  propertyValue: "2_weeks",
-  changeSource: "CRM_UI",
-  ...extra,
-});
+const change = ratioChange; // the shared fixture, by the name these tests use
 
 describe("readWebhookEvent", () => {
   it("reads the Node client's documented contact.creation event and keys it without attemptNumber", () => {
