@@ -40,6 +40,9 @@ function exportedValues(): Map<unknown, string> {
   return seen;
 }
 
+/** A property's value, through its getter when it has one. */
+const read = (holder: object, d: PropertyDescriptor): unknown => ("value" in d ? d.value : d.get?.call(holder));
+
 /** The paths of everything reachable that is not frozen. */
 function unfrozen(value: unknown, path: string, out: string[], seen = new Set<unknown>()): string[] {
   if ((typeof value !== "object" && typeof value !== "function") || value === null || seen.has(value)) return out;
@@ -47,7 +50,8 @@ function unfrozen(value: unknown, path: string, out: string[], seen = new Set<un
   if (!Object.isFrozen(value)) out.push(path);
   for (const key of Reflect.ownKeys(value)) {
     const d = Object.getOwnPropertyDescriptor(value, key);
-    if (d !== undefined && "value" in d) unfrozen(d.value, `${path}.${String(key)}`, out, seen);
+    // A preset built on first use (lazyPreset) reads through getters: follow them too.
+    if (d !== undefined) unfrozen(read(value, d), `${path}.${String(key)}`, out, seen);
   }
   return out;
 }
@@ -56,8 +60,8 @@ function unfrozen(value: unknown, path: string, out: string[], seen = new Set<un
 function leaf(value: object): [Record<PropertyKey, unknown>, PropertyKey] | undefined {
   for (const key of Reflect.ownKeys(value)) {
     const d = Object.getOwnPropertyDescriptor(value, key);
-    if (d === undefined || !("value" in d)) continue;
-    const v: unknown = d.value;
+    if (d === undefined) continue;
+    const v: unknown = read(value, d);
     if (typeof v !== "object" || v === null) return [value as Record<PropertyKey, unknown>, key];
     const deeper = leaf(v);
     if (deeper !== undefined) return deeper;

@@ -1,11 +1,11 @@
-import { deepFreeze } from "../core/freeze.js";
+import { lazyPreset } from "../core/freeze.js";
 import { isApplied } from "../core/identity.js";
 import {
   createLifecycle,
+  LIFECYCLE_KEYS,
   type Lifecycle,
   type LifecycleDefinition,
   type Rejection,
-  type StatusTable,
   type Step,
 } from "../core/lifecycle.js";
 import { type OptionRule, requireOptions } from "../core/options.js";
@@ -275,8 +275,10 @@ export function buildCallRecord<Custom extends string = never>(
  * const record = callRecord.initial(0);
  * record.ok && callRecord.allowedResults(record.value, "reception").includes("pitchedNotInterested"); // => false
  */
-export const callRecord: CallRecordLifecycle<never> = /* @__PURE__ */ deepFreeze(
-  /* @__PURE__ */ buildCallRecord(DEFAULT_CAMPAIGN),
+export const callRecord: CallRecordLifecycle<never> = /* @__PURE__ */ lazyPreset(
+  () => buildCallRecord(DEFAULT_CAMPAIGN),
+  LIFECYCLE_KEYS,
+  ["campaign", "initial", "logCall", "allowedResults"],
 );
 
 /**

@@ -7,9 +7,10 @@ import {
   startOfDateIn,
 } from "../core/calendar.js";
 import { describeValue } from "../core/describe.js";
-import { deepFreeze } from "../core/freeze.js";
+import { deepFreeze, lazyPreset } from "../core/freeze.js";
 import {
   createLifecycle,
+  LIFECYCLE_KEYS,
   type Lifecycle,
   type LifecycleDefinition,
   type Refusal,
@@ -697,6 +698,8 @@ export function buildClientHub<const CheckIn extends string = CheckInCallType>(
  * const record = clientHub.initial({ subscriptionId: "s1", contactId: "c1", at: "2026-01-31T10:00:00Z", timeZone: "Europe/London" });
  * if (record.ok) record.value.nextContactDate; // => "2026-02-28"
  */
-export const clientHub: ClientHubLifecycle = /* @__PURE__ */ deepFreeze(
-  /* @__PURE__ */ buildClientHub(CLIENT_HUB_DEFAULTS),
+export const clientHub: ClientHubLifecycle = /* @__PURE__ */ lazyPreset(
+  () => buildClientHub(CLIENT_HUB_DEFAULTS),
+  LIFECYCLE_KEYS,
+  ["options", "isCheckIn", "label", "initial"],
 );

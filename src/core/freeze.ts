@@ -30,3 +30,48 @@ export function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/** The keys a tuple misses from T: `never` when it names them all. */
+type Missing<T, L extends readonly PropertyKey[]> = Exclude<keyof T, L[number]>;
+
+/**
+ * A preset built on first use: an object with the same keys as `build()`'s lifecycle whose
+ * properties read through to it, built and deep-frozen the first time any of them is read.
+ * Importing a module therefore builds nothing (a quicker cold import, and nothing runs at module
+ * scope); the first call pays the build once. The shell itself is frozen, and `common` with `own`
+ * must name every property of the built object (a missing one is a compile error). Two lists, not
+ * one spread list: a bundler keeps a spread (it may run an iterator), so a preset nobody imports
+ * would stay in the bundle.
+ *
+ * @param build - builds the preset (called at most once)
+ * @param common - the properties every lifecycle has (`LIFECYCLE_KEYS`)
+ * @param own - the preset's other properties
+ * @returns the shell
+ * @example
+ * const preset = lazyPreset(() => ({ size: 2, unit: "cm" }), ["size"], ["unit"]);
+ * preset.size; // => 2
+ */
+export function lazyPreset<
+  T extends object,
+  const C extends readonly (keyof T & string)[],
+  const O extends readonly (keyof T & string)[],
+>(
+  build: () => T,
+  common: C,
+  own: [Missing<T, [...C, ...O]>] extends [never] ? O : { readonly missing: Missing<T, [...C, ...O]> },
+): T {
+  let built: T | undefined;
+  const shell = {} as T;
+  const define = (key: keyof T & string): void => {
+    Object.defineProperty(shell, key, {
+      enumerable: true,
+      get: (): T[typeof key] => {
+        built ??= deepFreeze(build());
+        return built[key];
+      },
+    });
+  };
+  for (const key of common) define(key);
+  for (const key of own as O) define(key);
+  return Object.freeze(shell);
+}

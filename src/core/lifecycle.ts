@@ -230,6 +230,18 @@ export interface Lifecycle<
   nextDueAt(state: St): string | null;
 }
 
+/** The properties every lifecycle has, for the presets built on first use (`lazyPreset`). */
+export const LIFECYCLE_KEYS = [
+  "definition",
+  "statuses",
+  "transition",
+  "advance",
+  "allowedEvents",
+  "replay",
+  "refold",
+  "nextDueAt",
+] as const;
+
 // Events reach `transition` from hosts' code; a non-string type or actor must not crash a message,
 // and a 10 MB one is not copied into it.
 const show = (v: unknown): string =>

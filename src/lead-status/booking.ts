@@ -1,6 +1,7 @@
-import { deepFreeze } from "../core/freeze.js";
+import { deepFreeze, lazyPreset } from "../core/freeze.js";
 import {
   createLifecycle,
+  LIFECYCLE_KEYS,
   type Lifecycle,
   type LifecycleDefinition,
   type Refusal,
@@ -426,7 +427,11 @@ export function buildBooking(settings: BookingSettings): BookingLifecycle {
  * booking.initial({ at: "2026-11-02T09:00:00Z", patient: { id: "p1", name: "Tim Cook" } });
  * // => { ok: true, value: { status: "lead", name: "Tim Cook", ... } }
  */
-export const booking: BookingLifecycle = /* @__PURE__ */ deepFreeze(/* @__PURE__ */ buildBooking(BOOKING_DEFAULTS));
+export const booking: BookingLifecycle = /* @__PURE__ */ lazyPreset(
+  () => buildBooking(BOOKING_DEFAULTS),
+  LIFECYCLE_KEYS,
+  ["settings", "label", "initial"],
+);
 
 /** A client the practice system reports as new. */
 export interface NewClient {

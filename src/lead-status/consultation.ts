@@ -1,6 +1,7 @@
-import { deepFreeze } from "../core/freeze.js";
+import { deepFreeze, lazyPreset } from "../core/freeze.js";
 import {
   createLifecycle,
+  LIFECYCLE_KEYS,
   type Lifecycle,
   type LifecycleDefinition,
   type Refusal,
@@ -338,6 +339,8 @@ export function buildConsultation(options: ConsultationOptions): ConsultationLif
  * if (lead.ok) consultation.transition(lead.value, { type: "followUpLogged", at: "2026-11-02T09:00:00Z", actor: "franchisee" });
  * // => { ok: true, value: { state: { status: "followUp", ... }, effects: [{ type: "followUpTask", number: 1, dueAt: "2026-11-04T09:00:00.000Z", notes: "" }] } }
  */
-export const consultation: ConsultationLifecycle = /* @__PURE__ */ deepFreeze(
-  /* @__PURE__ */ buildConsultation(CONSULTATION_DEFAULTS),
+export const consultation: ConsultationLifecycle = /* @__PURE__ */ lazyPreset(
+  () => buildConsultation(CONSULTATION_DEFAULTS),
+  LIFECYCLE_KEYS,
+  ["options", "initial", "label"],
 );

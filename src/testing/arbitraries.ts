@@ -168,15 +168,17 @@ const within = (hours: number): Arbitrary<number> => fc.integer({ min: 0, max: h
 
 // ─── lead-status: consultation ───────────────────────────────────────────────────────────────────
 
-// Every event type the lifecycle defines, read from it so the list cannot drift.
-const CONSULTATION_EVENT_TYPES = Object.keys(consultation.definition.events) as ConsultationEvent["type"][];
+// Every event type the lifecycle defines, read from it so the list cannot drift (when an arbitrary is
+// made, not when the kit loads: the preset is built on first use).
+const consultationEventTypes = (): ConsultationEvent["type"][] =>
+  Object.keys(consultation.definition.events) as ConsultationEvent["type"][];
 
 /** @internal A consultation event template: instants as ms offsets from 0, for {@link shifted}. */
 export function consultationTemplate(): Arbitrary<ConsultationEvent> {
   return fc
     .record({
       type: fc.oneof(
-        { weight: 1, arbitrary: fc.constantFrom(...CONSULTATION_EVENT_TYPES) },
+        { weight: 1, arbitrary: fc.constantFrom(...consultationEventTypes()) },
         { weight: 1, arbitrary: fc.constant("followUpLogged" as const) },
       ),
       actor: fc.constantFrom(...CONSULTATION_ACTORS),
@@ -502,10 +504,9 @@ export function loggedCall(at: number = DEFAULT_FROM): Arbitrary<LoggedCall> {
   return loggedCallTemplate().map((c) => shifted(c, at));
 }
 
-const fresh: CallRecord = newRecord(0);
-
 /** @internal Instants as ms offsets from 0, for {@link shifted}. */
 export function loggedCallTemplate(): Arbitrary<LoggedCall> {
+  const fresh: CallRecord = newRecord(0);
   const classified = factsTemplate().chain((facts) => {
     const c = classify(facts, fresh, DEFAULT_CAMPAIGN, 0);
     if (!c.ok) return fc.constant(undefined);

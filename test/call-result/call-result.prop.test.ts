@@ -4,7 +4,7 @@ import { type Campaign, DEFAULT_CAMPAIGN, resultFlags } from "../../src/call-res
 import { type CallFacts, classify, toLoggedCall } from "../../src/call-result/classify.js";
 import { buildCallRecord, callRecord, newRecord } from "../../src/call-result/record.js";
 import type { CallRecord } from "../../src/call-result/record-state.js";
-import { type BuiltInResult, CALL_RESULTS, type ResultFlags } from "../../src/call-result/results.js";
+import { type BuiltInResult, CALL_RESULTS } from "../../src/call-result/results.js";
 import { parseCallRecord } from "../../src/call-result/schema.js";
 import { validate } from "../../src/call-result/validate.js";
 import { callRecordState } from "../../src/testing/arbitraries.js";
