@@ -21,7 +21,7 @@ import {
 import { isName } from "../core/limits.js";
 import { isRecord, type OptionRule, requireOptions, wholeIn } from "../core/options.js";
 import { err, type InvalidInput, type Issue, invalidInput, ok, type Result } from "../core/result.js";
-import { type Instant, MAX_INSTANT_MS, MIN_INSTANT_MS, toEpochMs, toIso } from "../core/time.js";
+import { type Instant, isStoredDate, MAX_INSTANT_MS, MIN_INSTANT_MS, toEpochMs, toIso } from "../core/time.js";
 import {
   both,
   engineField,
@@ -460,7 +460,7 @@ export function buildClientHub<const CheckIn extends string = CheckInCallType>(
         is(allowed),
       ),
       lastContactAt: storedInstant,
-      nextContactDate: is(isCalendarDate),
+      nextContactDate: is(isStoredDate),
       appliedIds: engineField,
     });
 

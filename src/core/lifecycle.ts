@@ -62,7 +62,9 @@ export interface Step<St, Ef> {
  * What `advance` did: the state and effects, and `ignored` — why the given `now` was not used,
  * or `null` when it was. An invalid instant is ignored (`invalidInstant`), and so is a `now`
  * before the record's last change at which a move was due (`outOfOrder`): a clock behind the
- * record must not move it back in time. Either way the state is returned as it was.
+ * record must not move it back in time. A stored state its parser would refuse is not moved
+ * (`invalidState`, `field` = the path), nor one that throws when read (`unreadable`). Either way
+ * the state is returned as it was.
  */
 export interface AdvanceStep<St, Ef> extends Step<St, Ef> {
   readonly ignored: Rejection | null;
@@ -223,8 +225,9 @@ export interface Lifecycle<
    */
   transition(state: St, event: Ev): Result<Step<St, Ef>, Rejection<C>>;
   /**
-   * Applies every time-based move due at `now`, in order. An invalid `now`, or one before the
-   * record's last change while a move is due, moves nothing and says why in `ignored`.
+   * Applies every time-based move due at `now`, in order. An invalid `now`, one before the
+   * record's last change while a move is due, or a stored state its parser would refuse moves
+   * nothing and says why in `ignored`.
    */
   advance(state: St, now: Instant): AdvanceStep<St, Ef>;
   /** The event types this actor may send now (after the moves due at `now`, when given). */
