@@ -59,19 +59,27 @@ const accepted = states.map((_, i) => ({
   actor: "franchisee" as const,
   notes: "n",
 }));
+// Refused: enrolment is the system's. A follow-up lead has a timer (the check runs before the
+// timers, so before this refusal); a new lead has none (its status refuses the event first).
 const refused = states.map((_, i) => ({
   type: "enrolmentCompleted" as const,
   at: T0 + i,
   actor: "franchisee" as const,
 }));
+const fresh = states.map((_, i) => {
+  const lead = consultation.initial(T0 + i);
+  if (!lead.ok) throw new Error("initial");
+  return lead.value;
+});
 
 console.log(`${"".padEnd(58)} checked  unchecked  the check`);
-for (const [name, events] of [
-  ["consultation.transition, accepted (follow-up logged)", accepted],
-  ["consultation.transition, refused before the check", refused],
+for (const [name, from, events] of [
+  ["consultation.transition, accepted (follow-up logged)", states, accepted],
+  ["consultation.transition, refused after the check (timed status)", states, refused],
+  ["consultation.transition, refused before the check (new lead)", fresh, refused],
 ] as const) {
   const run = (l: typeof consultation) => () => {
-    for (let i = 0; i < N; i++) l.transition(states[i & 63] as never, events[i & 63] as never);
+    for (let i = 0; i < N; i++) l.transition(from[i & 63] as never, events[i & 63] as never);
   };
   row(name, pair(run(c1), run(c0)));
 }
