@@ -14,6 +14,8 @@ const steps = [
   ["typecheck (src)", bin("tsc"), ["-p", "tsconfig.json"]],
   ["typecheck (tests, scripts, bench)", bin("tsc"), ["-p", "tsconfig.test.json", "--noEmit"]],
   ["lint", bin("biome"), ["ci", "."]],
+  // Before vitest: test/deep-fuzz.test.ts calls the built package (dist/, ESM and CJS).
+  ["build", bin("tsup"), [], () => rmSync("dist", { recursive: true, force: true })],
   [
     "vitest",
     bin("vitest"),
@@ -21,7 +23,6 @@ const steps = [
     ["run", "--coverage", "--reporter=dot", "--reporter=json", "--outputFile.json=reports/vitest.json"],
   ],
   ["API reference (typedoc: no warnings, no undocumented export, no broken link)", bin("typedoc"), []],
-  ["build", bin("tsup"), [], () => rmSync("dist", { recursive: true, force: true })],
   [
     "every TypeScript/JavaScript block in README.md and docs/ compiles against dist/ and runs",
     bin("tsx"),

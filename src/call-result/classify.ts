@@ -1,5 +1,6 @@
 import type { DialFacts } from "../core/dial.js";
 import { deepFreeze } from "../core/freeze.js";
+import { guarded, unreadable } from "../core/guard.js";
 import { err, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs, toIso } from "../core/time.js";
 import { type FieldRule, fieldRefusal, isBoolean, optional } from "../core/vocabulary.js";
@@ -170,7 +171,7 @@ export interface Classification<Custom extends string = never> {
 
 /** Why a call could not be classified. */
 export interface ClassifyError {
-  readonly code: "invalidFacts" | "notEnabled" | "noQualifyingRange" | "qualifies";
+  readonly code: "invalidFacts" | "notEnabled" | "noQualifyingRange" | "qualifies" | "unreadable";
   readonly field: string;
   readonly message: string;
 }
@@ -430,51 +431,53 @@ export function classify<Custom extends string = never>(
   campaign: Campaign<Custom>,
   at: Instant,
 ): Result<Classification<Custom>, ClassifyError> {
-  const atMs = toEpochMs(at);
-  if (Number.isNaN(atMs)) return bad("at", "at must be a valid instant");
-  if (typeof facts !== "object" || facts === null) return bad("", "facts must be an object");
-  if (typeof record !== "object" || record === null) return bad("record", "record must be a call record");
-  const wrongCampaign = campaignProblem(campaign);
-  if (wrongCampaign !== undefined) return err(wrongCampaign);
-  if (record.status === "closed") return bad("record", "the record is closed: it is off the list");
-  const decided = decide(facts, record, campaign, atMs);
-  if (!decided.ok) return decided;
-  const d = decided.value;
-  const flags = resultFlags(campaign, d.result);
-  if (flags === undefined) return bad("result", `"${d.result}" is not a result of campaign ${campaign.id}`);
-  if (flags.permission !== undefined && !campaign[flags.permission]) {
-    return err({
-      code: "notEnabled",
-      field: "said",
-      message: `"${flags.label}" is not enabled in campaign ${campaign.id}`,
+  return guarded((): Result<Classification<Custom>, ClassifyError> => {
+    const atMs = toEpochMs(at);
+    if (Number.isNaN(atMs)) return bad("at", "at must be a valid instant");
+    if (typeof facts !== "object" || facts === null) return bad("", "facts must be an object");
+    if (typeof record !== "object" || record === null) return bad("record", "record must be a call record");
+    const wrongCampaign = campaignProblem(campaign);
+    if (wrongCampaign !== undefined) return err(wrongCampaign);
+    if (record.status === "closed") return bad("record", "the record is closed: it is off the list");
+    const decided = decide(facts, record, campaign, atMs);
+    if (!decided.ok) return decided;
+    const d = decided.value;
+    const flags = resultFlags(campaign, d.result);
+    if (flags === undefined) return bad("result", `"${d.result}" is not a result of campaign ${campaign.id}`);
+    if (flags.permission !== undefined && !campaign[flags.permission]) {
+      return err({
+        code: "notEnabled",
+        field: "said",
+        message: `"${flags.label}" is not enabled in campaign ${campaign.id}`,
+      });
+    }
+    if (flags.effects.includes("followUpTask") && d.callBackAt === undefined) {
+      return bad("callBackAt", `"${flags.label}" needs callBackAt: the follow-up task's due time`);
+    }
+    const effects: CallEffect[] = [];
+    const due = d.callBackAt === undefined ? null : toIso(d.callBackAt);
+    if (due !== null) effects.push({ type: "followUpTask", dueAt: due });
+    if (flags.effects.includes("introEmail")) effects.push(INTRO);
+    if (flags.effects.includes("doNotCall")) effects.push({ type: "doNotCall" });
+    if (flags.effects.includes("ownerChange")) effects.push({ type: "ownerChange", to: "clientLicence" });
+    const firstLead = flags.countsAs === "lead" && record.leadResult === null;
+    const rules = d.rules;
+    if (flags.countsAs === "lead" && !firstLead) rules.push("firstLeadOnly");
+    return ok({
+      lastContact: d.lastContact,
+      // Decided from the built-in results and the campaign's own (checked by resultFlags above).
+      result: d.result as ResultId<Custom>,
+      recordStatus: flags.record,
+      countsAs: flags.countsAs === "lead" ? (firstLead ? "lead" : "nothing") : flags.countsAs,
+      effects,
+      rules,
+      dmReached: d.lastContact === "decisionMaker",
+      pitched: facts.reached === "decisionMaker" && facts.pitched === true,
+      blocked: d.blocked === true,
+      callBackAt: due,
+      appointmentMode: d.mode ?? null,
     });
-  }
-  if (flags.effects.includes("followUpTask") && d.callBackAt === undefined) {
-    return bad("callBackAt", `"${flags.label}" needs callBackAt: the follow-up task's due time`);
-  }
-  const effects: CallEffect[] = [];
-  const due = d.callBackAt === undefined ? null : toIso(d.callBackAt);
-  if (due !== null) effects.push({ type: "followUpTask", dueAt: due });
-  if (flags.effects.includes("introEmail")) effects.push(INTRO);
-  if (flags.effects.includes("doNotCall")) effects.push({ type: "doNotCall" });
-  if (flags.effects.includes("ownerChange")) effects.push({ type: "ownerChange", to: "clientLicence" });
-  const firstLead = flags.countsAs === "lead" && record.leadResult === null;
-  const rules = d.rules;
-  if (flags.countsAs === "lead" && !firstLead) rules.push("firstLeadOnly");
-  return ok({
-    lastContact: d.lastContact,
-    // Decided from the built-in results and the campaign's own (checked by resultFlags above).
-    result: d.result as ResultId<Custom>,
-    recordStatus: flags.record,
-    countsAs: flags.countsAs === "lead" ? (firstLead ? "lead" : "nothing") : flags.countsAs,
-    effects,
-    rules,
-    dmReached: d.lastContact === "decisionMaker",
-    pitched: facts.reached === "decisionMaker" && facts.pitched === true,
-    blocked: d.blocked === true,
-    callBackAt: due,
-    appointmentMode: d.mode ?? null,
-  });
+  }, unreadable);
 }
 
 /**

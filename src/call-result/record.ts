@@ -1,4 +1,5 @@
 import { lazyPreset } from "../core/freeze.js";
+import { defining, guarded, guardMethods, unreadable, unreadableInput } from "../core/guard.js";
 import { isApplied } from "../core/identity.js";
 import {
   createLifecycle,
@@ -8,10 +9,23 @@ import {
   type Rejection,
   type Step,
 } from "../core/lifecycle.js";
+import { isName } from "../core/limits.js";
 import { type OptionRule, requireOptions } from "../core/options.js";
 import { err, type InvalidInput, invalidInput, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs, toIso } from "../core/time.js";
-import { type FieldRule, fieldRefusal, isBoolean, optional } from "../core/vocabulary.js";
+import {
+  type Check,
+  engineField,
+  exactly,
+  type FieldRule,
+  fieldRefusal,
+  is,
+  isBoolean,
+  nullable,
+  optional,
+  storedInstant,
+  strict,
+} from "../core/vocabulary.js";
 import { type Campaign, DEFAULT_CAMPAIGN, type ResultId, resultFlags } from "./campaign.js";
 import {
   type CallFacts,
@@ -123,6 +137,29 @@ const CAMPAIGN_RULES: readonly OptionRule[] = [
   ["emailOnlyHns", (v) => typeof v === "boolean", "true or false"],
   ["wantsConsultantFollowUp", (v) => typeof v === "boolean", "true or false"],
 ];
+// What parseCallRecord reads (with the campaign's results), as the verbs check a stored record (see
+// core/vocabulary.ts). A count one short of unsafe integers is refused too: one more call would
+// write a count the parser refuses.
+function recordCheck(campaign: Campaign<string>): Check {
+  const count = is((v) => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) < Number.MAX_SAFE_INTEGER);
+  const result = nullable(is((v) => isName(v) && resultFlags(campaign, v) !== undefined));
+  return strict({
+    lifecycle: exactly("callRecord"),
+    schemaVersion: exactly(1),
+    status: engineField,
+    updatedAt: storedInstant,
+    lastContact: nullable(is((v) => typeof v === "string" && Object.hasOwn(LAST_CONTACTS, v))),
+    lastResult: result,
+    leadResult: result,
+    appointments: count,
+    blockedAttempts: count,
+    doNotCall: is(isBoolean),
+    ownedByClient: is(isBoolean),
+    reopensAt: nullable(storedInstant),
+    appliedIds: engineField,
+  });
+}
+
 /**
  * The record lifecycle of a campaign: each logged call is validated against the playbook (a
  * violation refuses it, naming the first problem and listing all), then moves the record and
@@ -138,134 +175,149 @@ const CAMPAIGN_RULES: readonly OptionRule[] = [
 export function buildCallRecord<Custom extends string = never>(
   campaign: Campaign<Custom>,
 ): CallRecordLifecycle<Custom> {
-  requireOptions("buildCallRecord", "campaign", campaign, CAMPAIGN_RULES);
-  const definition: LifecycleDefinition<
-    RecordStatus,
-    CallActor,
-    CallRecord<Custom>,
-    CallLoggedEvent<Custom>,
-    CallEffect,
-    ViolationCode
-  > = {
-    name: "call record",
-    initialStatus: "open",
-    statuses: RECORD_STATUSES,
-    events: {
-      callLogged: {
-        from: ["open", "pendingTask"],
-        to: [
-          { from: ["open"], to: "open", when: "No Contact" },
-          { to: "pendingTask", when: "Email Follow Up, Nurture or Follow Up" },
-          { to: "closed", when: "a closing result" },
-        ],
-        by: CALL_ACTORS,
-        check: (record, call) => {
-          const bad = fieldRefusal("invalidInput", call, CALL_RULES);
-          if (bad !== undefined) return bad;
-          const violations = validate(call, record, campaign);
-          const first = violations[0];
-          if (first === undefined) return undefined;
-          return { code: first.code, message: violations.map((v) => v.message).join("; "), field: first.field };
-        },
-        apply: (record, call, at, atMs) => {
-          const flags = resultFlags(campaign, call.result) as NonNullable<ReturnType<typeof resultFlags>>;
-          const effects: CallEffect[] = [];
-          for (const effect of flags.effects) {
-            if (effect === "followUpTask")
-              effects.push({ type: "followUpTask", dueAt: toIso(toEpochMs(call.task?.dueAt)) });
-            else if (effect === "introEmail") effects.push(INTRO);
-            else if (effect === "doNotCall") effects.push({ type: "doNotCall" });
-            else effects.push({ type: "ownerChange", to: "clientLicence" });
-          }
-          // The cut-short exception: No Contact with a task to call back.
-          if (call.task != null && !flags.effects.includes("followUpTask")) {
-            effects.push({ type: "followUpTask", dueAt: toIso(toEpochMs(call.task.dueAt)) });
-          }
-          const recycle =
-            call.result === "notInterestedNoPitch" && campaign.recycleNoPitchAfterDays !== null
-              ? toIso(atMs + campaign.recycleNoPitchAfterDays * DAY_MS)
-              : null;
-          return {
-            state: {
-              ...record,
-              status: flags.record,
-              updatedAt: at,
-              lastContact: call.lastContact,
-              lastResult: call.result,
-              leadResult: record.leadResult ?? (flags.countsAs === "lead" ? call.result : null),
-              appointments: record.appointments + (flags.countsAs === "appointment" ? 1 : 0),
-              blockedAttempts: record.blockedAttempts + (call.blocked === true ? 1 : 0),
-              doNotCall: record.doNotCall || flags.effects.includes("doNotCall"),
-              ownedByClient: record.ownedByClient || flags.effects.includes("ownerChange"),
-              reopensAt: recycle,
-            },
-            effects,
-          };
+  return defining("buildCallRecord", (): CallRecordLifecycle<Custom> => {
+    requireOptions("buildCallRecord", "campaign", campaign, CAMPAIGN_RULES);
+    const definition: LifecycleDefinition<
+      RecordStatus,
+      CallActor,
+      CallRecord<Custom>,
+      CallLoggedEvent<Custom>,
+      CallEffect,
+      ViolationCode
+    > = {
+      name: "call record",
+      initialStatus: "open",
+      statuses: RECORD_STATUSES,
+      stateCheck: recordCheck(campaign),
+      events: {
+        callLogged: {
+          from: ["open", "pendingTask"],
+          to: [
+            { from: ["open"], to: "open", when: "No Contact" },
+            { to: "pendingTask", when: "Email Follow Up, Nurture or Follow Up" },
+            { to: "closed", when: "a closing result" },
+          ],
+          by: CALL_ACTORS,
+          check: (record, call) => {
+            const bad = fieldRefusal("invalidInput", call, CALL_RULES);
+            if (bad !== undefined) return bad;
+            const violations = validate(call, record, campaign);
+            const first = violations[0];
+            if (first === undefined) return undefined;
+            return { code: first.code, message: violations.map((v) => v.message).join("; "), field: first.field };
+          },
+          apply: (record, call, at, atMs) => {
+            const flags = resultFlags(campaign, call.result) as NonNullable<ReturnType<typeof resultFlags>>;
+            const effects: CallEffect[] = [];
+            for (const effect of flags.effects) {
+              if (effect === "followUpTask")
+                effects.push({ type: "followUpTask", dueAt: toIso(toEpochMs(call.task?.dueAt)) });
+              else if (effect === "introEmail") effects.push(INTRO);
+              else if (effect === "doNotCall") effects.push({ type: "doNotCall" });
+              else effects.push({ type: "ownerChange", to: "clientLicence" });
+            }
+            // The cut-short exception: No Contact with a task to call back.
+            if (call.task != null && !flags.effects.includes("followUpTask")) {
+              effects.push({ type: "followUpTask", dueAt: toIso(toEpochMs(call.task.dueAt)) });
+            }
+            const recycle =
+              call.result === "notInterestedNoPitch" && campaign.recycleNoPitchAfterDays !== null
+                ? toIso(atMs + campaign.recycleNoPitchAfterDays * DAY_MS)
+                : null;
+            return {
+              state: {
+                ...record,
+                status: flags.record,
+                updatedAt: at,
+                lastContact: call.lastContact,
+                lastResult: call.result,
+                leadResult: record.leadResult ?? (flags.countsAs === "lead" ? call.result : null),
+                appointments: record.appointments + (flags.countsAs === "appointment" ? 1 : 0),
+                blockedAttempts: record.blockedAttempts + (call.blocked === true ? 1 : 0),
+                doNotCall: record.doNotCall || flags.effects.includes("doNotCall"),
+                ownedByClient: record.ownedByClient || flags.effects.includes("ownerChange"),
+                reopensAt: recycle,
+              },
+              effects,
+            };
+          },
         },
       },
-    },
-    timers:
-      campaign.recycleNoPitchAfterDays === null
-        ? []
-        : [
-            {
-              from: "closed",
-              to: "open",
-              label: `${campaign.recycleNoPitchAfterDays} days after Not Interested - No Pitch (campaign option)`,
-              dueAt: (record) => (record.reopensAt === null ? Number.NaN : Date.parse(record.reopensAt)),
-              apply: (record, at) => ({
-                state: { ...record, status: "open", updatedAt: at, reopensAt: null },
-                effects: [],
-              }),
-            },
-          ],
-  };
-  const lifecycle = createLifecycle(definition);
-  const ids = (): ResultId<Custom>[] => [
-    ...(Object.keys(CALL_RESULTS) as ResultId<Custom>[]),
-    ...campaign.customResults.map((r) => r.id),
-  ];
-  return {
-    ...lifecycle,
-    campaign,
-    initial(at: Instant): Result<CallRecord<Custom>, InvalidInput> {
-      const ms = toEpochMs(at);
-      if (Number.isNaN(ms))
-        return err(invalidInput("call record", [{ path: "at", message: "expected a valid instant" }]));
-      return ok(newRecord(ms));
-    },
-    logCall(
-      record: CallRecord<Custom>,
-      facts: CallFacts,
-      at: Instant,
-      actor: CallActor,
-    ): Result<CallLogStep<Custom>, CallLogError> {
-      // The id first: a retried delivery is a no-op even when the record has moved on since (a
-      // closed record would refuse the facts).
-      const id: unknown = (facts as { id?: unknown } | null)?.id;
-      if (isApplied(record, id))
-        return ok({ state: record, effects: NO_EFFECTS, duplicate: true, classification: null });
-      const classified = classify(facts, record, campaign, at);
-      if (!classified.ok) return classified;
-      const call = toLoggedCall(classified.value, at);
-      const logged = lifecycle.transition(
-        record,
-        id === undefined
-          ? { type: "callLogged", actor, ...call }
-          : { type: "callLogged", actor, ...call, id: id as string },
-      );
-      if (!logged.ok) return logged;
-      return ok({ state: logged.value.state, effects: logged.value.effects, classification: classified.value });
-    },
-    allowedResults(record: CallRecord<Custom>, lastContact: LastContact): readonly ResultId<Custom>[] {
-      if (typeof lastContact !== "string" || !Object.hasOwn(LAST_CONTACTS, lastContact)) return [];
-      if (shapeViolation({}, record, campaign) !== undefined || record.status === "closed") return [];
-      return ids().filter((id) => {
-        const flags = resultFlags(campaign, id);
-        return flags !== undefined && eligibility(flags, id, lastContact, record, campaign).length === 0;
-      });
-    },
-  };
+      timers:
+        campaign.recycleNoPitchAfterDays === null
+          ? []
+          : [
+              {
+                from: "closed",
+                to: "open",
+                label: `${campaign.recycleNoPitchAfterDays} days after Not Interested - No Pitch (campaign option)`,
+                dueAt: (record) => (record.reopensAt === null ? Number.NaN : Date.parse(record.reopensAt)),
+                apply: (record, at) => ({
+                  state: { ...record, status: "open", updatedAt: at, reopensAt: null },
+                  effects: [],
+                }),
+              },
+            ],
+    };
+    const lifecycle = createLifecycle(definition);
+    const ids = (): ResultId<Custom>[] => [
+      ...(Object.keys(CALL_RESULTS) as ResultId<Custom>[]),
+      ...campaign.customResults.map((r) => r.id),
+    ];
+    return guardMethods(
+      {
+        ...lifecycle,
+        campaign,
+        initial(at: Instant): Result<CallRecord<Custom>, InvalidInput> {
+          const ms = toEpochMs(at);
+          if (Number.isNaN(ms))
+            return err(invalidInput("call record", [{ path: "at", message: "expected a valid instant" }]));
+          return ok(newRecord(ms));
+        },
+        logCall(
+          record: CallRecord<Custom>,
+          facts: CallFacts,
+          at: Instant,
+          actor: CallActor,
+        ): Result<CallLogStep<Custom>, CallLogError> {
+          // The id first: a retried delivery is a no-op even when the record has moved on since (a
+          // closed record would refuse the facts).
+          const id: unknown = (facts as { id?: unknown } | null)?.id;
+          if (isApplied(record, id)) {
+            // The engine answers a redelivery, and refuses a stored record its parser would refuse.
+            const again = lifecycle.transition(record, {
+              type: "callLogged",
+              at,
+              actor,
+              id,
+            } as CallLoggedEvent<Custom>);
+            if (!again.ok) return again;
+            return ok({ state: again.value.state, effects: NO_EFFECTS, duplicate: true, classification: null });
+          }
+          const classified = classify(facts, record, campaign, at);
+          if (!classified.ok) return classified;
+          const call = toLoggedCall(classified.value, at);
+          const logged = lifecycle.transition(
+            record,
+            id === undefined
+              ? { type: "callLogged", actor, ...call }
+              : { type: "callLogged", actor, ...call, id: id as string },
+          );
+          if (!logged.ok) return logged;
+          return ok({ state: logged.value.state, effects: logged.value.effects, classification: classified.value });
+        },
+        allowedResults(record: CallRecord<Custom>, lastContact: LastContact): readonly ResultId<Custom>[] {
+          if (typeof lastContact !== "string" || !Object.hasOwn(LAST_CONTACTS, lastContact)) return [];
+          if (shapeViolation({}, record, campaign) !== undefined || record.status === "closed") return [];
+          return ids().filter((id) => {
+            const flags = resultFlags(campaign, id);
+            return flags !== undefined && eligibility(flags, id, lastContact, record, campaign).length === 0;
+          });
+        },
+      },
+      { initial: () => unreadableInput("call record"), logCall: () => unreadable(), allowedResults: () => [] },
+    );
+  });
 }
 
 /**
@@ -307,8 +359,18 @@ export function logCall<Custom extends string = never>(
   at: Instant,
   actor: CallActor,
 ): Result<CallLogStep<Custom>, CallLogError> {
-  if (campaign === DEFAULT_CAMPAIGN)
-    return (callRecord as unknown as CallRecordLifecycle<Custom>).logCall(record, facts, at, actor);
-  const wrongCampaign = campaignProblem(campaign);
-  return wrongCampaign === undefined ? buildCallRecord(campaign).logCall(record, facts, at, actor) : err(wrongCampaign);
+  return guarded((): Result<CallLogStep<Custom>, CallLogError> => {
+    if (campaign === DEFAULT_CAMPAIGN)
+      return (callRecord as unknown as CallRecordLifecycle<Custom>).logCall(record, facts, at, actor);
+    const wrongCampaign = campaignProblem(campaign);
+    if (wrongCampaign !== undefined) return err(wrongCampaign);
+    // A campaign that skipped createCampaign: the builder's TypeError names the setting.
+    let lifecycle: CallRecordLifecycle<Custom>;
+    try {
+      lifecycle = buildCallRecord(campaign);
+    } catch (error) {
+      return err({ code: "invalidFacts", field: "campaign", message: (error as TypeError).message });
+    }
+    return lifecycle.logCall(record, facts, at, actor);
+  }, unreadable);
 }

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { describeValue } from "../core/describe.js";
+import { guarded, unreadableInput } from "../core/guard.js";
 import { err, type InvalidInput, invalidInput, ok, type Result } from "../core/result.js";
 import { appliedIdsSchema, eventIdSchema, instantSchema, lazy, parseWith, withDefaults } from "../core/schema.js";
 import { type Campaign, type CampaignInput, DEFAULT_CAMPAIGN, resultFlags } from "./campaign.js";
@@ -204,16 +205,21 @@ export function createCampaign(input: unknown): Result<Campaign<string>, Invalid
  * parseCallFacts({ reached: "reception", said: "screenedOut" }).ok; // => true
  */
 export function parseCallFacts(input: unknown): Result<CallFacts, InvalidInput> {
-  const parsed = parseWith(schemas().facts, "call facts", input);
-  if (parsed.ok || typeof input !== "object" || input === null) return parsed as Result<CallFacts, InvalidInput>;
-  // A union's issues name no field; say which part is wrong for the common mistakes.
-  const reached = (input as { reached?: unknown }).reached;
-  if (!["nobody", "reception", "decisionMaker"].includes(reached as string)) {
-    return err(
-      invalidInput("call facts", [{ path: "reached", message: "must be nobody, reception or decisionMaker" }]),
-    );
-  }
-  return parsed as Result<CallFacts, InvalidInput>;
+  return guarded(
+    (): Result<CallFacts, InvalidInput> => {
+      const parsed = parseWith(schemas().facts, "call facts", input);
+      if (parsed.ok || typeof input !== "object" || input === null) return parsed as Result<CallFacts, InvalidInput>;
+      // A union's issues name no field; say which part is wrong for the common mistakes.
+      const reached = (input as { reached?: unknown }).reached;
+      if (!["nobody", "reception", "decisionMaker"].includes(reached as string)) {
+        return err(
+          invalidInput("call facts", [{ path: "reached", message: "must be nobody, reception or decisionMaker" }]),
+        );
+      }
+      return parsed as Result<CallFacts, InvalidInput>;
+    },
+    () => unreadableInput("call facts"),
+  );
 }
 
 /**

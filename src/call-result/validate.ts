@@ -1,4 +1,5 @@
 import { describeValue } from "../core/describe.js";
+import { guarded, UNREADABLE_MESSAGE } from "../core/guard.js";
 import { type Instant, toEpochMs } from "../core/time.js";
 import { type Campaign, type ResultId, resultFlags } from "./campaign.js";
 import type { CallRecord } from "./record-state.js";
@@ -61,7 +62,11 @@ export interface Violation {
  * const record = callRecord.initial("2026-11-23T09:00:00Z");
  * record.ok && isExistingLead(record.value); // => false
  */
-export const isExistingLead = (record: CallRecord<string>): boolean => record?.status === "pendingTask";
+export const isExistingLead = (record: CallRecord<string>): boolean =>
+  guarded(
+    () => record?.status === "pendingTask",
+    () => false,
+  );
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 
@@ -204,72 +209,78 @@ export function validate<Custom extends string = never>(
   record: CallRecord<Custom>,
   campaign: Campaign<Custom>,
 ): Violation[] {
-  const shape = shapeViolation(call, record, campaign);
-  if (shape !== undefined) return [shape];
-  const out: Violation[] = [];
-  const atMs = toEpochMs(call.at);
-  if (Number.isNaN(atMs)) out.push({ code: "invalidInstant", field: "at", message: "at must be a valid instant" });
-  if (record.status === "closed") {
-    out.push({
-      code: "recordClosed",
-      field: "result",
-      message: `the record is closed (${typeof record.lastResult === "string" ? record.lastResult : "closed"}): it is off the list`,
-    });
-  }
-  if (typeof call.lastContact !== "string" || !Object.hasOwn(LAST_CONTACTS, call.lastContact)) {
-    out.push({
-      code: "unknownLastContact",
-      field: "lastContact",
-      message: "lastContact must be noContact, reception or decisionMaker",
-    });
-    return out;
-  }
-  const flags = typeof call.result === "string" ? resultFlags(campaign, call.result) : undefined;
-  if (flags === undefined) {
-    out.push({
-      code: "unknownResult",
-      field: "result",
-      message: `${describeValue(call.result)} is not a result of campaign ${typeof campaign.id === "string" ? campaign.id : describeValue(campaign.id)}`,
-    });
-    return out;
-  }
-  out.push(...eligibility(flags, call.result, call.lastContact, record, campaign));
-  const callBack = call.callBackAt === undefined || call.callBackAt === null ? Number.NaN : toEpochMs(call.callBackAt);
-  if (call.callBackAt !== undefined && call.callBackAt !== null) {
-    if (Number.isNaN(callBack))
-      out.push({ code: "invalidInstant", field: "callBackAt", message: "callBackAt must be a valid instant" });
-    else if (callBack < atMs) {
-      out.push({ code: "callBackInPast", field: "callBackAt", message: "callBackAt is before the call itself" });
-    }
-  }
-  const bound = atMs + campaign.emailFollowUpWeeks * WEEK_MS;
-  if (call.result === "emailFollowUp" && callBack > bound) {
-    out.push({
-      code: "callBackBeyondBound",
-      field: "result",
-      message: `the call back is more than ${campaign.emailFollowUpWeeks} weeks away: that is Nurture - Email Sent`,
-      suggested: "nurtureEmailSent",
-    });
-  }
-  if (call.result === "nurtureEmailSent" && callBack <= bound && !isExistingLead(record)) {
-    out.push({
-      code: "callBackWithinBound",
-      field: "result",
-      message: `an email and a call back within ${campaign.emailFollowUpWeeks} weeks is Email Follow Up`,
-      suggested: "emailFollowUp",
-    });
-  }
-  const task: unknown = call.task;
-  if (task !== undefined && task !== null) {
-    const due = typeof task === "object" ? toEpochMs((task as { dueAt?: unknown }).dueAt) : Number.NaN;
-    if (Number.isNaN(due))
-      out.push({ code: "invalidInstant", field: "task", message: "task.dueAt must be a valid instant" });
-  } else if (flags.effects.includes("followUpTask")) {
-    out.push({
-      code: "taskMissing",
-      field: "task",
-      message: `"${flags.label}" needs a follow-up task with its due time`,
-    });
-  }
-  return out;
+  return guarded(
+    (): Violation[] => {
+      const shape = shapeViolation(call, record, campaign);
+      if (shape !== undefined) return [shape];
+      const out: Violation[] = [];
+      const atMs = toEpochMs(call.at);
+      if (Number.isNaN(atMs)) out.push({ code: "invalidInstant", field: "at", message: "at must be a valid instant" });
+      if (record.status === "closed") {
+        out.push({
+          code: "recordClosed",
+          field: "result",
+          message: `the record is closed (${typeof record.lastResult === "string" ? record.lastResult : "closed"}): it is off the list`,
+        });
+      }
+      if (typeof call.lastContact !== "string" || !Object.hasOwn(LAST_CONTACTS, call.lastContact)) {
+        out.push({
+          code: "unknownLastContact",
+          field: "lastContact",
+          message: "lastContact must be noContact, reception or decisionMaker",
+        });
+        return out;
+      }
+      const flags = typeof call.result === "string" ? resultFlags(campaign, call.result) : undefined;
+      if (flags === undefined) {
+        out.push({
+          code: "unknownResult",
+          field: "result",
+          message: `${describeValue(call.result)} is not a result of campaign ${typeof campaign.id === "string" ? campaign.id : describeValue(campaign.id)}`,
+        });
+        return out;
+      }
+      out.push(...eligibility(flags, call.result, call.lastContact, record, campaign));
+      const callBack =
+        call.callBackAt === undefined || call.callBackAt === null ? Number.NaN : toEpochMs(call.callBackAt);
+      if (call.callBackAt !== undefined && call.callBackAt !== null) {
+        if (Number.isNaN(callBack))
+          out.push({ code: "invalidInstant", field: "callBackAt", message: "callBackAt must be a valid instant" });
+        else if (callBack < atMs) {
+          out.push({ code: "callBackInPast", field: "callBackAt", message: "callBackAt is before the call itself" });
+        }
+      }
+      const bound = atMs + campaign.emailFollowUpWeeks * WEEK_MS;
+      if (call.result === "emailFollowUp" && callBack > bound) {
+        out.push({
+          code: "callBackBeyondBound",
+          field: "result",
+          message: `the call back is more than ${campaign.emailFollowUpWeeks} weeks away: that is Nurture - Email Sent`,
+          suggested: "nurtureEmailSent",
+        });
+      }
+      if (call.result === "nurtureEmailSent" && callBack <= bound && !isExistingLead(record)) {
+        out.push({
+          code: "callBackWithinBound",
+          field: "result",
+          message: `an email and a call back within ${campaign.emailFollowUpWeeks} weeks is Email Follow Up`,
+          suggested: "emailFollowUp",
+        });
+      }
+      const task: unknown = call.task;
+      if (task !== undefined && task !== null) {
+        const due = typeof task === "object" ? toEpochMs((task as { dueAt?: unknown }).dueAt) : Number.NaN;
+        if (Number.isNaN(due))
+          out.push({ code: "invalidInstant", field: "task", message: "task.dueAt must be a valid instant" });
+      } else if (flags.effects.includes("followUpTask")) {
+        out.push({
+          code: "taskMissing",
+          field: "task",
+          message: `"${flags.label}" needs a follow-up task with its due time`,
+        });
+      }
+      return out;
+    },
+    () => [{ code: "invalidInput", field: "call", message: UNREADABLE_MESSAGE }],
+  );
 }

@@ -8,6 +8,7 @@ import {
 } from "../core/calendar.js";
 import { describeValue } from "../core/describe.js";
 import { deepFreeze, lazyPreset } from "../core/freeze.js";
+import { defining, guardMethods, unreadableInput } from "../core/guard.js";
 import {
   createLifecycle,
   LIFECYCLE_KEYS,
@@ -21,8 +22,21 @@ import {
 import { isName } from "../core/limits.js";
 import { isRecord, type OptionRule, requireOptions, wholeIn } from "../core/options.js";
 import { err, type InvalidInput, type Issue, invalidInput, ok, type Result } from "../core/result.js";
-import { type Instant, MAX_INSTANT_MS, MIN_INSTANT_MS, toEpochMs, toIso } from "../core/time.js";
-import { type FieldRule, fieldRefusal, isBoolean, oneOf, optional } from "../core/vocabulary.js";
+import { type Instant, isStoredDate, MAX_INSTANT_MS, MIN_INSTANT_MS, toEpochMs, toIso } from "../core/time.js";
+import {
+  both,
+  engineField,
+  exactly,
+  type FieldRule,
+  fieldRefusal,
+  is,
+  isBoolean,
+  oneOf,
+  optional,
+  storedInstant,
+  storedName,
+  strict,
+} from "../core/vocabulary.js";
 import { canonicalZone, Lru } from "../core/zone.js";
 
 /** Who acts on a Client Hub record: its owner (the account manager) or the system (an integration). */
@@ -161,14 +175,7 @@ export type ClientHubEffect =
   | { readonly type: "sendNpsSurvey" };
 
 /** Why a Client Hub event was refused beyond the engine's own reasons. */
-export type ClientHubRefusalCode =
-  | "invalidCall"
-  | "invalidInstant"
-  | "invalidTimeZone"
-  | "invalidRecord"
-  | "notFinalCall"
-  | "ratioNotAllowed"
-  | "ratioFixed";
+export type ClientHubRefusalCode = "invalidCall" | "invalidInstant" | "notFinalCall" | "ratioNotAllowed" | "ratioFixed";
 
 /** The tunable numbers and words of the Client Hub preset. `CheckIn`: the check-in call types. */
 export interface ClientHubOptions<CheckIn extends string = CheckInCallType> {
@@ -303,391 +310,391 @@ const CLIENT_HUB_RULES: readonly OptionRule[] = [
 export function buildClientHub<const CheckIn extends string = CheckInCallType>(
   options: ClientHubOptions<CheckIn>,
 ): ClientHubLifecycle<CheckIn> {
-  requireOptions("buildClientHub", "options", options, CLIENT_HUB_RULES);
-  const stages = {} as Record<ClientHubStage, (typeof CLIENT_HUB_STAGES)[ClientHubStage]>;
-  for (const key of ALL_STAGES) {
-    const meta = CLIENT_HUB_STAGES[key];
-    stages[key] = { ...meta, label: options.labels[key] ?? meta.label } as typeof meta;
-  }
-  const { preparationDays, callIntervalDays, checkInCallTypes, contactRatios } = options;
-  // One zone model (core/zone): a name is a zone when it has a canonical spelling; every verb, timer
-  // and parser asks the same question, so a record gets one answer everywhere.
-  const zoneOk = (zone: unknown): boolean => canonicalZone(zone) !== undefined;
-  // Day starts and day steps, memoised per lifecycle: a batch meets the same few hundred dates and
-  // instants per zone again and again. Pure values of their key (the tz database does not change
-  // while the process runs). Keyed by canonical zone first (a few hundred exist, however many
-  // spellings arrive), then by the date or the instant alone: short keys hash fast. Bounded, the
-  // least recently used going first: never cleared wholesale, so no cost cliff with many zones.
-  const memos = new Lru<string, Lru<string | number, number>>(1024);
-  const memo = (zone: string, key: string | number, compute: (canonical: string) => number): number => {
-    const canonical = canonicalZone(zone);
-    if (canonical === undefined) return Number.NaN;
-    let byZone = memos.get(canonical);
-    if (byZone === undefined) {
-      byZone = new Lru(4096);
-      memos.set(canonical, byZone);
+  return defining("buildClientHub", (): ClientHubLifecycle<CheckIn> => {
+    requireOptions("buildClientHub", "options", options, CLIENT_HUB_RULES);
+    const stages = {} as Record<ClientHubStage, (typeof CLIENT_HUB_STAGES)[ClientHubStage]>;
+    for (const key of ALL_STAGES) {
+      const meta = CLIENT_HUB_STAGES[key];
+      stages[key] = { ...meta, label: options.labels[key] ?? meta.label } as typeof meta;
     }
-    let value = byZone.get(key);
-    if (value === undefined) {
-      value = compute(canonical);
-      byZone.set(key, value);
-    }
-    return value;
-  };
-  // Records reach `advance` from hosts' storage: a missing date or a name that is not a zone arms
-  // no move rather than crashing (`NaN`).
-  const dayStart = (date: CalendarDate, zone: string, offset: number): number =>
-    typeof date === "string"
-      ? memo(zone, offset === 0 ? date : `${date}${offset}`, (z) => startOfDateIn(date, z, offset))
-      : Number.NaN;
-  const daysLater = (atMs: number, zone: string): number =>
-    memo(zone, atMs, (z) => addIn(atMs, callIntervalDays, "day", z));
-  // The moves fall on those same instants, so their ISO text is memoised too (bounded).
-  const isoOf = new Lru<number, string>(4096);
-  const formatDue = (ms: number): string => {
-    let text = isoOf.get(ms);
-    if (text === undefined) {
-      text = toIso(ms);
-      isoOf.set(ms, text);
-    }
-    return text;
-  };
-  const isCheckIn = (call: ClientHubCall<CheckIn>): boolean =>
-    call?.outcome === "Connected" && (checkInCallTypes as readonly string[]).includes(call.callType);
-  const callTypes: readonly string[] = [...checkInCallTypes, OTHER_CALL_TYPE];
-  // The verbs are a boundary for their own vocabulary: a call the parser would refuse is refused.
-  const callRules: readonly FieldRule[] = [
-    ["outcome", oneOf(CALL_OUTCOMES), `one of ${CALL_OUTCOMES.join(", ")}`],
-    ["callType", oneOf(callTypes), `one of ${callTypes.join(", ")}`],
-    ["direction", oneOf(CALL_DIRECTIONS), `one of ${CALL_DIRECTIONS.join(", ")}`],
-    ["finalAttempt", optional(isBoolean), "one of true, false"],
-  ];
-  const callRefusal = (call: ClientHubCall<CheckIn>): Refusal<ClientHubRefusalCode> | undefined =>
-    fieldRefusal("invalidCall", call, callRules);
-  const allowed = (ratio: unknown): boolean => contactRatios.some((r) => sameRatio(r, ratio));
-  // A ratio is stored as { count, unit } only: what parseClientHubRecord reads back.
-  const ratioOf = ({ count, unit }: ContactRatio): ContactRatio => ({ count, unit });
-  // A missing ratio is refused here; the callers where it may be left out check that first.
-  const ratioRefusal = (ratio: unknown): Refusal<ClientHubRefusalCode> | undefined =>
-    allowed(ratio)
-      ? undefined
-      : {
-          code: "ratioNotAllowed",
-          message: `contactRatio ${isRatio(ratio) ? showRatio(ratio) : describeValue(ratio)} is not allowed: use ${contactRatios.map(showRatio).join(", ")}`,
-          field: "contactRatio",
-        };
-  // The next contact date: the ratio counted in calendar days, weeks or months from the day of the
-  // last contact. `undefined` when the date, or the cycle it starts (Call Preparation before it,
-  // the three calls after it), would leave the instant domain (years 0000–9999 UTC).
-  const cycleFits = (date: CalendarDate, zone: string): boolean =>
-    startOfDateIn(date, zone, -preparationDays) >= MIN_INSTANT_MS &&
-    startOfDateIn(date, zone, preparationDays + 3 * callIntervalDays + 1) <= MAX_INSTANT_MS + 1;
-  const nextDate = (fromMs: number, ratio: ContactRatio, zone: string): CalendarDate | undefined => {
-    const date = dateAfter(fromMs, ratio.count, ratio.unit, zone);
-    return date !== undefined && cycleFits(date, zone) ? date : undefined;
-  };
-  // The next contact date a completed task sets: from the task's own instant after an unsuccessful
-  // cycle (the email was the contact), from the last check-in otherwise.
-  const completedDate = (
-    record: ClientHubRecord,
-    event: { readonly at: Instant; readonly contactRatio?: ContactRatio | undefined },
-  ): CalendarDate | undefined =>
-    nextDate(
-      record.status === "unsuccessfulCall" ? toEpochMs(event.at) : Date.parse(record.lastContactAt),
-      event.contactRatio ?? record.contactRatio,
-      record.timeZone,
-    );
-  const outOfDomain: Refusal<ClientHubRefusalCode> = {
-    code: "invalidInstant",
-    message: "the next contact date and its calls would fall outside years 0000–9999 UTC",
-    field: "nextContactDate",
-  };
-  // A record completed with its next contact date's Call Preparation or Call 1 already due moves
-  // there in the same call, at that instant (what `advance` would do next), with Call 1's task.
-  const settle = (
-    record: ClientHubRecord,
-    at: string,
-    atMs: number,
-    effects: readonly ClientHubEffect[],
-  ): Step<ClientHubRecord, ClientHubEffect> => {
-    if (!(dayStart(record.nextContactDate, record.timeZone, -preparationDays) <= atMs))
-      return { state: record, effects };
-    if (!(dayStart(record.nextContactDate, record.timeZone, 0) <= atMs))
-      return { state: move(record, "callPreparation", at), effects };
-    return { state: move(record, "call1", at), effects: [...effects, task("checkInCall1", at)] };
-  };
-  const move = (record: ClientHubRecord, status: ClientHubStage, at: string): ClientHubRecord => ({
-    ...record,
-    status,
-    updatedAt: at,
-  });
-  // A due instant is never before the record's last change: a contact date already past when it
-  // was set moves the record straight away, at that change.
-  const since = (record: ClientHubRecord, updatedAtMs: number): number =>
-    Number.isNaN(updatedAtMs) ? Date.parse(record.updatedAt) : updatedAtMs;
-  const notBefore = (due: number, record: ClientHubRecord, updatedAtMs: number): number =>
-    Math.max(due, since(record, updatedAtMs));
-  const callStep = (next: ClientHubStage, id: ClientHubTask) => ({
-    dueAt: (record: ClientHubRecord, updatedAtMs: number): number =>
-      daysLater(since(record, updatedAtMs), record.timeZone),
-    apply: (record: ClientHubRecord, at: string): Step<ClientHubRecord, ClientHubEffect> => ({
-      state: move(record, next, at),
-      effects: [task(id, at)],
-    }),
-  });
-  // Records come from hosts' storage (parse them with `parseClientHubRecord`); one that has lost a
-  // field the moves need is refused, naming the field, rather than read.
-  const recordGuard = (record: ClientHubRecord): Refusal<ClientHubRefusalCode> | undefined => {
-    if (!zoneOk(record.timeZone)) {
-      const zone: unknown = record.timeZone;
-      const shown = typeof zone === "string" ? `"${zone}"` : `(${zone === null ? "null" : typeof zone})`;
-      return {
-        code: "invalidTimeZone",
-        message: `timeZone ${shown} is not an IANA time-zone name`,
-        field: "timeZone",
-      };
-    }
-    const field = !isRatio(record.contactRatio)
-      ? "contactRatio"
-      : typeof record.lastContactAt !== "string"
-        ? "lastContactAt"
-        : typeof record.nextContactDate !== "string"
-          ? "nextContactDate"
-          : undefined;
-    return field === undefined
-      ? undefined
-      : { code: "invalidRecord", message: `the record has no valid ${field}`, field };
-  };
-
-  const definition: LifecycleDefinition<
-    ClientHubStage,
-    ClientHubActor,
-    ClientHubRecord,
-    ClientHubEvent<CheckIn>,
-    ClientHubEffect,
-    ClientHubRefusalCode
-  > = {
-    name: "Client Hub",
-    initialStatus: "completed",
-    formatDue,
-    statuses: stages,
-    events: {
-      callLogged: {
-        from: ALL_STAGES,
-        to: [
-          { from: CHECK_IN_STAGES, to: "summaryOfCall", when: "connected check-in" },
-          { from: ["unsuccessfulCall"], to: "summaryOfCall", when: "connected check-in, check-in email not sent" },
-          {
-            from: ["call3"],
-            to: "unsuccessfulCall",
-            when: options.finalCall === "markedFinal" ? "final attempt, not connected" : "check-in, not connected",
-          },
-        ],
-        by: ANYONE,
-        when: recordGuard,
-        check: (record, call) =>
-          callRefusal(call) ??
-          (call.finalAttempt === true && record.status !== "call3"
-            ? {
-                code: "notFinalCall",
-                message: `finalAttempt applies only in "${stages.call3.label}", not in "${stages[record.status].label}"`,
-                field: "finalAttempt",
-              }
-            : undefined),
-        apply: (record, call, at) => {
-          if (isCheckIn(call)) {
-            // CRMs log one call per dial: a connected check-in after a dial that did not connect
-            // (the record already in Unsuccessful call, its check-in email task still open) is the
-            // final call's "successful call outcome" — the email is no longer needed.
-            const unsuccessful = record.status === "unsuccessfulCall";
-            if (!unsuccessful && !(CHECK_IN_STAGES as readonly string[]).includes(record.status))
-              return { state: record, effects: NONE };
-            const summary = task("summariseCall", at);
-            return {
-              state: { ...record, status: "summaryOfCall", updatedAt: at, lastContactAt: at },
-              effects: unsuccessful
-                ? [{ type: "cancelTask", task: "unsuccessfulCallCheckInEmail" }, summary]
-                : [summary],
-            };
-          }
-          // "On the final call, you will either log a successful call outcome, or communicate with
-          // the client via email": in Call 3 a check-in that does not connect ends the attempts —
-          // unless the host counts only a call marked final.
-          const final =
-            options.finalCall === "markedFinal"
-              ? call.finalAttempt === true
-              : call.finalAttempt === true || (checkInCallTypes as readonly string[]).includes(call.callType);
-          if (final && record.status === "call3") return toUnsuccessful(record, at);
-          return { state: record, effects: NONE };
-        },
-      },
-      emailedInstead: {
-        from: ["call3"],
-        to: "unsuccessfulCall",
-        by: OWNER,
-        when: recordGuard,
-        apply: (record, _, at) => toUnsuccessful(record, at),
-      },
-      contactRatioSet: {
-        from: ["completed", "summaryOfCall"],
-        to: "same",
-        by: OWNER,
-        when: recordGuard,
-        check: (record, event) =>
-          ratioRefusal(event.contactRatio) ??
-          (record.status === "completed" &&
-          nextDate(Date.parse(record.lastContactAt), event.contactRatio, record.timeZone) === undefined
-            ? outOfDomain
-            : undefined),
-        apply: (record, event, at) => {
-          const contactRatio = ratioOf(event.contactRatio);
-          const nextContactDate =
-            record.status === "completed"
-              ? (nextDate(Date.parse(record.lastContactAt), contactRatio, record.timeZone) as CalendarDate)
-              : record.nextContactDate;
-          return { state: { ...record, updatedAt: at, contactRatio, nextContactDate }, effects: NONE };
-        },
-      },
-      taskCompleted: {
-        from: ["summaryOfCall", "unsuccessfulCall"],
-        to: "completed",
-        by: OWNER,
-        when: recordGuard,
-        check: (record, event) => {
-          const ratio = event.contactRatio;
-          const fixed = options.unsuccessfulContactRatio;
-          if (record.status === "unsuccessfulCall" && isRatio(ratio) && !sameRatio(ratio, fixed)) {
-            return {
-              code: "ratioFixed",
-              message: `an unsuccessful cycle sets the Contact Ratio to ${showRatio(fixed)}`,
-              field: "contactRatio",
-            };
-          }
-          return (
-            (ratio === undefined ? undefined : ratioRefusal(ratio)) ??
-            (completedDate(record, event) === undefined ? outOfDomain : undefined)
-          );
-        },
-        // The record completes, and moves on at once when its next contact date's Call Preparation
-        // or Call 1 has already come (a check-in completed late).
-        apply: (record, event, at, atMs) =>
-          settle(
-            {
-              ...record,
-              status: "completed",
-              updatedAt: at,
-              contactRatio: event.contactRatio === undefined ? record.contactRatio : ratioOf(event.contactRatio),
-              lastContactAt: record.status === "unsuccessfulCall" ? at : record.lastContactAt,
-              nextContactDate: completedDate(record, event) as CalendarDate,
-            },
-            at,
-            atMs,
-            NPS,
-          ),
-      },
-    },
-    timers: [
-      {
-        from: "completed",
-        to: "callPreparation",
-        label: `${preparationDays} days before the next contact date`,
-        dueAt: (record, updatedAtMs) =>
-          notBefore(dayStart(record.nextContactDate, record.timeZone, -preparationDays), record, updatedAtMs),
-        apply: (record, at) => ({ state: move(record, "callPreparation", at), effects: NONE }),
-      },
-      {
-        from: "callPreparation",
-        to: "call1",
-        label: "on the next contact date",
-        dueAt: (record, updatedAtMs) =>
-          notBefore(dayStart(record.nextContactDate, record.timeZone, 0), record, updatedAtMs),
-        apply: (record, at) => ({ state: move(record, "call1", at), effects: [task("checkInCall1", at)] }),
-      },
-      {
-        from: "call1",
-        to: "call2",
-        label: `${callIntervalDays} days after entering Call 1`,
-        ...callStep("call2", "checkInCall2"),
-      },
-      {
-        from: "call2",
-        to: "call3",
-        label: `${callIntervalDays} days after entering Call 2`,
-        ...callStep("call3", "checkInCall3"),
-      },
-      // No record stalls in Call 3: the final call's window is as long as the others'.
-      {
-        from: "call3",
-        to: "unsuccessfulCall",
-        label: `${callIntervalDays} days after entering Call 3, not connected`,
-        dueAt: (record, updatedAtMs) => daysLater(since(record, updatedAtMs), record.timeZone),
-        apply: (record, at) => toUnsuccessful(record, at),
-      },
-    ],
-  };
-
-  function toUnsuccessful(record: ClientHubRecord, at: string): Step<ClientHubRecord, ClientHubEffect> {
-    return {
-      state: { ...record, status: "unsuccessfulCall", updatedAt: at, contactRatio: options.unsuccessfulContactRatio },
-      effects: [task("unsuccessfulCallCheckInEmail", at)],
+    const { preparationDays, callIntervalDays, checkInCallTypes, contactRatios } = options;
+    // One zone model (core/zone): a name is a zone when it has a canonical spelling; every verb, timer
+    // and parser asks the same question, so a record gets one answer everywhere.
+    const zoneOk = (zone: unknown): boolean => canonicalZone(zone) !== undefined;
+    // Day starts and day steps, memoised per lifecycle: a batch meets the same few hundred dates and
+    // instants per zone again and again. Pure values of their key (the tz database does not change
+    // while the process runs). Keyed by canonical zone first (a few hundred exist, however many
+    // spellings arrive), then by the date or the instant alone: short keys hash fast. Bounded, the
+    // least recently used going first: never cleared wholesale, so no cost cliff with many zones.
+    const memos = new Lru<string, Lru<string | number, number>>(1024);
+    const memo = (zone: string, key: string | number, compute: (canonical: string) => number): number => {
+      const canonical = canonicalZone(zone);
+      if (canonical === undefined) return Number.NaN;
+      let byZone = memos.get(canonical);
+      if (byZone === undefined) {
+        byZone = new Lru(4096);
+        memos.set(canonical, byZone);
+      }
+      let value = byZone.get(key);
+      if (value === undefined) {
+        value = compute(canonical);
+        byZone.set(key, value);
+      }
+      return value;
     };
-  }
+    // Records reach `advance` from hosts' storage: a missing date or a name that is not a zone arms
+    // no move rather than crashing (`NaN`).
+    const dayStart = (date: CalendarDate, zone: string, offset: number): number =>
+      typeof date === "string"
+        ? memo(zone, offset === 0 ? date : `${date}${offset}`, (z) => startOfDateIn(date, z, offset))
+        : Number.NaN;
+    const daysLater = (atMs: number, zone: string): number =>
+      memo(zone, atMs, (z) => addIn(atMs, callIntervalDays, "day", z));
+    // The moves fall on those same instants, so their ISO text is memoised too (bounded).
+    const isoOf = new Lru<number, string>(4096);
+    const formatDue = (ms: number): string => {
+      let text = isoOf.get(ms);
+      if (text === undefined) {
+        text = toIso(ms);
+        isoOf.set(ms, text);
+      }
+      return text;
+    };
+    const isCheckIn = (call: ClientHubCall<CheckIn>): boolean =>
+      call?.outcome === "Connected" && (checkInCallTypes as readonly string[]).includes(call.callType);
+    const callTypes: readonly string[] = [...checkInCallTypes, OTHER_CALL_TYPE];
+    // The verbs are a boundary for their own vocabulary: a call the parser would refuse is refused.
+    const callRules: readonly FieldRule[] = [
+      ["outcome", oneOf(CALL_OUTCOMES), `one of ${CALL_OUTCOMES.join(", ")}`],
+      ["callType", oneOf(callTypes), `one of ${callTypes.join(", ")}`],
+      ["direction", oneOf(CALL_DIRECTIONS), `one of ${CALL_DIRECTIONS.join(", ")}`],
+      ["finalAttempt", optional(isBoolean), "one of true, false"],
+    ];
+    const callRefusal = (call: ClientHubCall<CheckIn>): Refusal<ClientHubRefusalCode> | undefined =>
+      fieldRefusal("invalidCall", call, callRules);
+    const allowed = (ratio: unknown): boolean => contactRatios.some((r) => sameRatio(r, ratio));
+    // A ratio is stored as { count, unit } only: what parseClientHubRecord reads back.
+    const ratioOf = ({ count, unit }: ContactRatio): ContactRatio => ({ count, unit });
+    // A missing ratio is refused here; the callers where it may be left out check that first.
+    const ratioRefusal = (ratio: unknown): Refusal<ClientHubRefusalCode> | undefined =>
+      allowed(ratio)
+        ? undefined
+        : {
+            code: "ratioNotAllowed",
+            message: `contactRatio ${isRatio(ratio) ? showRatio(ratio) : describeValue(ratio)} is not allowed: use ${contactRatios.map(showRatio).join(", ")}`,
+            field: "contactRatio",
+          };
+    // The next contact date: the ratio counted in calendar days, weeks or months from the day of the
+    // last contact. `undefined` when the date, or the cycle it starts (Call Preparation before it,
+    // the three calls after it), would leave the instant domain (years 0000–9999 UTC).
+    const cycleFits = (date: CalendarDate, zone: string): boolean =>
+      startOfDateIn(date, zone, -preparationDays) >= MIN_INSTANT_MS &&
+      startOfDateIn(date, zone, preparationDays + 3 * callIntervalDays + 1) <= MAX_INSTANT_MS + 1;
+    const nextDate = (fromMs: number, ratio: ContactRatio, zone: string): CalendarDate | undefined => {
+      const date = dateAfter(fromMs, ratio.count, ratio.unit, zone);
+      return date !== undefined && cycleFits(date, zone) ? date : undefined;
+    };
+    // The next contact date a completed task sets: from the task's own instant after an unsuccessful
+    // cycle (the email was the contact), from the last check-in otherwise.
+    const completedDate = (
+      record: ClientHubRecord,
+      event: { readonly at: Instant; readonly contactRatio?: ContactRatio | undefined },
+    ): CalendarDate | undefined =>
+      nextDate(
+        record.status === "unsuccessfulCall" ? toEpochMs(event.at) : Date.parse(record.lastContactAt),
+        event.contactRatio ?? record.contactRatio,
+        record.timeZone,
+      );
+    const outOfDomain: Refusal<ClientHubRefusalCode> = {
+      code: "invalidInstant",
+      message: "the next contact date and its calls would fall outside years 0000–9999 UTC",
+      field: "nextContactDate",
+    };
+    // A record completed with its next contact date's Call Preparation or Call 1 already due moves
+    // there in the same call, at that instant (what `advance` would do next), with Call 1's task.
+    const settle = (
+      record: ClientHubRecord,
+      at: string,
+      atMs: number,
+      effects: readonly ClientHubEffect[],
+    ): Step<ClientHubRecord, ClientHubEffect> => {
+      if (!(dayStart(record.nextContactDate, record.timeZone, -preparationDays) <= atMs))
+        return { state: record, effects };
+      if (!(dayStart(record.nextContactDate, record.timeZone, 0) <= atMs))
+        return { state: move(record, "callPreparation", at), effects };
+      return { state: move(record, "call1", at), effects: [...effects, task("checkInCall1", at)] };
+    };
+    const move = (record: ClientHubRecord, status: ClientHubStage, at: string): ClientHubRecord => ({
+      ...record,
+      status,
+      updatedAt: at,
+    });
+    // A due instant is never before the record's last change: a contact date already past when it
+    // was set moves the record straight away, at that change.
+    const since = (record: ClientHubRecord, updatedAtMs: number): number =>
+      Number.isNaN(updatedAtMs) ? Date.parse(record.updatedAt) : updatedAtMs;
+    const notBefore = (due: number, record: ClientHubRecord, updatedAtMs: number): number =>
+      Math.max(due, since(record, updatedAtMs));
+    const callStep = (next: ClientHubStage, id: ClientHubTask) => ({
+      dueAt: (record: ClientHubRecord, updatedAtMs: number): number =>
+        daysLater(since(record, updatedAtMs), record.timeZone),
+      apply: (record: ClientHubRecord, at: string): Step<ClientHubRecord, ClientHubEffect> => ({
+        state: move(record, next, at),
+        effects: [task(id, at)],
+      }),
+    });
+    // Records come from hosts' storage (parse them with `parseClientHubRecord`): one its parser would
+    // refuse is refused `invalidState`, naming the field, never moved (see core/vocabulary.ts).
+    const stateCheck = strict({
+      lifecycle: exactly("clientHub"),
+      schemaVersion: exactly(1),
+      subscriptionId: storedName,
+      contactId: storedName,
+      status: engineField,
+      updatedAt: storedInstant,
+      timeZone: is(zoneOk),
+      contactRatio: both(
+        strict({
+          count: is((v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 120),
+          unit: is((v) => v === "day" || v === "week" || v === "month"),
+        }),
+        is(allowed),
+      ),
+      lastContactAt: storedInstant,
+      nextContactDate: is(isStoredDate),
+      appliedIds: engineField,
+    });
 
-  const lifecycle = createLifecycle(definition);
-  return {
-    ...lifecycle,
-    options,
-    isCheckIn,
-    label: (record) => statusLabel(stages, record?.status),
-    initial(input: NewClientHubRecord): Result<ClientHubRecord, InvalidInput> {
-      if (typeof input !== "object" || input === null) {
-        return err(invalidInput("Client Hub record", [{ path: "", message: "expected an object" }]));
-      }
-      const issues: Issue[] = [];
-      const text = (field: "subscriptionId" | "contactId"): void => {
-        if (!isName(input[field]))
-          issues.push({ path: field, message: "must be a non-empty string (10,000 characters at most)" });
+    const definition: LifecycleDefinition<
+      ClientHubStage,
+      ClientHubActor,
+      ClientHubRecord,
+      ClientHubEvent<CheckIn>,
+      ClientHubEffect,
+      ClientHubRefusalCode
+    > = {
+      name: "Client Hub",
+      initialStatus: "completed",
+      stateCheck,
+      formatDue,
+      statuses: stages,
+      events: {
+        callLogged: {
+          from: ALL_STAGES,
+          to: [
+            { from: CHECK_IN_STAGES, to: "summaryOfCall", when: "connected check-in" },
+            { from: ["unsuccessfulCall"], to: "summaryOfCall", when: "connected check-in, check-in email not sent" },
+            {
+              from: ["call3"],
+              to: "unsuccessfulCall",
+              when: options.finalCall === "markedFinal" ? "final attempt, not connected" : "check-in, not connected",
+            },
+          ],
+          by: ANYONE,
+          check: (record, call) =>
+            callRefusal(call) ??
+            (call.finalAttempt === true && record.status !== "call3"
+              ? {
+                  code: "notFinalCall",
+                  message: `finalAttempt applies only in "${stages.call3.label}", not in "${stages[record.status].label}"`,
+                  field: "finalAttempt",
+                }
+              : undefined),
+          apply: (record, call, at) => {
+            if (isCheckIn(call)) {
+              // CRMs log one call per dial: a connected check-in after a dial that did not connect
+              // (the record already in Unsuccessful call, its check-in email task still open) is the
+              // final call's "successful call outcome" — the email is no longer needed.
+              const unsuccessful = record.status === "unsuccessfulCall";
+              if (!unsuccessful && !(CHECK_IN_STAGES as readonly string[]).includes(record.status))
+                return { state: record, effects: NONE };
+              const summary = task("summariseCall", at);
+              return {
+                state: { ...record, status: "summaryOfCall", updatedAt: at, lastContactAt: at },
+                effects: unsuccessful
+                  ? [{ type: "cancelTask", task: "unsuccessfulCallCheckInEmail" }, summary]
+                  : [summary],
+              };
+            }
+            // "On the final call, you will either log a successful call outcome, or communicate with
+            // the client via email": in Call 3 a check-in that does not connect ends the attempts —
+            // unless the host counts only a call marked final.
+            const final =
+              options.finalCall === "markedFinal"
+                ? call.finalAttempt === true
+                : call.finalAttempt === true || (checkInCallTypes as readonly string[]).includes(call.callType);
+            if (final && record.status === "call3") return toUnsuccessful(record, at);
+            return { state: record, effects: NONE };
+          },
+        },
+        emailedInstead: {
+          from: ["call3"],
+          to: "unsuccessfulCall",
+          by: OWNER,
+          apply: (record, _, at) => toUnsuccessful(record, at),
+        },
+        contactRatioSet: {
+          from: ["completed", "summaryOfCall"],
+          to: "same",
+          by: OWNER,
+          check: (record, event) =>
+            ratioRefusal(event.contactRatio) ??
+            (record.status === "completed" &&
+            nextDate(Date.parse(record.lastContactAt), event.contactRatio, record.timeZone) === undefined
+              ? outOfDomain
+              : undefined),
+          apply: (record, event, at) => {
+            const contactRatio = ratioOf(event.contactRatio);
+            const nextContactDate =
+              record.status === "completed"
+                ? (nextDate(Date.parse(record.lastContactAt), contactRatio, record.timeZone) as CalendarDate)
+                : record.nextContactDate;
+            return { state: { ...record, updatedAt: at, contactRatio, nextContactDate }, effects: NONE };
+          },
+        },
+        taskCompleted: {
+          from: ["summaryOfCall", "unsuccessfulCall"],
+          to: "completed",
+          by: OWNER,
+          check: (record, event) => {
+            const ratio = event.contactRatio;
+            const fixed = options.unsuccessfulContactRatio;
+            if (record.status === "unsuccessfulCall" && isRatio(ratio) && !sameRatio(ratio, fixed)) {
+              return {
+                code: "ratioFixed",
+                message: `an unsuccessful cycle sets the Contact Ratio to ${showRatio(fixed)}`,
+                field: "contactRatio",
+              };
+            }
+            return (
+              (ratio === undefined ? undefined : ratioRefusal(ratio)) ??
+              (completedDate(record, event) === undefined ? outOfDomain : undefined)
+            );
+          },
+          // The record completes, and moves on at once when its next contact date's Call Preparation
+          // or Call 1 has already come (a check-in completed late).
+          apply: (record, event, at, atMs) =>
+            settle(
+              {
+                ...record,
+                status: "completed",
+                updatedAt: at,
+                contactRatio: event.contactRatio === undefined ? record.contactRatio : ratioOf(event.contactRatio),
+                lastContactAt: record.status === "unsuccessfulCall" ? at : record.lastContactAt,
+                nextContactDate: completedDate(record, event) as CalendarDate,
+              },
+              at,
+              atMs,
+              NPS,
+            ),
+        },
+      },
+      timers: [
+        {
+          from: "completed",
+          to: "callPreparation",
+          label: `${preparationDays} days before the next contact date`,
+          dueAt: (record, updatedAtMs) =>
+            notBefore(dayStart(record.nextContactDate, record.timeZone, -preparationDays), record, updatedAtMs),
+          apply: (record, at) => ({ state: move(record, "callPreparation", at), effects: NONE }),
+        },
+        {
+          from: "callPreparation",
+          to: "call1",
+          label: "on the next contact date",
+          dueAt: (record, updatedAtMs) =>
+            notBefore(dayStart(record.nextContactDate, record.timeZone, 0), record, updatedAtMs),
+          apply: (record, at) => ({ state: move(record, "call1", at), effects: [task("checkInCall1", at)] }),
+        },
+        {
+          from: "call1",
+          to: "call2",
+          label: `${callIntervalDays} days after entering Call 1`,
+          ...callStep("call2", "checkInCall2"),
+        },
+        {
+          from: "call2",
+          to: "call3",
+          label: `${callIntervalDays} days after entering Call 2`,
+          ...callStep("call3", "checkInCall3"),
+        },
+        // No record stalls in Call 3: the final call's window is as long as the others'.
+        {
+          from: "call3",
+          to: "unsuccessfulCall",
+          label: `${callIntervalDays} days after entering Call 3, not connected`,
+          dueAt: (record, updatedAtMs) => daysLater(since(record, updatedAtMs), record.timeZone),
+          apply: (record, at) => toUnsuccessful(record, at),
+        },
+      ],
+    };
+
+    function toUnsuccessful(record: ClientHubRecord, at: string): Step<ClientHubRecord, ClientHubEffect> {
+      return {
+        state: { ...record, status: "unsuccessfulCall", updatedAt: at, contactRatio: options.unsuccessfulContactRatio },
+        effects: [task("unsuccessfulCallCheckInEmail", at)],
       };
-      text("subscriptionId");
-      text("contactId");
-      const atMs = toEpochMs(input.at);
-      if (Number.isNaN(atMs)) issues.push({ path: "at", message: "expected a valid instant" });
-      // Stored canonical: "europe/london" and "Europe/London" are one zone, written one way.
-      const zone = canonicalZone(input.timeZone) as string;
-      if (!zoneOk(zone))
-        issues.push({ path: "timeZone", message: 'must be an IANA time-zone name such as "Europe/London"' });
-      const contactRatio = input.contactRatio ?? options.defaultContactRatio;
-      const refusal = ratioRefusal(contactRatio);
-      if (refusal !== undefined)
-        issues.push({ path: "contactRatio", message: refusal.message.replace("contactRatio ", "") });
-      if (input.nextContactDate !== undefined && !isCalendarDate(input.nextContactDate)) {
-        issues.push({ path: "nextContactDate", message: "must be a date written YYYY-MM-DD" });
-      }
-      if (issues.length > 0) return err(invalidInput("Client Hub record", issues));
-      const nextContactDate =
-        input.nextContactDate === undefined
-          ? nextDate(atMs, contactRatio, zone)
-          : cycleFits(input.nextContactDate, zone)
-            ? input.nextContactDate
-            : undefined;
-      if (nextContactDate === undefined) {
-        return err(invalidInput("Client Hub record", [{ path: "nextContactDate", message: outOfDomain.message }]));
-      }
-      const at = toIso(atMs);
-      return ok({
-        lifecycle: "clientHub",
-        schemaVersion: 1,
-        subscriptionId: input.subscriptionId,
-        contactId: input.contactId,
-        status: "completed",
-        updatedAt: at,
-        timeZone: zone,
-        contactRatio: ratioOf(contactRatio),
-        lastContactAt: at,
-        nextContactDate,
-      });
-    },
-  };
+    }
+
+    const lifecycle = createLifecycle(definition);
+    return guardMethods(
+      {
+        ...lifecycle,
+        options,
+        isCheckIn,
+        label: (record) => statusLabel(stages, record?.status),
+        initial(input: NewClientHubRecord): Result<ClientHubRecord, InvalidInput> {
+          if (typeof input !== "object" || input === null) {
+            return err(invalidInput("Client Hub record", [{ path: "", message: "expected an object" }]));
+          }
+          const issues: Issue[] = [];
+          const text = (field: "subscriptionId" | "contactId"): void => {
+            if (!isName(input[field]))
+              issues.push({ path: field, message: "must be a non-empty string (10,000 characters at most)" });
+          };
+          text("subscriptionId");
+          text("contactId");
+          const atMs = toEpochMs(input.at);
+          if (Number.isNaN(atMs)) issues.push({ path: "at", message: "expected a valid instant" });
+          // Stored canonical: "europe/london" and "Europe/London" are one zone, written one way.
+          const zone = canonicalZone(input.timeZone) as string;
+          if (!zoneOk(zone))
+            issues.push({ path: "timeZone", message: 'must be an IANA time-zone name such as "Europe/London"' });
+          const contactRatio = input.contactRatio ?? options.defaultContactRatio;
+          const refusal = ratioRefusal(contactRatio);
+          if (refusal !== undefined)
+            issues.push({ path: "contactRatio", message: refusal.message.replace("contactRatio ", "") });
+          if (input.nextContactDate !== undefined && !isCalendarDate(input.nextContactDate)) {
+            issues.push({ path: "nextContactDate", message: "must be a date written YYYY-MM-DD" });
+          }
+          if (issues.length > 0) return err(invalidInput("Client Hub record", issues));
+          const nextContactDate =
+            input.nextContactDate === undefined
+              ? nextDate(atMs, contactRatio, zone)
+              : cycleFits(input.nextContactDate, zone)
+                ? input.nextContactDate
+                : undefined;
+          if (nextContactDate === undefined) {
+            return err(invalidInput("Client Hub record", [{ path: "nextContactDate", message: outOfDomain.message }]));
+          }
+          const at = toIso(atMs);
+          return ok({
+            lifecycle: "clientHub",
+            schemaVersion: 1,
+            subscriptionId: input.subscriptionId,
+            contactId: input.contactId,
+            status: "completed",
+            updatedAt: at,
+            timeZone: zone,
+            contactRatio: ratioOf(contactRatio),
+            lastContactAt: at,
+            nextContactDate,
+          });
+        },
+      },
+      { initial: () => unreadableInput("Client Hub record"), label: () => "", isCheckIn: () => false },
+    );
+  });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { guarded, unreadableInput } from "../core/guard.js";
 import { err, type InvalidInput, type Issue, invalidInput, ok, type Result } from "../core/result.js";
 
 /** One contact associated with a Product Subscription. */
@@ -48,38 +49,43 @@ export function reconcile<R extends RecordKey>(
   subscription: Subscription,
   existing: readonly R[],
 ): Result<Reconciliation<R>, InvalidInput> {
-  const issues: Issue[] = [];
-  const contacts: unknown = subscription?.contacts;
-  if (typeof subscription?.id !== "string" || subscription.id === "") {
-    issues.push({ path: "subscription.id", message: "expected a non-empty string" });
-  }
-  if (!Array.isArray(contacts)) issues.push({ path: "subscription.contacts", message: "expected an array" });
-  else {
-    contacts.forEach((c, i) => {
-      if (typeof c?.id !== "string" || typeof c.primary !== "boolean") {
-        issues.push({ path: `subscription.contacts.${i}`, message: "expected { id, primary }" });
+  return guarded(
+    (): Result<Reconciliation<R>, InvalidInput> => {
+      const issues: Issue[] = [];
+      const contacts: unknown = subscription?.contacts;
+      if (typeof subscription?.id !== "string" || subscription.id === "") {
+        issues.push({ path: "subscription.id", message: "expected a non-empty string" });
       }
-    });
-  }
-  if (!Array.isArray(existing)) issues.push({ path: "existing", message: "expected an array of records" });
-  else if (existing.some((r) => typeof r !== "object" || r === null)) {
-    issues.push({ path: "existing", message: "every record must be an object" });
-  }
-  if (issues.length > 0) return err(invalidInput("reconciliation", issues));
-  const primary = new Set<string>();
-  for (const contact of subscription.contacts) if (contact.primary) primary.add(contact.id);
-  const seen = new Set<string>();
-  const withoutPrimaryContact: R[] = [];
-  const duplicates: R[] = [];
-  for (const record of existing) {
-    if (record.subscriptionId !== subscription.id) continue;
-    if (!primary.has(record.contactId)) withoutPrimaryContact.push(record);
-    else if (seen.has(record.contactId)) duplicates.push(record);
-    else seen.add(record.contactId);
-  }
-  const create: RecordKey[] = [];
-  for (const contactId of primary) {
-    if (!seen.has(contactId)) create.push({ subscriptionId: subscription.id, contactId });
-  }
-  return ok({ create, withoutPrimaryContact, duplicates });
+      if (!Array.isArray(contacts)) issues.push({ path: "subscription.contacts", message: "expected an array" });
+      else {
+        contacts.forEach((c, i) => {
+          if (typeof c?.id !== "string" || typeof c.primary !== "boolean") {
+            issues.push({ path: `subscription.contacts.${i}`, message: "expected { id, primary }" });
+          }
+        });
+      }
+      if (!Array.isArray(existing)) issues.push({ path: "existing", message: "expected an array of records" });
+      else if (existing.some((r) => typeof r !== "object" || r === null)) {
+        issues.push({ path: "existing", message: "every record must be an object" });
+      }
+      if (issues.length > 0) return err(invalidInput("reconciliation", issues));
+      const primary = new Set<string>();
+      for (const contact of subscription.contacts) if (contact.primary) primary.add(contact.id);
+      const seen = new Set<string>();
+      const withoutPrimaryContact: R[] = [];
+      const duplicates: R[] = [];
+      for (const record of existing) {
+        if (record.subscriptionId !== subscription.id) continue;
+        if (!primary.has(record.contactId)) withoutPrimaryContact.push(record);
+        else if (seen.has(record.contactId)) duplicates.push(record);
+        else seen.add(record.contactId);
+      }
+      const create: RecordKey[] = [];
+      for (const contactId of primary) {
+        if (!seen.has(contactId)) create.push({ subscriptionId: subscription.id, contactId });
+      }
+      return ok({ create, withoutPrimaryContact, duplicates });
+    },
+    () => unreadableInput("reconciliation"),
+  );
 }

@@ -2,7 +2,9 @@
 // its public API's individual appointment: `id`, `starts_at`, `ends_at`, `cancelled_at`,
 // `deleted_at`, `did_not_arrive`, `patient_arrived`, `patient: { links: { self } }`,
 // `appointment_type`, `updated_at` — read as the booking lifecycle's appointment events.
+
 import { describeValue } from "../core/describe.js";
+import { guarded, UNREADABLE_MESSAGE } from "../core/guard.js";
 import { boundedEventId } from "../core/identity.js";
 import { isName } from "../core/limits.js";
 import { err, ok, type Result } from "../core/result.js";
@@ -11,7 +13,7 @@ import type { AppointmentStatus, BookingEvent, BookingState } from "../lead-stat
 
 /** One Cliniko field refused: which, and why. */
 export interface ClinikoError {
-  readonly code: "missingField" | "invalidField" | "contradiction";
+  readonly code: "missingField" | "invalidField" | "contradiction" | "unreadable";
   readonly message: string;
   /** The Cliniko field at fault, e.g. `"patient.links.self"`. */
   readonly field: string;
@@ -23,6 +25,16 @@ export interface ClinikoInvalid {
   readonly code: "invalidClinikoAppointment";
   readonly message: string;
   readonly issues: readonly ClinikoError[];
+}
+
+// The last-resort guard's answer (core/guard.ts): one `unreadable` issue.
+function unreadableAppointment(): Result<never, ClinikoInvalid> {
+  const issue: ClinikoError = { code: "unreadable", message: UNREADABLE_MESSAGE, field: "", value: undefined };
+  return err({
+    code: "invalidClinikoAppointment",
+    message: `Invalid Cliniko appointment: ${UNREADABLE_MESSAGE}`,
+    issues: [issue],
+  });
 }
 
 /** An appointment's booking event with its identity key: `cliniko:appointment:<id>@<updated_at>/<status>`. */
@@ -58,75 +70,77 @@ const idText = (v: unknown): string | undefined =>
  * // => { ok: true, value: { id: "1", patientId: "82", status: "booked", updatedAt: "2016-07-22T15:10:08.000Z", startsAt: "2016-07-21T03:45:00.000Z" } }
  */
 export function readClinikoAppointment(appointment: unknown): Result<ClinikoAppointmentFacts, ClinikoInvalid> {
-  const issues: ClinikoError[] = [];
-  const refuse = (code: ClinikoError["code"], field: string, value: unknown, message: string): undefined => {
-    issues.push({ code, message: `${field} ${message}`, field, value });
-    return undefined;
-  };
-  if (typeof appointment !== "object" || appointment === null || Array.isArray(appointment)) {
-    refuse("invalidField", "appointment", appointment, `must be an object, got ${describeValue(appointment)}`);
-    return err(invalid(issues));
-  }
-  const a = appointment as Record<string, unknown>;
-  const id = idText(a.id) ?? refuse("missingField", "id", a.id, "must be the appointment's id");
-  const instant = (field: string, nullable: boolean): string | null | undefined => {
-    const value = a[field];
-    if (value === null && nullable) return null;
-    const ms = typeof value === "string" ? toEpochMs(value) : Number.NaN;
-    return Number.isNaN(ms)
-      ? refuse(
-          value === undefined ? "missingField" : "invalidField",
-          field,
-          value,
-          `must be an ISO-8601 date-time${nullable ? " or null" : ""}`,
-        )
-      : toIso(ms);
-  };
-  const flag = (field: string): boolean | undefined => {
-    const value = a[field];
-    if (value === null || value === undefined || typeof value === "boolean") return value === true;
-    return refuse("invalidField", field, value, `must be true, false or null, got ${describeValue(value)}`);
-  };
-  const updatedAt = instant("updated_at", false);
-  const startsAt = instant("starts_at", false);
-  const cancelledAt = a.cancelled_at === undefined ? null : instant("cancelled_at", true);
-  const deletedAt = a.deleted_at === undefined ? null : instant("deleted_at", true);
-  const didNotArrive = flag("did_not_arrive");
-  const arrived = flag("patient_arrived");
-  const link = (a.patient as { links?: { self?: unknown } } | null | undefined)?.links?.self;
-  const patientId = typeof link === "string" ? PATIENT_LINK.exec(link)?.[1] : undefined;
-  if (patientId === undefined) {
-    refuse(
-      link === undefined ? "missingField" : "invalidField",
-      "patient.links.self",
-      link,
-      "must be the patient's link, ending /patients/<id>",
-    );
-  }
-  if (didNotArrive === true && arrived === true) {
-    refuse(
-      "contradiction",
-      "did_not_arrive",
-      true,
-      "and patient_arrived are both true: the patient cannot have arrived and not arrived",
-    );
-  }
-  if (issues.length > 0) return err(invalid(issues));
-  const status: AppointmentStatus =
-    cancelledAt !== null || deletedAt !== null
-      ? "cancelled"
-      : didNotArrive
-        ? "didNotAttend"
-        : arrived
-          ? "attended"
-          : "booked";
-  return ok({
-    id: id as string,
-    patientId: patientId as string,
-    status,
-    updatedAt: updatedAt as string,
-    startsAt: startsAt as string,
-  });
+  return guarded((): Result<ClinikoAppointmentFacts, ClinikoInvalid> => {
+    const issues: ClinikoError[] = [];
+    const refuse = (code: ClinikoError["code"], field: string, value: unknown, message: string): undefined => {
+      issues.push({ code, message: `${field} ${message}`, field, value });
+      return undefined;
+    };
+    if (typeof appointment !== "object" || appointment === null || Array.isArray(appointment)) {
+      refuse("invalidField", "appointment", appointment, `must be an object, got ${describeValue(appointment)}`);
+      return err(invalid(issues));
+    }
+    const a = appointment as Record<string, unknown>;
+    const id = idText(a.id) ?? refuse("missingField", "id", a.id, "must be the appointment's id");
+    const instant = (field: string, nullable: boolean): string | null | undefined => {
+      const value = a[field];
+      if (value === null && nullable) return null;
+      const ms = typeof value === "string" ? toEpochMs(value) : Number.NaN;
+      return Number.isNaN(ms)
+        ? refuse(
+            value === undefined ? "missingField" : "invalidField",
+            field,
+            value,
+            `must be an ISO-8601 date-time${nullable ? " or null" : ""}`,
+          )
+        : toIso(ms);
+    };
+    const flag = (field: string): boolean | undefined => {
+      const value = a[field];
+      if (value === null || value === undefined || typeof value === "boolean") return value === true;
+      return refuse("invalidField", field, value, `must be true, false or null, got ${describeValue(value)}`);
+    };
+    const updatedAt = instant("updated_at", false);
+    const startsAt = instant("starts_at", false);
+    const cancelledAt = a.cancelled_at === undefined ? null : instant("cancelled_at", true);
+    const deletedAt = a.deleted_at === undefined ? null : instant("deleted_at", true);
+    const didNotArrive = flag("did_not_arrive");
+    const arrived = flag("patient_arrived");
+    const link = (a.patient as { links?: { self?: unknown } } | null | undefined)?.links?.self;
+    const patientId = typeof link === "string" ? PATIENT_LINK.exec(link)?.[1] : undefined;
+    if (patientId === undefined) {
+      refuse(
+        link === undefined ? "missingField" : "invalidField",
+        "patient.links.self",
+        link,
+        "must be the patient's link, ending /patients/<id>",
+      );
+    }
+    if (didNotArrive === true && arrived === true) {
+      refuse(
+        "contradiction",
+        "did_not_arrive",
+        true,
+        "and patient_arrived are both true: the patient cannot have arrived and not arrived",
+      );
+    }
+    if (issues.length > 0) return err(invalid(issues));
+    const status: AppointmentStatus =
+      cancelledAt !== null || deletedAt !== null
+        ? "cancelled"
+        : didNotArrive
+          ? "didNotAttend"
+          : arrived
+            ? "attended"
+            : "booked";
+    return ok({
+      id: id as string,
+      patientId: patientId as string,
+      status,
+      updatedAt: updatedAt as string,
+      startsAt: startsAt as string,
+    });
+  }, unreadableAppointment);
 }
 
 function invalid(issues: readonly ClinikoError[]): ClinikoInvalid {
@@ -155,21 +169,23 @@ export function bookingEventFromCliniko(
   appointment: unknown,
   lead: BookingState,
 ): Result<ClinikoEnvelope, ClinikoInvalid> {
-  const read = readClinikoAppointment(appointment);
-  if (!read.ok) return read;
-  const { id, patientId, status, updatedAt } = read.value;
-  const linked = Array.isArray(lead?.appointments) && lead.appointments.some((a) => a?.id === id);
-  const key = boundedEventId(`cliniko:appointment:${id}@${updatedAt}/${status}`);
-  return ok({
-    id: key,
-    event: linked
-      ? { type: "appointmentUpdated", at: updatedAt, actor: "system", appointmentId: id, status, id: key }
-      : {
-          type: "appointmentDetected",
-          at: updatedAt,
-          actor: "system",
-          appointment: { id, patientId, status },
-          id: key,
-        },
-  });
+  return guarded((): Result<ClinikoEnvelope, ClinikoInvalid> => {
+    const read = readClinikoAppointment(appointment);
+    if (!read.ok) return read;
+    const { id, patientId, status, updatedAt } = read.value;
+    const linked = Array.isArray(lead?.appointments) && lead.appointments.some((a) => a?.id === id);
+    const key = boundedEventId(`cliniko:appointment:${id}@${updatedAt}/${status}`);
+    return ok({
+      id: key,
+      event: linked
+        ? { type: "appointmentUpdated", at: updatedAt, actor: "system", appointmentId: id, status, id: key }
+        : {
+            type: "appointmentDetected",
+            at: updatedAt,
+            actor: "system",
+            appointment: { id, patientId, status },
+            id: key,
+          },
+    });
+  }, unreadableAppointment);
 }

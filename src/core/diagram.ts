@@ -1,3 +1,4 @@
+import { guarded } from "./guard.js";
 import type { LifecycleDefinition, LifecycleEvent, LifecycleState } from "./lifecycle.js";
 
 /**
@@ -18,49 +19,54 @@ export function stateDiagram<
   Ef,
   C extends string,
 >(def: LifecycleDefinition<S, A, St, Ev, Ef, C>): string {
-  // A lifecycle's own definition (`lifecycle.definition`); anything else has no diagram.
-  if (
-    typeof def?.statuses !== "object" ||
-    def.statuses === null ||
-    typeof def.events !== "object" ||
-    def.events === null ||
-    !Array.isArray(def.timers)
-  ) {
-    return "";
-  }
-  const statuses = Object.keys(def.statuses) as S[];
-  const lines = ["stateDiagram-v2", "  direction LR"];
-  for (const s of statuses) lines.push(`  state "${def.statuses[s].label.replaceAll('"', "'")}" as ${s}`);
-  if (Object.values(def.events).some((rule) => (rule as { from: unknown }).from === "open")) {
-    lines.push('  state "any open status" as anyOpen');
-  }
-  lines.push(`  [*] --> ${def.initialStatus}`);
-  const edges = new Map<string, string[]>();
-  const edge = (from: string, to: string, label: string): void => {
-    const key = `${from} --> ${to}`;
-    const labels = edges.get(key);
-    if (labels === undefined) edges.set(key, [label]);
-    else if (!labels.includes(label)) labels.push(label);
-  };
-  for (const [type, rule] of Object.entries(def.events) as [string, (typeof def.events)[Ev["type"]]][]) {
-    const froms = rule.from === "open" ? ["anyOpen"] : rule.from;
-    const to = rule.to;
-    if (typeof to === "string") {
-      for (const from of froms) edge(from, to === "same" ? from : to, type);
-    } else {
-      for (const branch of to)
-        for (const from of branch.from ?? froms) edge(from, branch.to, `${type} (${branch.when})`);
-    }
-  }
-  for (const timer of def.timers) edge(timer.from, timer.to, timer.label);
-  for (const [status, types] of Object.entries(def.closedAccepts ?? {}) as [string, string[]][]) {
-    for (const type of types) {
-      const rule = def.events[type as Ev["type"]];
-      const targets = typeof rule.to === "string" ? [rule.to] : rule.to.map((b) => b.to);
-      for (const to of targets) edge(status, to === "same" ? status : to, `${type} (allowed by options)`);
-    }
-  }
-  for (const [key, labels] of edges) lines.push(`  ${key} : ${labels.join(", ")}`);
-  for (const s of statuses) if (def.statuses[s].closes) lines.push(`  ${s} --> [*]`);
-  return `${lines.join("\n")}\n`;
+  return guarded(
+    (): string => {
+      // A lifecycle's own definition (`lifecycle.definition`); anything else has no diagram.
+      if (
+        typeof def?.statuses !== "object" ||
+        def.statuses === null ||
+        typeof def.events !== "object" ||
+        def.events === null ||
+        !Array.isArray(def.timers)
+      ) {
+        return "";
+      }
+      const statuses = Object.keys(def.statuses) as S[];
+      const lines = ["stateDiagram-v2", "  direction LR"];
+      for (const s of statuses) lines.push(`  state "${def.statuses[s].label.replaceAll('"', "'")}" as ${s}`);
+      if (Object.values(def.events).some((rule) => (rule as { from: unknown }).from === "open")) {
+        lines.push('  state "any open status" as anyOpen');
+      }
+      lines.push(`  [*] --> ${def.initialStatus}`);
+      const edges = new Map<string, string[]>();
+      const edge = (from: string, to: string, label: string): void => {
+        const key = `${from} --> ${to}`;
+        const labels = edges.get(key);
+        if (labels === undefined) edges.set(key, [label]);
+        else if (!labels.includes(label)) labels.push(label);
+      };
+      for (const [type, rule] of Object.entries(def.events) as [string, (typeof def.events)[Ev["type"]]][]) {
+        const froms = rule.from === "open" ? ["anyOpen"] : rule.from;
+        const to = rule.to;
+        if (typeof to === "string") {
+          for (const from of froms) edge(from, to === "same" ? from : to, type);
+        } else {
+          for (const branch of to)
+            for (const from of branch.from ?? froms) edge(from, branch.to, `${type} (${branch.when})`);
+        }
+      }
+      for (const timer of def.timers) edge(timer.from, timer.to, timer.label);
+      for (const [status, types] of Object.entries(def.closedAccepts ?? {}) as [string, string[]][]) {
+        for (const type of types) {
+          const rule = def.events[type as Ev["type"]];
+          const targets = typeof rule.to === "string" ? [rule.to] : rule.to.map((b) => b.to);
+          for (const to of targets) edge(status, to === "same" ? status : to, `${type} (allowed by options)`);
+        }
+      }
+      for (const [key, labels] of edges) lines.push(`  ${key} : ${labels.join(", ")}`);
+      for (const s of statuses) if (def.statuses[s].closes) lines.push(`  ${s} --> [*]`);
+      return `${lines.join("\n")}\n`;
+    },
+    () => "",
+  );
 }

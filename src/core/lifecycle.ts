@@ -1,7 +1,14 @@
 import { describeValue } from "./describe.js";
+import { guard, UNREADABLE_MESSAGE } from "./guard.js";
 import { APPLIED_IDS_CAP, effectDiff, isApplied, isEventId, MAX_EVENT_ID_LENGTH, remember } from "./identity.js";
 import { err, ok, type Result } from "./result.js";
 import { type Instant, MAX_INSTANT_MS, MIN_INSTANT_MS, toEpochMs, toIso } from "./time.js";
+
+/**
+ * A check of a stored value (see core/vocabulary.ts): `undefined` when it passes, else the path
+ * under it of the first field at fault (`""`: the value itself).
+ */
+export type Check = (value: unknown) => string | undefined;
 
 /** What the metadata table says about one status. */
 export interface StatusMeta<A extends string> {
@@ -55,7 +62,9 @@ export interface Step<St, Ef> {
  * What `advance` did: the state and effects, and `ignored` — why the given `now` was not used,
  * or `null` when it was. An invalid instant is ignored (`invalidInstant`), and so is a `now`
  * before the record's last change at which a move was due (`outOfOrder`): a clock behind the
- * record must not move it back in time. Either way the state is returned as it was.
+ * record must not move it back in time. A stored state its parser would refuse is not moved
+ * (`invalidState`, `field` = the path), nor one that throws when read (`unreadable`). Either way
+ * the state is returned as it was.
  */
 export interface AdvanceStep<St, Ef> extends Step<St, Ef> {
   readonly ignored: Rejection | null;
@@ -71,7 +80,9 @@ export type EngineRejectionCode =
   | "notAllowedFrom"
   | "actorNotPermitted"
   | "invalidLog"
-  | "invalidId";
+  | "invalidId"
+  | "invalidState"
+  | "unreadable";
 
 /** A refused event, as a value: the reason, the event type, the status and actor involved. */
 export interface Rejection<C extends string = never> {
@@ -157,6 +168,14 @@ export interface LifecycleDefinition<
    * fall on the same instants again and again (day starts) may memoise it.
    */
   readonly formatDue?: (ms: number) => string;
+  /**
+   * The check of a stored state (a row read without its parser): the path of the first field its
+   * parser would refuse, or `undefined`. `status` and `appliedIds` are the engine's own checks and
+   * need no rule here. A state it faults is never moved: `transition` refuses it `invalidState`
+   * with `field` = the path, `advance` ignores its `now` with the same rejection, `allowedEvents`
+   * is empty and `nextDueAt` is `null`.
+   */
+  readonly stateCheck?: Check;
 }
 
 /** The result of folding an event log: the final state, all effects, and what was refused. */
@@ -206,8 +225,9 @@ export interface Lifecycle<
    */
   transition(state: St, event: Ev): Result<Step<St, Ef>, Rejection<C>>;
   /**
-   * Applies every time-based move due at `now`, in order. An invalid `now`, or one before the
-   * record's last change while a move is due, moves nothing and says why in `ignored`.
+   * Applies every time-based move due at `now`, in order. An invalid `now`, one before the
+   * record's last change while a move is due, or a stored state its parser would refuse moves
+   * nothing and says why in `ignored`.
    */
   advance(state: St, now: Instant): AdvanceStep<St, Ef>;
   /** The event types this actor may send now (after the moves due at `now`, when given). */
@@ -467,7 +487,12 @@ export function createLifecycle<
           "id",
         );
       }
-      if (isApplied(state, id)) return ok({ state, effects: NO_EFFECTS, duplicate: true });
+      if (isApplied(state, id)) {
+        const stored = storedRefusal(state);
+        return stored === undefined
+          ? ok({ state, effects: NO_EFFECTS, duplicate: true })
+          : reject(stored.code, stored.message, event, stored.status, stored.field);
+      }
     }
     // A stored state that skipped its parser with ids its parser refuses is refused, not moved (the
     // ids would be written back).
@@ -497,6 +522,10 @@ export function createLifecycle<
         "at",
       );
     }
+    // A known status: the rest of the stored state is checked before anything moves it (a refused
+    // event, decided above, never needs it).
+    const fault = known ? def.stateCheck?.(state) : undefined;
+    if (fault !== undefined) return reject("invalidState", stateMessage(fault, state), event, state.status, fault);
     const effects: Ef[] = [];
     const current = timed ? advanceTo(state, atMs, effects) : state;
     const status = current?.status;
@@ -549,6 +578,8 @@ export function createLifecycle<
     if (Number.isNaN(nowMs)) {
       return { state, effects, ignored: ignoredNow("invalidInstant", state) };
     }
+    const stored = storedRefusal(state);
+    if (stored !== undefined) return { state, effects, ignored: stored };
     const moved = advanceTo(state, nowMs, effects);
     // Only a move that is due needs the order check (a `now` before the last change moves nothing),
     // so the stored instant is read only then.
@@ -557,6 +588,7 @@ export function createLifecycle<
   }
 
   function allowedEvents(state: St, actor: A, now?: Instant): readonly Ev["type"][] {
+    if (storedRefusal(state) !== undefined) return [];
     const current = now === undefined ? state : advance(state, now).state;
     const status = current?.status;
     if (!has(def.statuses, status)) return [];
@@ -606,7 +638,7 @@ export function createLifecycle<
         if (seen.has(id)) continue;
         seen.add(id);
       }
-      const result = transition(state, event);
+      const result = guardedTransition(state, event);
       if (result.ok) {
         state = result.value.state;
         for (const effect of result.value.effects) effects.push(effect);
@@ -649,6 +681,7 @@ export function createLifecycle<
   }
 
   function nextDueAt(state: St): string | null {
+    if (storedRefusal(state) !== undefined) return null;
     const timers = typeof state?.status === "string" ? timersByStatus[state.status] : undefined;
     if (timers === undefined) return null;
     let due = Number.NaN;
@@ -663,5 +696,64 @@ export function createLifecycle<
     return next >= MIN_INSTANT_MS && next <= MAX_INSTANT_MS ? toIso(next) : null;
   }
 
-  return { definition: def, statuses: def.statuses, transition, advance, allowedEvents, replay, refold, nextDueAt };
+  // Why a stored state is not one the verbs move: an unknown status, ids or a field its parser
+  // refuses (the state's own check). Read with `?.`: the state may be anything.
+  function storedRefusal(state: St): Rejection | undefined {
+    const status: unknown = state?.status;
+    if (!has(def.statuses, status)) {
+      return {
+        code: "invalidState",
+        message: `status ${describeValue(status)} is not a status of the ${def.name} lifecycle (a stored state read without its parser?)`,
+        event: "",
+        status: show(status),
+        actor: "",
+        field: "status",
+      };
+    }
+    const ids: unknown = state.appliedIds;
+    const fault = ids !== undefined && !appliedIdsOk(ids) ? "appliedIds" : def.stateCheck?.(state);
+    if (fault === undefined) return undefined;
+    return {
+      code: "invalidState",
+      message: stateMessage(fault, state),
+      event: "",
+      status: show(status),
+      actor: "",
+      field: fault,
+    };
+  }
+  function stateMessage(fault: string, state: St): string {
+    let value: unknown = state;
+    for (const key of fault === "" ? [] : fault.split(".")) value = (value as Record<string, unknown> | null)?.[key];
+    return `${fault === "" ? "the state" : fault} ${describeValue(value)} is not what a ${def.name} state holds there (a stored state read without its parser?)`;
+  }
+
+  // The last-resort guard (see core/guard.ts): a state or an event that throws when read (a Proxy,
+  // a getter) is answered with an "unreadable" value; the fallbacks read nothing of it.
+  const unreadable: Rejection = Object.freeze({
+    code: "unreadable",
+    message: UNREADABLE_MESSAGE,
+    event: "",
+    status: "",
+    actor: "",
+  });
+  const refused = err(unreadable);
+  const guardedTransition = guard(transition, () => refused);
+  return {
+    definition: def,
+    statuses: def.statuses,
+    transition: guardedTransition,
+    advance: guard(advance, (state) => ({ state, effects: [], ignored: unreadable })),
+    allowedEvents: guard(allowedEvents, () => []),
+    replay: guard(replay, (start) => ({ state: start, effects: [], rejected: [{ index: 0, rejection: unreadable }] })),
+    refold: guard(refold, (snapshot) => ({
+      state: snapshot,
+      effects: [],
+      rejected: [{ index: 0, rejection: unreadable }],
+      toCarryOut: [],
+      noLongerHold: [],
+      ignored: unreadable,
+    })),
+    nextDueAt: guard(nextDueAt, () => null),
+  };
 }

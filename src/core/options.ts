@@ -22,8 +22,15 @@ export function requireOptions(fn: string, what: string, value: unknown, rules: 
     throw new TypeError(`${fn}: ${what} must be an object, not ${describeValue(value)}`);
   }
   for (const [field, test, must] of rules) {
-    const v = (value as Record<string, unknown>)[field];
-    if (!test(v)) throw new TypeError(`${fn}: ${what}.${field} must be ${must}, not ${describeValue(v)}`);
+    let v: unknown;
+    let passes: boolean;
+    try {
+      v = (value as Record<string, unknown>)[field];
+      passes = test(v);
+    } catch {
+      throw new TypeError(`${fn}: ${what}.${field} could not be read (a Proxy or a getter that throws?)`);
+    }
+    if (!passes) throw new TypeError(`${fn}: ${what}.${field} must be ${must}, not ${describeValue(v)}`);
   }
 }
 

@@ -34,12 +34,13 @@ export function err<E>(error: E): { readonly ok: false; readonly error: E } {
 
 /**
  * One problem found in an input: where (a dotted path, `""` for the input itself) and what. Input
- * past the parsers' limits (see `PARSE_LIMITS`) carries a `code` saying which.
+ * past the parsers' limits (see `PARSE_LIMITS`) carries a `code` saying which; input that threw
+ * when it was read (a Proxy, a getter that throws) carries `code: "unreadable"`.
  */
 export interface Issue {
   readonly path: string;
   readonly message: string;
-  readonly code?: "tooDeep" | "tooLong";
+  readonly code?: "tooDeep" | "tooLong" | "unreadable";
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { describeValue } from "./describe.js";
+import { guarded, UNREADABLE_MESSAGE } from "./guard.js";
 import { APPLIED_IDS_CAP, MAX_EVENT_ID_LENGTH } from "./identity.js";
 import { PARSE_LIMITS } from "./limits.js";
 import { err, type InvalidInput, type Issue, invalidInput, ok, type Result } from "./result.js";
@@ -152,15 +153,21 @@ export function parseWith<S extends z.ZodMiniType>(
   what: string,
   input: unknown,
 ): Result<z.output<S>, InvalidInput> {
-  const limit = limitIssue(input);
-  if (limit !== undefined) return err(invalidInput(what, [limit]));
-  const parsed = z.safeParse(schema, input);
-  if (parsed.success) return ok(parsed.data);
-  return err(
-    invalidInput(
-      what,
-      parsed.error.issues.flatMap((issue) => describe(issue, input)),
-    ),
+  // The last-resort guard (core/guard.ts): every parser reads its input here.
+  return guarded(
+    (): Result<z.output<S>, InvalidInput> => {
+      const limit = limitIssue(input);
+      if (limit !== undefined) return err(invalidInput(what, [limit]));
+      const parsed = z.safeParse(schema, input);
+      if (parsed.success) return ok(parsed.data);
+      return err(
+        invalidInput(
+          what,
+          parsed.error.issues.flatMap((issue) => describe(issue, input)),
+        ),
+      );
+    },
+    () => err(invalidInput(what, [{ path: "", code: "unreadable", message: UNREADABLE_MESSAGE }])),
   );
 }
 

@@ -136,3 +136,50 @@ export function parseTimeZone(zone: unknown, field: string): Result<string, Inva
 
 /** Milliseconds in an hour. */
 export const HOUR_MS = 3_600_000;
+
+// The canonical instant the library writes, "YYYY-MM-DDTHH:mm:ss.sssZ" (ranges checked below).
+const CANONICAL = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+const num = (text: string, at: number): number => (text.charCodeAt(at) - 48) * 10 + text.charCodeAt(at + 1) - 48;
+
+/**
+ * Whether a value is an instant as the library stores it: an ISO-8601 string `toEpochMs` reads.
+ * The canonical 24-character form the library writes ("2026-11-23T09:00:00.000Z") is checked by
+ * its characters (a real calendar day, years 0000–9999), several times quicker than parsing it;
+ * any other string is parsed. The stored-state checks run it on every move.
+ *
+ * @param value - anything
+ * @returns `true` for a stored instant
+ * @example
+ * isStoredInstant("2026-02-30T10:00:00.000Z"); // => false
+ */
+export function isStoredInstant(value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  if (value.length !== 24 || !CANONICAL.test(value)) return !Number.isNaN(toEpochMs(value));
+  return isDay(value) && num(value, 11) < 24 && num(value, 14) < 60 && num(value, 17) < 60;
+}
+
+// Whether the first 10 characters (digits where digits belong, already checked) are a real day.
+function isDay(value: string): boolean {
+  const year = num(value, 0) * 100 + num(value, 2);
+  const month = num(value, 5);
+  const day = num(value, 8);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return month >= 1 && month <= 12 && day >= 1 && day <= days;
+}
+
+const DAY_TEXT = /^\d{4}-\d\d-\d\d$/;
+
+/**
+ * Whether a value is a calendar date as the library stores it: `YYYY-MM-DD`, a real day, years
+ * 0000–9999 (what `isCalendarDate` accepts, checked by its characters: the stored-state checks
+ * run it on every move).
+ *
+ * @param value - anything
+ * @returns `true` for a stored date
+ * @example
+ * isStoredDate("2026-02-29"); // => false
+ */
+export function isStoredDate(value: unknown): boolean {
+  return typeof value === "string" && value.length === 10 && DAY_TEXT.test(value) && isDay(value);
+}

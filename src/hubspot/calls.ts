@@ -2,6 +2,7 @@
 // `callLogged` events and as call-result call facts, and written back. Outcomes are HubSpot's
 // disposition GUIDs (its six defaults, plus a portal's custom outcomes through the portal map);
 // every refusal names the HubSpot property.
+
 import {
   APPOINTMENT_MODES,
   type CallFacts,
@@ -20,6 +21,7 @@ import {
 } from "../client-hub/pipeline.js";
 import { describeValue } from "../core/describe.js";
 import { deepFreeze } from "../core/freeze.js";
+import { guarded } from "../core/guard.js";
 import { boundedEventId } from "../core/identity.js";
 import { isName } from "../core/limits.js";
 import { err, ok, type Result } from "../core/result.js";
@@ -33,6 +35,7 @@ import {
   readHubSpotCheckbox,
   readHubSpotDateTime,
   readHubSpotNumber,
+  unreadableHubSpotObject,
   writeHubSpotCheckbox,
   writeHubSpotDateTime,
   writeHubSpotNumber,
@@ -253,47 +256,49 @@ export function callLoggedFromHubSpot<CheckIn extends string = CheckInCallType>(
   call: unknown,
   portal: HubSpotPortal<CheckIn> = HUBSPOT_DEFAULTS as unknown as HubSpotPortal<CheckIn>,
 ): Result<HubSpotEnvelope<CallLoggedEvent<CheckIn>>, HubSpotInvalid> {
-  const issues: HubSpotError[] = portalIssues(portal, false);
-  if (issues.length > 0) return err(hubSpotInvalid("HubSpot portal map", issues));
-  const opened = open(call, issues);
-  if (opened === undefined) return err(hubSpotInvalid("HubSpot call", issues));
-  const { id, reader } = opened;
-  const at = timestamp(reader);
-  const outcome = outcomeOf(reader, portal);
-  const directionValue = required(reader, DIRECTION);
-  const direction =
-    directionValue === undefined ? undefined : DIRECTIONS[oneOf(reader, DIRECTION, ["INBOUND", "OUTBOUND"]) ?? ""];
-  const typeValue = reader.props[portal.callTypeProperty];
-  let callType: ClientHubCallType<CheckIn> | undefined = OTHER_CALL_TYPE;
-  if (hasHubSpotValue(typeValue)) {
-    callType = own(portal.callTypes, typeValue) ? portal.callTypes[typeValue as string] : undefined;
-    if (callType === undefined) {
-      issues.push(
-        hubSpotError(
-          "unknownValue",
-          portal.callTypeProperty,
-          typeValue,
-          `${describeValue(typeValue)} is not one of the portal's call types (${Object.keys(portal.callTypes).join(", ")})`,
-        ),
-      );
+  return guarded((): Result<HubSpotEnvelope<CallLoggedEvent<CheckIn>>, HubSpotInvalid> => {
+    const issues: HubSpotError[] = portalIssues(portal, false);
+    if (issues.length > 0) return err(hubSpotInvalid("HubSpot portal map", issues));
+    const opened = open(call, issues);
+    if (opened === undefined) return err(hubSpotInvalid("HubSpot call", issues));
+    const { id, reader } = opened;
+    const at = timestamp(reader);
+    const outcome = outcomeOf(reader, portal);
+    const directionValue = required(reader, DIRECTION);
+    const direction =
+      directionValue === undefined ? undefined : DIRECTIONS[oneOf(reader, DIRECTION, ["INBOUND", "OUTBOUND"]) ?? ""];
+    const typeValue = reader.props[portal.callTypeProperty];
+    let callType: ClientHubCallType<CheckIn> | undefined = OTHER_CALL_TYPE;
+    if (hasHubSpotValue(typeValue)) {
+      callType = own(portal.callTypes, typeValue) ? portal.callTypes[typeValue as string] : undefined;
+      if (callType === undefined) {
+        issues.push(
+          hubSpotError(
+            "unknownValue",
+            portal.callTypeProperty,
+            typeValue,
+            `${describeValue(typeValue)} is not one of the portal's call types (${Object.keys(portal.callTypes).join(", ")})`,
+          ),
+        );
+      }
     }
-  }
-  const finalValue = reader.props[portal.finalAttemptProperty];
-  const finalAttempt = hasHubSpotValue(finalValue)
-    ? take(reader, readHubSpotCheckbox(finalValue, portal.finalAttemptProperty))
-    : undefined;
-  if (issues.length > 0) return err(hubSpotInvalid("HubSpot call", issues));
-  const event = {
-    type: "callLogged",
-    at: at as string,
-    actor: "owner",
-    outcome: outcome as CallOutcome,
-    callType: callType as ClientHubCallType<CheckIn>,
-    direction: direction as CallDirection,
-    ...(finalAttempt === undefined ? {} : { finalAttempt }),
-  } as const;
-  const key = boundedEventId(`hubspot:call:${id}`);
-  return ok({ id: key, event: { ...event, id: key } });
+    const finalValue = reader.props[portal.finalAttemptProperty];
+    const finalAttempt = hasHubSpotValue(finalValue)
+      ? take(reader, readHubSpotCheckbox(finalValue, portal.finalAttemptProperty))
+      : undefined;
+    if (issues.length > 0) return err(hubSpotInvalid("HubSpot call", issues));
+    const event = {
+      type: "callLogged",
+      at: at as string,
+      actor: "owner",
+      outcome: outcome as CallOutcome,
+      callType: callType as ClientHubCallType<CheckIn>,
+      direction: direction as CallDirection,
+      ...(finalAttempt === undefined ? {} : { finalAttempt }),
+    } as const;
+    const key = boundedEventId(`hubspot:call:${id}`);
+    return ok({ id: key, event: { ...event, id: key } });
+  }, unreadableHubSpotObject);
 }
 
 /**
@@ -311,16 +316,21 @@ export function callLoggedToHubSpot<CheckIn extends string = CheckInCallType>(
   event: CallLoggedEvent<CheckIn>,
   portal: HubSpotPortal<CheckIn> = HUBSPOT_DEFAULTS as unknown as HubSpotPortal<CheckIn>,
 ): Readonly<Record<string, string>> {
-  const typeValue = Object.keys(portal.callTypes).find((key) => portal.callTypes[key] === event.callType) ?? "";
-  return {
-    [TIMESTAMP]: writeHubSpotDateTime(event.at),
-    [DISPOSITION]: guidOf(event.outcome),
-    [DIRECTION]: event.direction === "inbound" ? "INBOUND" : "OUTBOUND",
-    [portal.callTypeProperty]: typeValue,
-    ...(event.finalAttempt === undefined
-      ? {}
-      : { [portal.finalAttemptProperty]: writeHubSpotCheckbox(event.finalAttempt) }),
-  };
+  return guarded(
+    (): Readonly<Record<string, string>> => {
+      const typeValue = Object.keys(portal.callTypes).find((key) => portal.callTypes[key] === event.callType) ?? "";
+      return {
+        [TIMESTAMP]: writeHubSpotDateTime(event.at),
+        [DISPOSITION]: guidOf(event.outcome),
+        [DIRECTION]: event.direction === "inbound" ? "INBOUND" : "OUTBOUND",
+        [portal.callTypeProperty]: typeValue,
+        ...(event.finalAttempt === undefined
+          ? {}
+          : { [portal.finalAttemptProperty]: writeHubSpotCheckbox(event.finalAttempt) }),
+      };
+    },
+    () => ({}),
+  );
 }
 
 const FINDINGS = Object.keys(COMPANY_FINDINGS) as (keyof typeof COMPANY_FINDINGS)[];
@@ -370,105 +380,108 @@ export function callFactsFromHubSpot(
   call: unknown,
   portal: HubSpotPortal<string> = HUBSPOT_DEFAULTS,
 ): Result<HubSpotCallFacts, HubSpotInvalid> {
-  const issues: HubSpotError[] = portalIssues(portal, true);
-  if (issues.length > 0) return err(hubSpotInvalid("HubSpot portal map", issues));
-  const opened = open(call, issues);
-  if (opened === undefined) return err(hubSpotInvalid("HubSpot call", issues));
-  const { id, reader } = opened;
-  const p = portal.facts;
-  const at = timestamp(reader);
-  const outcome = outcomeOf(reader, portal);
-  const set = (property: string): boolean => hasHubSpotValue(reader.props[property]);
-  const used = new Set<string>();
-  const use = (property: string): string => {
-    used.add(property);
-    return property;
-  };
-  const checkbox = (property: string): boolean | undefined =>
-    set(use(property)) ? take(reader, readHubSpotCheckbox(reader.props[property], property)) : undefined;
-  const missing = (property: string, message = "is required"): undefined => {
-    reader.issues.push(hubSpotError("missingProperty", property, reader.props[property], message));
-    return undefined;
-  };
-  const callBack = (needed: boolean): string | undefined => {
-    use(p.callBackAt);
-    if (!set(p.callBackAt)) return needed ? missing(p.callBackAt) : undefined;
-    return take(reader, readHubSpotDateTime(reader.props[p.callBackAt], p.callBackAt));
-  };
-  let facts: Record<string, unknown> | undefined;
-  const reached = set(use(p.reached))
-    ? oneOf(reader, p.reached, ["nobody", "reception", "decisionMaker"])
-    : outcome === undefined
-      ? undefined
-      : CONNECTED.includes(outcome)
-        ? missing(p.reached, `is required: a ${outcome} call does not say who was reached`)
-        : "nobody";
-  if (reached === "nobody") {
-    use(p.via);
-    const via = set(p.via)
-      ? oneOf(reader, p.via, NOBODY_VIA)
+  return guarded((): Result<HubSpotCallFacts, HubSpotInvalid> => {
+    const issues: HubSpotError[] = portalIssues(portal, true);
+    if (issues.length > 0) return err(hubSpotInvalid("HubSpot portal map", issues));
+    const opened = open(call, issues);
+    if (opened === undefined) return err(hubSpotInvalid("HubSpot call", issues));
+    const { id, reader } = opened;
+    const p = portal.facts;
+    const at = timestamp(reader);
+    const outcome = outcomeOf(reader, portal);
+    const set = (property: string): boolean => hasHubSpotValue(reader.props[property]);
+    const used = new Set<string>();
+    const use = (property: string): string => {
+      used.add(property);
+      return property;
+    };
+    const checkbox = (property: string): boolean | undefined =>
+      set(use(property)) ? take(reader, readHubSpotCheckbox(reader.props[property], property)) : undefined;
+    const missing = (property: string, message = "is required"): undefined => {
+      reader.issues.push(hubSpotError("missingProperty", property, reader.props[property], message));
+      return undefined;
+    };
+    const callBack = (needed: boolean): string | undefined => {
+      use(p.callBackAt);
+      if (!set(p.callBackAt)) return needed ? missing(p.callBackAt) : undefined;
+      return take(reader, readHubSpotDateTime(reader.props[p.callBackAt], p.callBackAt));
+    };
+    let facts: Record<string, unknown> | undefined;
+    const reached = set(use(p.reached))
+      ? oneOf(reader, p.reached, ["nobody", "reception", "decisionMaker"])
       : outcome === undefined
         ? undefined
-        : (VIA_OF[outcome] ?? missing(p.via, `is required: nobody was reached on a ${outcome} call`));
-    const callBackAt = callBack(false);
-    facts = { reached, via, ...(callBackAt === undefined ? {} : { callBackAt }) };
-  } else if (reached === "reception") {
-    const said = set(use(p.said)) ? oneOf(reader, p.said, RECEPTION_SAID) : undefined;
-    const putThrough = checkbox(p.putThroughToVoicemail);
-    // Reception said nothing to log only when it put the call through to the DM's voicemail.
-    if (!set(p.said) && (putThrough === false || !set(p.putThroughToVoicemail))) {
-      missing(p.said, `is required unless ${p.putThroughToVoicemail} is "true"`);
+        : CONNECTED.includes(outcome)
+          ? missing(p.reached, `is required: a ${outcome} call does not say who was reached`)
+          : "nobody";
+    if (reached === "nobody") {
+      use(p.via);
+      const via = set(p.via)
+        ? oneOf(reader, p.via, NOBODY_VIA)
+        : outcome === undefined
+          ? undefined
+          : (VIA_OF[outcome] ?? missing(p.via, `is required: nobody was reached on a ${outcome} call`));
+      const callBackAt = callBack(false);
+      facts = { reached, via, ...(callBackAt === undefined ? {} : { callBackAt }) };
+    } else if (reached === "reception") {
+      const said = set(use(p.said)) ? oneOf(reader, p.said, RECEPTION_SAID) : undefined;
+      const putThrough = checkbox(p.putThroughToVoicemail);
+      // Reception said nothing to log only when it put the call through to the DM's voicemail.
+      if (!set(p.said) && (putThrough === false || !set(p.putThroughToVoicemail))) {
+        missing(p.said, `is required unless ${p.putThroughToVoicemail} is "true"`);
+      }
+      const callBackAt = callBack(false);
+      facts = {
+        reached,
+        ...(said === undefined ? {} : { said }),
+        ...(putThrough === undefined ? {} : { putThroughToVoicemail: putThrough }),
+        ...(callBackAt === undefined ? {} : { callBackAt }),
+      };
+    } else if (reached === "decisionMaker") {
+      const said = set(use(p.said)) ? oneOf(reader, p.said, DM_SAID) : missing(p.said);
+      const pitched = checkbox(p.pitched);
+      if (said !== undefined && !set(p.pitched) && !(NO_PITCH_ANSWERS as readonly string[]).includes(said)) {
+        missing(p.pitched, `is required when ${p.said} is ${said}`);
+      }
+      facts = { reached, ...(pitched === undefined ? {} : { pitched }), said };
+      if ((DM_CALL_BACK as readonly unknown[]).includes(said)) facts.callBackAt = callBack(true);
+      if (said === "notQualified") {
+        if (set(use(p.measured)))
+          facts.measured = take(reader, readHubSpotNumber(reader.props[p.measured], p.measured));
+        if (set(use(p.reason))) {
+          const reason = reader.props[p.reason];
+          if (isName(reason)) facts.reason = reason;
+          else
+            reader.issues.push(
+              hubSpotError("unknownValue", p.reason, reason, `must be text, got ${describeValue(reason)}`),
+            );
+        }
+      }
+      if (said === "appointment") {
+        use(p.mode);
+        facts.mode = set(p.mode)
+          ? oneOf(reader, p.mode, APPOINTMENT_MODES)
+          : missing(p.mode, "is required when the decision maker booked an appointment");
+      }
     }
-    const callBackAt = callBack(false);
-    facts = {
-      reached,
-      ...(said === undefined ? {} : { said }),
-      ...(putThrough === undefined ? {} : { putThroughToVoicemail: putThrough }),
-      ...(callBackAt === undefined ? {} : { callBackAt }),
-    };
-  } else if (reached === "decisionMaker") {
-    const said = set(use(p.said)) ? oneOf(reader, p.said, DM_SAID) : missing(p.said);
-    const pitched = checkbox(p.pitched);
-    if (said !== undefined && !set(p.pitched) && !(NO_PITCH_ANSWERS as readonly string[]).includes(said)) {
-      missing(p.pitched, `is required when ${p.said} is ${said}`);
-    }
-    facts = { reached, ...(pitched === undefined ? {} : { pitched }), said };
-    if ((DM_CALL_BACK as readonly unknown[]).includes(said)) facts.callBackAt = callBack(true);
-    if (said === "notQualified") {
-      if (set(use(p.measured))) facts.measured = take(reader, readHubSpotNumber(reader.props[p.measured], p.measured));
-      if (set(use(p.reason))) {
-        const reason = reader.props[p.reason];
-        if (isName(reason)) facts.reason = reason;
-        else
+    // A fact property that does not belong to these facts: refused, as the parser refuses the field.
+    if (reached !== undefined) {
+      for (const property of Object.values(p)) {
+        if (!used.has(property) && set(property)) {
           reader.issues.push(
-            hubSpotError("unknownValue", p.reason, reason, `must be text, got ${describeValue(reason)}`),
+            hubSpotError(
+              "notApplicable",
+              property,
+              reader.props[property],
+              `does not apply to these facts (${p.reached} ${reached})`,
+            ),
           );
+        }
       }
     }
-    if (said === "appointment") {
-      use(p.mode);
-      facts.mode = set(p.mode)
-        ? oneOf(reader, p.mode, APPOINTMENT_MODES)
-        : missing(p.mode, "is required when the decision maker booked an appointment");
-    }
-  }
-  // A fact property that does not belong to these facts: refused, as the parser refuses the field.
-  if (reached !== undefined) {
-    for (const property of Object.values(p)) {
-      if (!used.has(property) && set(property)) {
-        reader.issues.push(
-          hubSpotError(
-            "notApplicable",
-            property,
-            reader.props[property],
-            `does not apply to these facts (${p.reached} ${reached})`,
-          ),
-        );
-      }
-    }
-  }
-  if (issues.length > 0) return err(hubSpotInvalid("HubSpot call", issues));
-  return ok({ id: boundedEventId(`hubspot:call:${id}`), at: at as string, facts: facts as unknown as CallFacts });
+    if (issues.length > 0) return err(hubSpotInvalid("HubSpot call", issues));
+    return ok({ id: boundedEventId(`hubspot:call:${id}`), at: at as string, facts: facts as unknown as CallFacts });
+  }, unreadableHubSpotObject);
 }
 
 /**
@@ -488,24 +501,29 @@ export function callFactsToHubSpot(
   at: Instant,
   portal: HubSpotPortal<string> = HUBSPOT_DEFAULTS,
 ): Readonly<Record<string, string>> {
-  const p = portal.facts;
-  const f = facts as Partial<Record<string, unknown>> & CallFacts;
-  const out: Record<string, string> = {
-    [TIMESTAMP]: writeHubSpotDateTime(at),
-    [DISPOSITION]: guidOf(f.reached === "nobody" ? OUTCOME_OF_VIA[f.via] : "Connected"),
-    [p.reached]: f.reached,
-  };
-  const text = (property: string, value: unknown): void => {
-    if (typeof value === "string") out[property] = value;
-  };
-  text(p.via, f.via);
-  text(p.said, f.said);
-  text(p.reason, f.reason);
-  text(p.mode, f.mode);
-  if (typeof f.pitched === "boolean") out[p.pitched] = writeHubSpotCheckbox(f.pitched);
-  if (typeof f.putThroughToVoicemail === "boolean")
-    out[p.putThroughToVoicemail] = writeHubSpotCheckbox(f.putThroughToVoicemail);
-  if (typeof f.measured === "number") out[p.measured] = writeHubSpotNumber(f.measured);
-  if (f.callBackAt !== undefined) out[p.callBackAt] = writeHubSpotDateTime(f.callBackAt as Instant);
-  return out;
+  return guarded(
+    (): Readonly<Record<string, string>> => {
+      const p = portal.facts;
+      const f = facts as Partial<Record<string, unknown>> & CallFacts;
+      const out: Record<string, string> = {
+        [TIMESTAMP]: writeHubSpotDateTime(at),
+        [DISPOSITION]: guidOf(f.reached === "nobody" ? OUTCOME_OF_VIA[f.via] : "Connected"),
+        [p.reached]: f.reached,
+      };
+      const text = (property: string, value: unknown): void => {
+        if (typeof value === "string") out[property] = value;
+      };
+      text(p.via, f.via);
+      text(p.said, f.said);
+      text(p.reason, f.reason);
+      text(p.mode, f.mode);
+      if (typeof f.pitched === "boolean") out[p.pitched] = writeHubSpotCheckbox(f.pitched);
+      if (typeof f.putThroughToVoicemail === "boolean")
+        out[p.putThroughToVoicemail] = writeHubSpotCheckbox(f.putThroughToVoicemail);
+      if (typeof f.measured === "number") out[p.measured] = writeHubSpotNumber(f.measured);
+      if (f.callBackAt !== undefined) out[p.callBackAt] = writeHubSpotDateTime(f.callBackAt as Instant);
+      return out;
+    },
+    () => ({}),
+  );
 }

@@ -2,8 +2,10 @@
 // "true"/"false", numbers "42.5", date-times as epoch milliseconds ("1772445600000") or ISO-8601,
 // dates as the epoch milliseconds of midnight UTC (or "YYYY-MM-DD" from the v3 objects API) — read
 // into the library's values and written back. Every refusal names the HubSpot property.
+
 import { type CalendarDate, dateIn, dateOfDayNumber, dayNumberOfDate } from "../core/calendar.js";
 import { describeValue } from "../core/describe.js";
+import { guarded, UNREADABLE_MESSAGE } from "../core/guard.js";
 import { err, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs, toIso } from "../core/time.js";
 import { canonicalZone } from "../core/zone.js";
@@ -11,6 +13,7 @@ import { canonicalZone } from "../core/zone.js";
 /** Why a HubSpot value was refused. */
 export type HubSpotErrorCode =
   | "missingProperty"
+  | "unreadable"
   | "invalidCheckbox"
   | "invalidNumber"
   | "invalidDateTime"
@@ -39,6 +42,21 @@ export interface HubSpotInvalid {
 /** Builds a {@link HubSpotError}. @internal */
 export function hubSpotError(code: HubSpotErrorCode, property: string, value: unknown, message: string): HubSpotError {
   return { code, message: `${property} ${message}`, property, value };
+}
+
+/** The last-resort guard's answer (core/guard.ts) for a property reader: `unreadable`. @internal */
+export function unreadableHubSpot(): Result<never, HubSpotError> {
+  return err({ code: "unreadable", message: UNREADABLE_MESSAGE, property: "", value: undefined });
+}
+
+/** The last-resort guard's answer for an adapter function: one `unreadable` issue. @internal */
+export function unreadableHubSpotObject(): Result<never, HubSpotInvalid> {
+  const issue: HubSpotError = { code: "unreadable", message: UNREADABLE_MESSAGE, property: "", value: undefined };
+  return err({
+    code: "invalidHubSpotObject",
+    message: `Invalid HubSpot object: ${UNREADABLE_MESSAGE}`,
+    issues: [issue],
+  });
 }
 
 /** Gathers issues into a {@link HubSpotInvalid} whose message names every property. @internal */
@@ -77,11 +95,13 @@ export function hasHubSpotValue(value: unknown): boolean {
  * readHubSpotCheckbox("false", "pitched"); // => { ok: true, value: false }
  */
 export function readHubSpotCheckbox(value: unknown, property: string): Result<boolean, HubSpotError> {
-  if (value === true || value === "true") return ok(true);
-  if (value === false || value === "false") return ok(false);
-  return err(
-    hubSpotError("invalidCheckbox", property, value, `must be "true" or "false", got ${describeValue(value)}`),
-  );
+  return guarded((): Result<boolean, HubSpotError> => {
+    if (value === true || value === "true") return ok(true);
+    if (value === false || value === "false") return ok(false);
+    return err(
+      hubSpotError("invalidCheckbox", property, value, `must be "true" or "false", got ${describeValue(value)}`),
+    );
+  }, unreadableHubSpot);
 }
 
 /**
@@ -107,10 +127,13 @@ export function writeHubSpotCheckbox(value: boolean): string {
  * readHubSpotNumber("150", "employees"); // => { ok: true, value: 150 }
  */
 export function readHubSpotNumber(value: unknown, property: string): Result<number, HubSpotError> {
-  const n = typeof value === "number" ? value : typeof value === "string" && DECIMAL.test(value) ? Number(value) : NaN;
-  return Number.isFinite(n)
-    ? ok(n)
-    : err(hubSpotError("invalidNumber", property, value, `must be a number, got ${describeValue(value)}`));
+  return guarded((): Result<number, HubSpotError> => {
+    const n =
+      typeof value === "number" ? value : typeof value === "string" && DECIMAL.test(value) ? Number(value) : NaN;
+    return Number.isFinite(n)
+      ? ok(n)
+      : err(hubSpotError("invalidNumber", property, value, `must be a number, got ${describeValue(value)}`));
+  }, unreadableHubSpot);
 }
 
 /**
@@ -122,7 +145,12 @@ export function readHubSpotNumber(value: unknown, property: string): Result<numb
  * writeHubSpotNumber(8); // => "8"
  */
 export function writeHubSpotNumber(value: number): string {
-  return String(value);
+  return guarded(
+    (): string => {
+      return String(value);
+    },
+    () => "",
+  );
 }
 
 // Epoch ms from a number or from digits; ISO-8601 text as the library reads instants.
@@ -140,17 +168,19 @@ const epochOf = (value: unknown): number =>
  * readHubSpotDateTime("1772445600000", "hs_timestamp"); // => { ok: true, value: "2026-03-02T10:00:00.000Z" }
  */
 export function readHubSpotDateTime(value: unknown, property: string): Result<string, HubSpotError> {
-  const ms = value instanceof Date ? Number.NaN : epochOf(value);
-  return Number.isNaN(ms)
-    ? err(
-        hubSpotError(
-          "invalidDateTime",
-          property,
-          value,
-          `must be epoch milliseconds or an ISO-8601 date-time, got ${describeValue(value)}`,
-        ),
-      )
-    : ok(toIso(ms));
+  return guarded((): Result<string, HubSpotError> => {
+    const ms = value instanceof Date ? Number.NaN : epochOf(value);
+    return Number.isNaN(ms)
+      ? err(
+          hubSpotError(
+            "invalidDateTime",
+            property,
+            value,
+            `must be epoch milliseconds or an ISO-8601 date-time, got ${describeValue(value)}`,
+          ),
+        )
+      : ok(toIso(ms));
+  }, unreadableHubSpot);
 }
 
 /**
@@ -162,8 +192,13 @@ export function readHubSpotDateTime(value: unknown, property: string): Result<st
  * writeHubSpotDateTime("2026-03-02T10:00:00Z"); // => "1772445600000"
  */
 export function writeHubSpotDateTime(at: Instant): string {
-  const ms = toEpochMs(at);
-  return Number.isNaN(ms) ? "" : String(ms);
+  return guarded(
+    (): string => {
+      const ms = toEpochMs(at);
+      return Number.isNaN(ms) ? "" : String(ms);
+    },
+    () => "",
+  );
 }
 
 /**
@@ -179,20 +214,22 @@ export function writeHubSpotDateTime(at: Instant): string {
  * readHubSpotDate("1772409600000", "next_contact_date"); // => { ok: true, value: "2026-03-02" }
  */
 export function readHubSpotDate(value: unknown, property: string): Result<CalendarDate, HubSpotError> {
-  if (typeof value === "string" && !Number.isNaN(dayNumberOfDate(value))) return ok(value);
-  const ms = epochOf(value);
-  const date =
-    !Number.isNaN(ms) && ms % DAY_MS === 0 && !(value instanceof Date) ? dateOfDayNumber(ms / DAY_MS) : undefined;
-  return date === undefined
-    ? err(
-        hubSpotError(
-          "invalidDate",
-          property,
-          value,
-          `must be a date: midnight UTC in epoch milliseconds, or YYYY-MM-DD; got ${describeValue(value)}`,
-        ),
-      )
-    : ok(date);
+  return guarded((): Result<CalendarDate, HubSpotError> => {
+    if (typeof value === "string" && !Number.isNaN(dayNumberOfDate(value))) return ok(value);
+    const ms = epochOf(value);
+    const date =
+      !Number.isNaN(ms) && ms % DAY_MS === 0 && !(value instanceof Date) ? dateOfDayNumber(ms / DAY_MS) : undefined;
+    return date === undefined
+      ? err(
+          hubSpotError(
+            "invalidDate",
+            property,
+            value,
+            `must be a date: midnight UTC in epoch milliseconds, or YYYY-MM-DD; got ${describeValue(value)}`,
+          ),
+        )
+      : ok(date);
+  }, unreadableHubSpot);
 }
 
 /**
@@ -204,10 +241,12 @@ export function readHubSpotDate(value: unknown, property: string): Result<Calend
  * writeHubSpotDate("2026-03-02"); // => { ok: true, value: "1772409600000" }
  */
 export function writeHubSpotDate(date: CalendarDate): Result<string, HubSpotError> {
-  const day = dayNumberOfDate(date);
-  return Number.isNaN(day)
-    ? err(hubSpotError("invalidDate", "date", date, `must be a date written YYYY-MM-DD, got ${describeValue(date)}`))
-    : ok(String(day * DAY_MS));
+  return guarded((): Result<string, HubSpotError> => {
+    const day = dayNumberOfDate(date);
+    return Number.isNaN(day)
+      ? err(hubSpotError("invalidDate", "date", date, `must be a date written YYYY-MM-DD, got ${describeValue(date)}`))
+      : ok(String(day * DAY_MS));
+  }, unreadableHubSpot);
 }
 
 /**
@@ -222,23 +261,25 @@ export function writeHubSpotDate(date: CalendarDate): Result<string, HubSpotErro
  * hubSpotDateOfInstant("2026-03-02T23:00:00Z", "Australia/Sydney"); // => { ok: true, value: "1772496000000" }
  */
 export function hubSpotDateOfInstant(at: Instant, timeZone: string): Result<string, HubSpotError> {
-  const ms = toEpochMs(at);
-  if (Number.isNaN(ms)) {
-    return err(hubSpotError("invalidDateTime", "at", at, `must be a valid instant, got ${describeValue(at)}`));
-  }
-  if (canonicalZone(timeZone) === undefined) {
-    return err(
-      hubSpotError(
-        "invalidTimeZone",
-        "timeZone",
-        timeZone,
-        `must be an IANA time-zone name, got ${describeValue(timeZone)}`,
-      ),
-    );
-  }
-  const written = writeHubSpotDate(dateIn(ms, timeZone));
-  // The one way the date can fail here: the instant falls outside years 0000–9999 in that zone.
-  return written.ok
-    ? written
-    : err(hubSpotError("invalidDateTime", "at", at, `falls outside years 0000–9999 in ${timeZone}`));
+  return guarded((): Result<string, HubSpotError> => {
+    const ms = toEpochMs(at);
+    if (Number.isNaN(ms)) {
+      return err(hubSpotError("invalidDateTime", "at", at, `must be a valid instant, got ${describeValue(at)}`));
+    }
+    if (canonicalZone(timeZone) === undefined) {
+      return err(
+        hubSpotError(
+          "invalidTimeZone",
+          "timeZone",
+          timeZone,
+          `must be an IANA time-zone name, got ${describeValue(timeZone)}`,
+        ),
+      );
+    }
+    const written = writeHubSpotDate(dateIn(ms, timeZone));
+    // The one way the date can fail here: the instant falls outside years 0000–9999 in that zone.
+    return written.ok
+      ? written
+      : err(hubSpotError("invalidDateTime", "at", at, `falls outside years 0000–9999 in ${timeZone}`));
+  }, unreadableHubSpot);
 }

@@ -4,7 +4,9 @@
 // `method + uri + body + timestamp` with the app's client secret; base64 it; compare. The URI's
 // URL-encoded characters that HubSpot lists are decoded first. `now` is an argument: nothing here
 // reads the clock.
+
 import { describeValue } from "../core/describe.js";
+import { guarded, guardedAsync, unreadable } from "../core/guard.js";
 import { err, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs } from "../core/time.js";
 
@@ -44,6 +46,7 @@ export interface HubSpotSignedRequest {
 /** Why a signature was refused. `field` names the header or argument at fault. */
 export interface HubSpotSignatureError {
   readonly code:
+    | "unreadable"
     | "missingHeader"
     | "invalidTimestamp"
     | "staleTimestamp"
@@ -86,7 +89,12 @@ const DECODED: Readonly<Record<string, string>> = {
  * hubSpotSignedUri("https://example.com/hook?next=%2Fhome%3Fa%3D1"); // => "https://example.com/hook?next=/home?a%3D1"
  */
 export function hubSpotSignedUri(uri: string): string {
-  return uri.replace(/%([0-9A-Fa-f]{2})/g, (match, hex: string) => DECODED[hex.toUpperCase()] ?? match);
+  return guarded(
+    (): string => {
+      return uri.replace(/%([0-9A-Fa-f]{2})/g, (match, hex: string) => DECODED[hex.toUpperCase()] ?? match);
+    },
+    () => "",
+  );
 }
 
 // UTF-8 bytes of a string (no TextEncoder: src has no DOM types; lone surrogates become U+FFFD).
@@ -162,32 +170,34 @@ const webCrypto = (): SubtleHmac | undefined => (globalThis as { crypto?: { subt
  * const signed = await hubSpotSignatureV3({ method: "POST", uri: "https://example.com/hook", body: "[]", timestamp: "1700000000000", signature: null }, "secret");
  * signed.ok; // => true
  */
-export async function hubSpotSignatureV3(
+export function hubSpotSignatureV3(
   request: HubSpotSignedRequest,
   secret: string,
   subtle: SubtleHmac | undefined = webCrypto(),
 ): Promise<Result<string, HubSpotSignatureError>> {
-  if (subtle === undefined) {
-    return err({
-      code: "noWebCrypto",
-      message: "this runtime has no Web Crypto (crypto.subtle): pass one",
-      field: "subtle",
-    });
-  }
-  const problem = requestProblem(request, secret);
-  if (problem !== undefined) return err(problem);
-  const text = `${request.method}${hubSpotSignedUri(request.uri)}${request.body}${request.timestamp ?? ""}`;
-  try {
-    const key = await subtle.importKey("raw", utf8(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-    return ok(base64(new Uint8Array(await subtle.sign("HMAC", key, utf8(text)))));
-  } catch (error) {
-    // A host's own `subtle` that fails: said, never thrown.
-    return err({
-      code: "noWebCrypto",
-      message: `Web Crypto could not sign: ${error instanceof Error ? error.message : describeValue(error)}`,
-      field: "subtle",
-    });
-  }
+  return guardedAsync(async (): Promise<Result<string, HubSpotSignatureError>> => {
+    if (subtle === undefined) {
+      return err({
+        code: "noWebCrypto",
+        message: "this runtime has no Web Crypto (crypto.subtle): pass one",
+        field: "subtle",
+      });
+    }
+    const problem = requestProblem(request, secret);
+    if (problem !== undefined) return err(problem);
+    const text = `${request.method}${hubSpotSignedUri(request.uri)}${request.body}${request.timestamp ?? ""}`;
+    try {
+      const key = await subtle.importKey("raw", utf8(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+      return ok(base64(new Uint8Array(await subtle.sign("HMAC", key, utf8(text)))));
+    } catch (error) {
+      // A host's own `subtle` that fails: said, never thrown.
+      return err({
+        code: "noWebCrypto",
+        message: `Web Crypto could not sign: ${error instanceof Error ? error.message : describeValue(error)}`,
+        field: "subtle",
+      });
+    }
+  }, unreadable);
 }
 
 /**
@@ -203,47 +213,49 @@ export async function hubSpotSignatureV3(
  * @example
  * (await verifyHubSpotSignatureV3({ method: "POST", uri: "https://example.com/hook", body: "[]", timestamp: "1700000000000", signature: "x" }, "secret", 1700000000000)).ok; // => false
  */
-export async function verifyHubSpotSignatureV3(
+export function verifyHubSpotSignatureV3(
   request: HubSpotSignedRequest,
   secret: string,
   now: Instant,
   subtle: SubtleHmac | undefined = webCrypto(),
 ): Promise<Result<true, HubSpotSignatureError>> {
-  const problem = requestProblem(request, secret);
-  if (problem !== undefined) return err(problem);
-  const { timestamp, signature } = request;
-  if (typeof signature !== "string" || signature === "") {
-    return err({ code: "missingHeader", message: `${SIGNATURE} is missing`, field: SIGNATURE });
-  }
-  if (typeof timestamp !== "string" || timestamp === "") {
-    return err({ code: "missingHeader", message: `${TIMESTAMP} is missing`, field: TIMESTAMP });
-  }
-  const sentMs = /^\d{1,16}$/.test(timestamp) ? Number(timestamp) : Number.NaN;
-  const nowMs = toEpochMs(now);
-  if (Number.isNaN(sentMs)) {
-    return err({
-      code: "invalidTimestamp",
-      message: `${TIMESTAMP} must be epoch milliseconds, got ${describeValue(timestamp)}`,
-      field: TIMESTAMP,
-    });
-  }
-  if (Number.isNaN(nowMs)) {
-    return err({
-      code: "invalidTimestamp",
-      message: `now must be a valid instant, got ${describeValue(now)}`,
-      field: "now",
-    });
-  }
-  if (Math.abs(nowMs - sentMs) > HUBSPOT_SIGNATURE_MAX_AGE_MS) {
-    return err({
-      code: "staleTimestamp",
-      message: `${TIMESTAMP} is ${Math.round((nowMs - sentMs) / 1000)} s from now: more than 5 minutes`,
-      field: TIMESTAMP,
-    });
-  }
-  const expected = await hubSpotSignatureV3(request, secret, subtle);
-  if (!expected.ok) return expected;
-  return sameText(expected.value, signature)
-    ? ok(true)
-    : err({ code: "badSignature", message: `${SIGNATURE} does not match the request`, field: SIGNATURE });
+  return guardedAsync(async (): Promise<Result<true, HubSpotSignatureError>> => {
+    const problem = requestProblem(request, secret);
+    if (problem !== undefined) return err(problem);
+    const { timestamp, signature } = request;
+    if (typeof signature !== "string" || signature === "") {
+      return err({ code: "missingHeader", message: `${SIGNATURE} is missing`, field: SIGNATURE });
+    }
+    if (typeof timestamp !== "string" || timestamp === "") {
+      return err({ code: "missingHeader", message: `${TIMESTAMP} is missing`, field: TIMESTAMP });
+    }
+    const sentMs = /^\d{1,16}$/.test(timestamp) ? Number(timestamp) : Number.NaN;
+    const nowMs = toEpochMs(now);
+    if (Number.isNaN(sentMs)) {
+      return err({
+        code: "invalidTimestamp",
+        message: `${TIMESTAMP} must be epoch milliseconds, got ${describeValue(timestamp)}`,
+        field: TIMESTAMP,
+      });
+    }
+    if (Number.isNaN(nowMs)) {
+      return err({
+        code: "invalidTimestamp",
+        message: `now must be a valid instant, got ${describeValue(now)}`,
+        field: "now",
+      });
+    }
+    if (Math.abs(nowMs - sentMs) > HUBSPOT_SIGNATURE_MAX_AGE_MS) {
+      return err({
+        code: "staleTimestamp",
+        message: `${TIMESTAMP} is ${Math.round((nowMs - sentMs) / 1000)} s from now: more than 5 minutes`,
+        field: TIMESTAMP,
+      });
+    }
+    const expected = await hubSpotSignatureV3(request, secret, subtle);
+    if (!expected.ok) return expected;
+    return sameText(expected.value, signature)
+      ? ok(true)
+      : err({ code: "badSignature", message: `${SIGNATURE} does not match the request`, field: SIGNATURE });
+  }, unreadable);
 }

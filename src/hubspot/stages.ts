@@ -1,11 +1,20 @@
 // The Client Hub pipeline in HubSpot: records carry the stage's internal id in
 // `hs_pipeline_stage`, never its label. The portal's stage ids come from the Pipelines API
 // (GET /crm/v3/pipelines/{objectType}/{pipelineId}); the map is built once from it by label.
+
 import { CLIENT_HUB_STAGES, type ClientHubStage } from "../client-hub/pipeline.js";
 import { describeValue } from "../core/describe.js";
+import { guarded } from "../core/guard.js";
 import { isName } from "../core/limits.js";
 import { err, ok, type Result } from "../core/result.js";
-import { type HubSpotError, type HubSpotInvalid, hubSpotError, hubSpotInvalid } from "./properties.js";
+import {
+  type HubSpotError,
+  type HubSpotInvalid,
+  hubSpotError,
+  hubSpotInvalid,
+  unreadableHubSpot,
+  unreadableHubSpotObject,
+} from "./properties.js";
 
 /** Each Client Hub stage's internal HubSpot stage id in the portal's pipeline. */
 export type HubSpotStageMap = Readonly<Record<ClientHubStage, string>>;
@@ -30,62 +39,64 @@ export function clientHubStageMap(
   pipeline: unknown,
   labels: { readonly [K in ClientHubStage]?: string } = {},
 ): Result<HubSpotStageMap, HubSpotInvalid> {
-  // Labels from a host's config: an object of non-empty texts, or the refusal naming the one at fault.
-  const given: unknown = labels;
-  if (typeof given !== "object" || given === null || Array.isArray(given)) {
-    return err(
-      hubSpotInvalid("HubSpot stage labels", [
-        hubSpotError("invalidPayload", "labels", given, "must be an object of stage labels"),
-      ]),
-    );
-  }
-  const badLabels = Object.entries(given).filter(([, label]) => !isName(label));
-  if (badLabels.length > 0) {
-    return err(
-      hubSpotInvalid(
-        "HubSpot stage labels",
-        badLabels.map(([stage, label]) =>
-          hubSpotError("invalidPayload", `labels.${stage}`, label, "must be a stage label (text)"),
-        ),
-      ),
-    );
-  }
-  const stages = (pipeline as { stages?: unknown } | null)?.stages;
-  if (!Array.isArray(stages)) {
-    return err(
-      hubSpotInvalid("HubSpot pipeline", [
-        hubSpotError("invalidPayload", "stages", stages, "must be the pipeline's list of stages"),
-      ]),
-    );
-  }
-  const issues: HubSpotError[] = [];
-  const byLabel = new Map<string, string[]>();
-  stages.forEach((stage: { id?: unknown; label?: unknown; archived?: unknown } | null, i) => {
-    if (stage?.archived === true) return;
-    if (!isName(stage?.id) || !isName(stage?.label)) {
-      issues.push(hubSpotError("invalidPayload", `stages.${i}`, stage, "must have a text id and label"));
-      return;
+  return guarded((): Result<HubSpotStageMap, HubSpotInvalid> => {
+    // Labels from a host's config: an object of non-empty texts, or the refusal naming the one at fault.
+    const given: unknown = labels;
+    if (typeof given !== "object" || given === null || Array.isArray(given)) {
+      return err(
+        hubSpotInvalid("HubSpot stage labels", [
+          hubSpotError("invalidPayload", "labels", given, "must be an object of stage labels"),
+        ]),
+      );
     }
-    byLabel.set(norm(stage.label), [...(byLabel.get(norm(stage.label)) ?? []), stage.id]);
-  });
-  const map: Partial<Record<ClientHubStage, string>> = {};
-  for (const stage of STAGES) {
-    const label = labels[stage] ?? CLIENT_HUB_STAGES[stage].label;
-    const ids = byLabel.get(norm(label)) ?? [];
-    if (ids.length === 1) map[stage] = ids[0] as string;
-    else
-      issues.push(
-        hubSpotError(
-          "unknownValue",
-          "stages",
-          label,
-          ids.length === 0
-            ? `has no stage labelled "${label}"`
-            : `has ${ids.length} stages labelled "${label}" (${ids.join(", ")})`,
+    const badLabels = Object.entries(given).filter(([, label]) => !isName(label));
+    if (badLabels.length > 0) {
+      return err(
+        hubSpotInvalid(
+          "HubSpot stage labels",
+          badLabels.map(([stage, label]) =>
+            hubSpotError("invalidPayload", `labels.${stage}`, label, "must be a stage label (text)"),
+          ),
         ),
       );
-  }
-  return issues.length > 0 ? err(hubSpotInvalid("HubSpot pipeline", issues)) : ok(map as HubSpotStageMap);
+    }
+    const stages = (pipeline as { stages?: unknown } | null)?.stages;
+    if (!Array.isArray(stages)) {
+      return err(
+        hubSpotInvalid("HubSpot pipeline", [
+          hubSpotError("invalidPayload", "stages", stages, "must be the pipeline's list of stages"),
+        ]),
+      );
+    }
+    const issues: HubSpotError[] = [];
+    const byLabel = new Map<string, string[]>();
+    stages.forEach((stage: { id?: unknown; label?: unknown; archived?: unknown } | null, i) => {
+      if (stage?.archived === true) return;
+      if (!isName(stage?.id) || !isName(stage?.label)) {
+        issues.push(hubSpotError("invalidPayload", `stages.${i}`, stage, "must have a text id and label"));
+        return;
+      }
+      byLabel.set(norm(stage.label), [...(byLabel.get(norm(stage.label)) ?? []), stage.id]);
+    });
+    const map: Partial<Record<ClientHubStage, string>> = {};
+    for (const stage of STAGES) {
+      const label = labels[stage] ?? CLIENT_HUB_STAGES[stage].label;
+      const ids = byLabel.get(norm(label)) ?? [];
+      if (ids.length === 1) map[stage] = ids[0] as string;
+      else
+        issues.push(
+          hubSpotError(
+            "unknownValue",
+            "stages",
+            label,
+            ids.length === 0
+              ? `has no stage labelled "${label}"`
+              : `has ${ids.length} stages labelled "${label}" (${ids.join(", ")})`,
+          ),
+        );
+    }
+    return issues.length > 0 ? err(hubSpotInvalid("HubSpot pipeline", issues)) : ok(map as HubSpotStageMap);
+  }, unreadableHubSpotObject);
 }
 
 /**
@@ -99,17 +110,19 @@ export function clientHubStageMap(
  * clientHubStageOf("1002", map); // => { ok: true, value: "call1" }
  */
 export function clientHubStageOf(stageId: unknown, map: HubSpotStageMap): Result<ClientHubStage, HubSpotError> {
-  const stage = STAGES.find((s) => map[s] === stageId && isName(stageId));
-  return stage === undefined
-    ? err(
-        hubSpotError(
-          "unknownValue",
-          STAGE_PROPERTY,
-          stageId,
-          `${describeValue(stageId)} is not a stage of the Client Hub pipeline`,
-        ),
-      )
-    : ok(stage);
+  return guarded((): Result<ClientHubStage, HubSpotError> => {
+    const stage = STAGES.find((s) => map?.[s] === stageId && isName(stageId));
+    return stage === undefined
+      ? err(
+          hubSpotError(
+            "unknownValue",
+            STAGE_PROPERTY,
+            stageId,
+            `${describeValue(stageId)} is not a stage of the Client Hub pipeline`,
+          ),
+        )
+      : ok(stage);
+  }, unreadableHubSpot);
 }
 
 /**
@@ -117,11 +130,20 @@ export function clientHubStageOf(stageId: unknown, map: HubSpotStageMap): Result
  *
  * @param stage - the Client Hub stage
  * @param map - the portal's stage map
- * @returns the stage id
+ * @returns the stage id (`""` when the map has none for it)
  * @example
  * const map = { completed: "1000", callPreparation: "1001", call1: "1002", call2: "1003", call3: "1004", summaryOfCall: "1005", unsuccessfulCall: "1006" };
  * hubSpotStageIdOf("call1", map); // => "1002"
  */
 export function hubSpotStageIdOf(stage: ClientHubStage, map: HubSpotStageMap): string {
-  return map[stage];
+  return guarded(
+    (): string => {
+      const id: unknown =
+        typeof stage === "string" && typeof map === "object" && map !== null && Object.hasOwn(map, stage)
+          ? map[stage]
+          : undefined;
+      return typeof id === "string" ? id : "";
+    },
+    () => "",
+  );
 }

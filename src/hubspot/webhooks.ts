@@ -3,14 +3,16 @@
 // changeSource }`) read as library events with identity keys. HubSpot delivers at least once, in
 // no particular order, and says `eventId` alone is not unique: the identity key is built from
 // what identifies the change itself (see `webhookEventId`), never from the attempt number.
+
 import type { ClientHubActor, ClientHubEvent, ContactRatio } from "../client-hub/pipeline.js";
 import { describeValue } from "../core/describe.js";
+import { guarded } from "../core/guard.js";
 import { boundedEventId } from "../core/identity.js";
 import { isName } from "../core/limits.js";
 import { err, ok, type Result } from "../core/result.js";
 import { toEpochMs, toIso } from "../core/time.js";
 import type { HubSpotEnvelope } from "./calls.js";
-import { type HubSpotError, hasHubSpotValue, hubSpotError } from "./properties.js";
+import { type HubSpotError, hasHubSpotValue, hubSpotError, unreadableHubSpot } from "./properties.js";
 
 /** One change HubSpot reported, checked and normalised. */
 export interface HubSpotChange {
@@ -76,11 +78,16 @@ export interface HubSpotBatch<E> {
 export function webhookEventId(
   change: Pick<HubSpotChange, "portalId" | "type" | "objectId" | "propertyName" | "occurredAt" | "eventId">,
 ): string {
-  // Each part URI-encoded, so a ":" inside one (an object id, a custom object type) cannot make two
-  // changes share a key; HubSpot's own ids and names come out unchanged.
-  const part = (value: unknown): string => encodeURIComponent(String(value ?? ""));
-  return boundedEventId(
-    `hubspot:${part(change.portalId)}:${part(change.type)}:${part(change.objectId)}:${part(change.propertyName)}:${Date.parse(change.occurredAt)}:${part(change.eventId)}`,
+  return guarded(
+    (): string => {
+      // Each part URI-encoded, so a ":" inside one (an object id, a custom object type) cannot make two
+      // changes share a key; HubSpot's own ids and names come out unchanged.
+      const part = (value: unknown): string => encodeURIComponent(String(value ?? ""));
+      return boundedEventId(
+        `hubspot:${part(change.portalId)}:${part(change.type)}:${part(change.objectId)}:${part(change.propertyName)}:${Date.parse(change.occurredAt)}:${part(change.eventId)}`,
+      );
+    },
+    () => "",
   );
 }
 
@@ -96,48 +103,50 @@ const textOrNull = (v: unknown): string | null => (typeof v === "string" ? v : n
  * readWebhookEvent({ eventId: 1, portalId: 62515, occurredAt: 1564113600000, subscriptionType: "contact.creation", objectId: 123, attemptNumber: 0 }).ok; // => true
  */
 export function readWebhookEvent(item: unknown): Result<HubSpotChange, HubSpotError> {
-  if (typeof item !== "object" || item === null || Array.isArray(item)) {
-    return err(hubSpotError("invalidPayload", "event", item, `must be an object, got ${describeValue(item)}`));
-  }
-  const e = item as Record<string, unknown>;
-  const bad = (field: string, shape: string): Result<never, HubSpotError> =>
-    err(hubSpotError("invalidPayload", field, e[field], `must be ${shape}, got ${describeValue(e[field])}`));
-  const subscription = e.subscriptionType ?? e.eventType;
-  if (!isName(subscription) || !subscription.includes(".")) {
-    return bad(
-      e.subscriptionType === undefined && e.eventType !== undefined ? "eventType" : "subscriptionType",
-      'a subscription type such as "contact.propertyChange"',
-    );
-  }
-  if (!whole(e.eventId)) return bad("eventId", "a whole number");
-  if (!whole(e.portalId)) return bad("portalId", "a whole number");
-  const occurred = typeof e.occurredAt === "number" ? toEpochMs(e.occurredAt) : Number.NaN;
-  if (Number.isNaN(occurred)) return bad("occurredAt", "epoch milliseconds");
-  const objectId = whole(e.objectId) ? String(e.objectId) : e.objectId;
-  if (!isName(objectId)) return bad("objectId", "the object's id");
-  if (e.attemptNumber !== undefined && !whole(e.attemptNumber)) return bad("attemptNumber", "a whole number");
-  if (e.propertyName !== undefined && e.propertyName !== null && !isName(e.propertyName))
-    return bad("propertyName", "a property name");
-  if (e.propertyValue !== undefined && e.propertyValue !== null && typeof e.propertyValue !== "string") {
-    return bad("propertyValue", "text");
-  }
-  const objectTypeId = e.objectTypeId;
-  const type =
-    subscription.startsWith("object.") && isName(objectTypeId)
-      ? `${objectTypeId}${subscription.slice(6)}`
-      : subscription;
-  const fields = {
-    type,
-    portalId: e.portalId,
-    objectId,
-    propertyName: textOrNull(e.propertyName),
-    propertyValue: textOrNull(e.propertyValue),
-    occurredAt: toIso(occurred),
-    eventId: e.eventId,
-    attemptNumber: (e.attemptNumber as number | undefined) ?? 0,
-    changeSource: textOrNull(e.changeSource),
-  };
-  return ok({ id: webhookEventId(fields), ...fields });
+  return guarded((): Result<HubSpotChange, HubSpotError> => {
+    if (typeof item !== "object" || item === null || Array.isArray(item)) {
+      return err(hubSpotError("invalidPayload", "event", item, `must be an object, got ${describeValue(item)}`));
+    }
+    const e = item as Record<string, unknown>;
+    const bad = (field: string, shape: string): Result<never, HubSpotError> =>
+      err(hubSpotError("invalidPayload", field, e[field], `must be ${shape}, got ${describeValue(e[field])}`));
+    const subscription = e.subscriptionType ?? e.eventType;
+    if (!isName(subscription) || !subscription.includes(".")) {
+      return bad(
+        e.subscriptionType === undefined && e.eventType !== undefined ? "eventType" : "subscriptionType",
+        'a subscription type such as "contact.propertyChange"',
+      );
+    }
+    if (!whole(e.eventId)) return bad("eventId", "a whole number");
+    if (!whole(e.portalId)) return bad("portalId", "a whole number");
+    const occurred = typeof e.occurredAt === "number" ? toEpochMs(e.occurredAt) : Number.NaN;
+    if (Number.isNaN(occurred)) return bad("occurredAt", "epoch milliseconds");
+    const objectId = whole(e.objectId) ? String(e.objectId) : e.objectId;
+    if (!isName(objectId)) return bad("objectId", "the object's id");
+    if (e.attemptNumber !== undefined && !whole(e.attemptNumber)) return bad("attemptNumber", "a whole number");
+    if (e.propertyName !== undefined && e.propertyName !== null && !isName(e.propertyName))
+      return bad("propertyName", "a property name");
+    if (e.propertyValue !== undefined && e.propertyValue !== null && typeof e.propertyValue !== "string") {
+      return bad("propertyValue", "text");
+    }
+    const objectTypeId = e.objectTypeId;
+    const type =
+      subscription.startsWith("object.") && isName(objectTypeId)
+        ? `${objectTypeId}${subscription.slice(6)}`
+        : subscription;
+    const fields = {
+      type,
+      portalId: e.portalId,
+      objectId,
+      propertyName: textOrNull(e.propertyName),
+      propertyValue: textOrNull(e.propertyValue),
+      occurredAt: toIso(occurred),
+      eventId: e.eventId,
+      attemptNumber: (e.attemptNumber as number | undefined) ?? 0,
+      changeSource: textOrNull(e.changeSource),
+    };
+    return ok({ id: webhookEventId(fields), ...fields });
+  }, unreadableHubSpot);
 }
 
 /**
@@ -156,60 +165,64 @@ export function readWebhookBatch<const M extends Readonly<Record<string, HubSpot
   body: unknown,
   mappers: M,
 ): Result<HubSpotBatch<MappedEvent<M>>, HubSpotError> {
-  if (!Array.isArray(body)) {
-    return err(hubSpotError("invalidPayload", "body", body, `must be an array of events, got ${describeValue(body)}`));
-  }
-  const table: unknown = mappers;
-  if (typeof table !== "object" || table === null || Array.isArray(table)) {
-    return err(
-      hubSpotError("invalidPayload", "mappers", table, `must be an object of mappers, got ${describeValue(table)}`),
-    );
-  }
-  const events: HubSpotChangeEvent<MappedEvent<M>>[] = [];
-  const ignored: { index: number; id: string }[] = [];
-  const rejected: { index: number; error: HubSpotError }[] = [];
-  // Index by index, holes included: forEach would skip a hole without a word.
-  for (let index = 0; index < body.length; index++) {
-    const read = readWebhookEvent(body[index]);
-    if (!read.ok) {
-      rejected.push({ index, error: read.error });
-      continue;
+  return guarded((): Result<HubSpotBatch<MappedEvent<M>>, HubSpotError> => {
+    if (!Array.isArray(body)) {
+      return err(
+        hubSpotError("invalidPayload", "body", body, `must be an array of events, got ${describeValue(body)}`),
+      );
     }
-    const change = read.value;
-    const keyed = `${change.type}:${change.propertyName ?? ""}`;
-    const key = Object.hasOwn(mappers, keyed) ? keyed : Object.hasOwn(mappers, change.type) ? change.type : undefined;
-    const mapper = key === undefined ? undefined : mappers[key];
-    if (mapper === undefined) {
-      rejected.push({
-        index,
-        error: hubSpotError(
-          "unknownValue",
-          "subscriptionType",
-          change.type,
-          `${describeValue(change.type)} has no mapper (property ${describeValue(change.propertyName)})`,
-        ),
-      });
-      continue;
+    const table: unknown = mappers;
+    if (typeof table !== "object" || table === null || Array.isArray(table)) {
+      return err(
+        hubSpotError("invalidPayload", "mappers", table, `must be an object of mappers, got ${describeValue(table)}`),
+      );
     }
-    if (typeof mapper !== "function") {
-      rejected.push({
-        index,
-        error: hubSpotError("invalidPayload", `mappers.${key}`, mapper, "must be a mapper function"),
-      });
-      continue;
+    const events: HubSpotChangeEvent<MappedEvent<M>>[] = [];
+    const ignored: { index: number; id: string }[] = [];
+    const rejected: { index: number; error: HubSpotError }[] = [];
+    // Index by index, holes included: forEach would skip a hole without a word.
+    for (let index = 0; index < body.length; index++) {
+      const read = readWebhookEvent(body[index]);
+      if (!read.ok) {
+        rejected.push({ index, error: read.error });
+        continue;
+      }
+      const change = read.value;
+      const keyed = `${change.type}:${change.propertyName ?? ""}`;
+      const key = Object.hasOwn(mappers, keyed) ? keyed : Object.hasOwn(mappers, change.type) ? change.type : undefined;
+      const mapper = key === undefined ? undefined : mappers[key];
+      if (mapper === undefined) {
+        rejected.push({
+          index,
+          error: hubSpotError(
+            "unknownValue",
+            "subscriptionType",
+            change.type,
+            `${describeValue(change.type)} has no mapper (property ${describeValue(change.propertyName)})`,
+          ),
+        });
+        continue;
+      }
+      if (typeof mapper !== "function") {
+        rejected.push({
+          index,
+          error: hubSpotError("invalidPayload", `mappers.${key}`, mapper, "must be a mapper function"),
+        });
+        continue;
+      }
+      const mapped = (mapper as HubSpotChangeMapper<MappedEvent<M>>)(change);
+      if (!mapped.ok) rejected.push({ index, error: mapped.error });
+      else if (mapped.value === null) ignored.push({ index, id: change.id });
+      else
+        events.push({
+          id: change.id,
+          objectId: change.objectId,
+          type: change.type,
+          event: mapped.value,
+        });
     }
-    const mapped = (mapper as HubSpotChangeMapper<MappedEvent<M>>)(change);
-    if (!mapped.ok) rejected.push({ index, error: mapped.error });
-    else if (mapped.value === null) ignored.push({ index, id: change.id });
-    else
-      events.push({
-        id: change.id,
-        objectId: change.objectId,
-        type: change.type,
-        event: mapped.value,
-      });
-  }
-  return ok({ events, ignored, rejected });
+    return ok({ events, ignored, rejected });
+  }, unreadableHubSpot);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { deepFreeze, lazyPreset } from "../core/freeze.js";
+import { defining, guarded, guardMethods, unreadableInput } from "../core/guard.js";
 import {
   createLifecycle,
   LIFECYCLE_KEYS,
@@ -12,6 +13,39 @@ import { isName, isText } from "../core/limits.js";
 import { isBoolean, type OptionRule, requireOptions } from "../core/options.js";
 import { err, type InvalidInput, type Issue, invalidInput, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs, toIso } from "../core/time.js";
+import {
+  type Check,
+  engineField,
+  exactly,
+  is,
+  listOf,
+  nullable,
+  storedInstant,
+  storedName,
+  storedText,
+  strict,
+} from "../core/vocabulary.js";
+
+// What parseBookingState reads, as the verbs check a stored state (see core/vocabulary.ts).
+const stateCheck = (): Check =>
+  strict({
+    lifecycle: exactly("booking"),
+    schemaVersion: exactly(1),
+    status: engineField,
+    updatedAt: storedInstant,
+    createdAt: storedInstant,
+    name: storedText,
+    patient: nullable(strict({ id: storedName, name: storedText })),
+    division: nullable(storedText),
+    source: nullable(storedText),
+    owner: nullable(storedText),
+    bookedAt: nullable(storedInstant),
+    appointments: listOf(
+      strict({ id: storedText, status: is((v) => (APPOINTMENT_STATUSES as readonly unknown[]).includes(v)) }),
+    ),
+    comment: nullable(strict({ at: storedInstant, text: storedText, callBackAt: nullable(storedInstant) })),
+    appliedIds: engineField,
+  });
 
 /** Who acts on a booking lead: a user of the practice, or the system (the PMS integration). */
 export const BOOKING_ACTORS = /* @__PURE__ */ deepFreeze(["user", "system"] as const);
@@ -167,8 +201,15 @@ export interface BookingLifecycle
  * lead.ok && hasActiveAppointment(lead.value); // => false
  */
 export function hasActiveAppointment(state: BookingState): boolean {
-  const appointments: unknown = state?.appointments;
-  return Array.isArray(appointments) && appointments.some((a) => a?.status === "booked" || a?.status === "attended");
+  return guarded(
+    (): boolean => {
+      const appointments: unknown = state?.appointments;
+      return (
+        Array.isArray(appointments) && appointments.some((a) => a?.status === "booked" || a?.status === "attended")
+      );
+    },
+    () => false,
+  );
 }
 
 const blank = (s: string | undefined | null): boolean => typeof s !== "string" || s.trim() === "";
@@ -210,214 +251,227 @@ const BOOKING_RULES: readonly OptionRule[] = [
  * buildBooking({ ...BOOKING_DEFAULTS, lockOwnerWhenAssociated: true }).settings.lockOwnerWhenAssociated; // => true
  */
 export function buildBooking(settings: BookingSettings): BookingLifecycle {
-  requireOptions("buildBooking", "settings", settings, BOOKING_RULES);
-  // Only the patient's id and name are kept: what is stored is what parseBookingState reads.
-  const withPatient = (state: BookingState, { id, name }: Patient): BookingState => ({
-    ...state,
-    patient: { id, name },
-    name: blank(state.name) ? name : state.name,
-  });
-  const definition: LifecycleDefinition<
-    BookingStatus,
-    BookingActor,
-    BookingState,
-    BookingEvent,
-    BookingEffect,
-    BookingRefusalCode
-  > = {
-    name: "booking",
-    initialStatus: "lead",
-    statuses: BOOKING_STATUSES,
-    events: {
-      patientChosen: {
-        from: "open",
-        to: "same",
-        by: ["user"],
-        check: checkPatient,
-        apply: (state, event, at) => ({
-          state: { ...withPatient(state, event.patient), updatedAt: at },
-          effects: NONE,
-        }),
-      },
-      patientCreated: {
-        from: "open",
-        to: "same",
-        by: ["user"],
-        check: checkPatient,
-        apply: (state, event, at) => ({
-          state: { ...withPatient(state, event.patient), updatedAt: at },
-          effects: [
-            {
-              type: settings.eagerPatientShipping ? "sendPatientToPms" : "offerSendPatientToPms",
-              patientId: event.patient.id,
-            },
-          ],
-        }),
-      },
-      markedBooked: {
-        from: ["lead"],
-        to: "booked",
-        apply: (state, _, at) => ({
-          state: { ...state, status: "booked", updatedAt: at, bookedAt: at },
-          effects: NONE,
-        }),
-      },
-      appointmentDetected: {
-        from: ["lead", "booked"],
-        to: [{ to: "booked", when: "not cancelled" }],
-        by: ["system"],
-        check: (state, event): Refusal<BookingRefusalCode> | undefined => {
-          if (!hasIds(event.appointment, "id", "patientId") || !isName(event.appointment.patientId)) {
-            return malformed("appointment", "{ id, patientId } (strings)");
-          }
-          const status = event.appointment.status;
-          if (status !== undefined && !APPOINTMENT_STATUSES.includes(status)) {
-            return malformed("appointment.status", APPOINTMENT_STATUSES.join(", "));
-          }
-          if (state.patient === null) {
-            return {
-              code: "noPatient",
-              message: "the lead has no patient, so no appointment can be matched to it",
-              field: "appointment.patientId",
-            };
-          }
-          return state.patient.id === event.appointment.patientId
-            ? undefined
-            : {
-                code: "otherPatient",
-                message: `the appointment is for patient ${event.appointment.patientId}, not the lead's patient ${state.patient.id}`,
+  return defining("buildBooking", (): BookingLifecycle => {
+    requireOptions("buildBooking", "settings", settings, BOOKING_RULES);
+    // Only the patient's id and name are kept: what is stored is what parseBookingState reads.
+    const withPatient = (state: BookingState, { id, name }: Patient): BookingState => ({
+      ...state,
+      patient: { id, name },
+      name: blank(state.name) ? name : state.name,
+    });
+    const definition: LifecycleDefinition<
+      BookingStatus,
+      BookingActor,
+      BookingState,
+      BookingEvent,
+      BookingEffect,
+      BookingRefusalCode
+    > = {
+      name: "booking",
+      initialStatus: "lead",
+      statuses: BOOKING_STATUSES,
+      stateCheck: stateCheck(),
+      events: {
+        patientChosen: {
+          from: "open",
+          to: "same",
+          by: ["user"],
+          check: checkPatient,
+          apply: (state, event, at) => ({
+            state: { ...withPatient(state, event.patient), updatedAt: at },
+            effects: NONE,
+          }),
+        },
+        patientCreated: {
+          from: "open",
+          to: "same",
+          by: ["user"],
+          check: checkPatient,
+          apply: (state, event, at) => ({
+            state: { ...withPatient(state, event.patient), updatedAt: at },
+            effects: [
+              {
+                type: settings.eagerPatientShipping ? "sendPatientToPms" : "offerSendPatientToPms",
+                patientId: event.patient.id,
+              },
+            ],
+          }),
+        },
+        markedBooked: {
+          from: ["lead"],
+          to: "booked",
+          apply: (state, _, at) => ({
+            state: { ...state, status: "booked", updatedAt: at, bookedAt: at },
+            effects: NONE,
+          }),
+        },
+        appointmentDetected: {
+          from: ["lead", "booked"],
+          to: [{ to: "booked", when: "not cancelled" }],
+          by: ["system"],
+          check: (state, event): Refusal<BookingRefusalCode> | undefined => {
+            if (!hasIds(event.appointment, "id", "patientId") || !isName(event.appointment.patientId)) {
+              return malformed("appointment", "{ id, patientId } (strings)");
+            }
+            const status = event.appointment.status;
+            if (status !== undefined && !APPOINTMENT_STATUSES.includes(status)) {
+              return malformed("appointment.status", APPOINTMENT_STATUSES.join(", "));
+            }
+            if (state.patient === null) {
+              return {
+                code: "noPatient",
+                message: "the lead has no patient, so no appointment can be matched to it",
                 field: "appointment.patientId",
               };
-        },
-        apply: (state, event, at) => {
-          const linked: LinkedAppointment = { id: event.appointment.id, status: event.appointment.status ?? "booked" };
-          const appointments = [...state.appointments.filter((a) => a.id !== linked.id), linked];
-          // An appointment that arrives already cancelled is linked (the reports see it) but books
-          // nothing: the patient has no appointment.
-          if (linked.status === "cancelled") return { state: { ...state, updatedAt: at, appointments }, effects: NONE };
-          return {
-            state: { ...state, status: "booked", updatedAt: at, bookedAt: state.bookedAt ?? at, appointments },
-            effects: NONE,
-          };
-        },
-      },
-      appointmentUpdated: {
-        from: "open",
-        to: "same",
-        by: ["system"],
-        check: (state, event): Refusal<BookingRefusalCode> | undefined =>
-          !APPOINTMENT_STATUSES.includes(event.status)
-            ? malformed("status", APPOINTMENT_STATUSES.join(", "))
-            : state.appointments.some((a) => a.id === event.appointmentId)
+            }
+            return state.patient.id === event.appointment.patientId
               ? undefined
               : {
-                  code: "unknownAppointment",
-                  message: `appointment ${event.appointmentId} is not linked to this lead`,
-                  field: "appointmentId",
-                },
-        apply: (state, event, at) => ({
-          state: {
-            ...state,
-            updatedAt: at,
-            appointments: state.appointments.map((a) =>
-              a.id === event.appointmentId ? { id: a.id, status: event.status } : a,
-            ),
+                  code: "otherPatient",
+                  message: `the appointment is for patient ${event.appointment.patientId}, not the lead's patient ${state.patient.id}`,
+                  field: "appointment.patientId",
+                };
           },
-          effects: NONE,
-        }),
-      },
-      markedLost: {
-        from: ["lead"],
-        to: "lost",
-        apply: (state, _, at) => ({ state: { ...state, status: "lost", updatedAt: at }, effects: NONE }),
-      },
-      commented: {
-        from: "open",
-        to: "same",
-        by: ["user"],
-        check: (_, event, atMs): Refusal<BookingRefusalCode> | undefined => {
-          if (!isText(event.text)) return malformed("text", "a string (10,000 characters at most)");
-          if (event.callBackAt === undefined) return undefined;
-          const ms = toEpochMs(event.callBackAt);
-          if (Number.isNaN(ms))
-            return { code: "invalidCallBackAt", message: "callBackAt must be a valid instant", field: "callBackAt" };
-          return ms < atMs
-            ? { code: "invalidCallBackAt", message: "callBackAt must not be before the comment", field: "callBackAt" }
-            : undefined;
+          apply: (state, event, at) => {
+            const linked: LinkedAppointment = {
+              id: event.appointment.id,
+              status: event.appointment.status ?? "booked",
+            };
+            const appointments = [...state.appointments.filter((a) => a.id !== linked.id), linked];
+            // An appointment that arrives already cancelled is linked (the reports see it) but books
+            // nothing: the patient has no appointment.
+            if (linked.status === "cancelled")
+              return { state: { ...state, updatedAt: at, appointments }, effects: NONE };
+            return {
+              state: { ...state, status: "booked", updatedAt: at, bookedAt: state.bookedAt ?? at, appointments },
+              effects: NONE,
+            };
+          },
         },
-        apply: (state, event, at) => {
-          const callBackAt = event.callBackAt === undefined ? null : toIso(toEpochMs(event.callBackAt));
-          return {
-            state: { ...state, updatedAt: at, comment: { at, text: event.text, callBackAt } },
-            effects: callBackAt === null ? NONE : [{ type: "callBack", at: callBackAt, note: event.text }],
-          };
+        appointmentUpdated: {
+          from: "open",
+          to: "same",
+          by: ["system"],
+          check: (state, event): Refusal<BookingRefusalCode> | undefined =>
+            !APPOINTMENT_STATUSES.includes(event.status)
+              ? malformed("status", APPOINTMENT_STATUSES.join(", "))
+              : state.appointments.some((a) => a.id === event.appointmentId)
+                ? undefined
+                : {
+                    code: "unknownAppointment",
+                    message: `appointment ${event.appointmentId} is not linked to this lead`,
+                    field: "appointmentId",
+                  },
+          apply: (state, event, at) => ({
+            state: {
+              ...state,
+              updatedAt: at,
+              appointments: state.appointments.map((a) =>
+                a.id === event.appointmentId ? { id: a.id, status: event.status } : a,
+              ),
+            },
+            effects: NONE,
+          }),
+        },
+        markedLost: {
+          from: ["lead"],
+          to: "lost",
+          apply: (state, _, at) => ({ state: { ...state, status: "lost", updatedAt: at }, effects: NONE }),
+        },
+        commented: {
+          from: "open",
+          to: "same",
+          by: ["user"],
+          check: (_, event, atMs): Refusal<BookingRefusalCode> | undefined => {
+            if (!isText(event.text)) return malformed("text", "a string (10,000 characters at most)");
+            if (event.callBackAt === undefined) return undefined;
+            const ms = toEpochMs(event.callBackAt);
+            if (Number.isNaN(ms))
+              return { code: "invalidCallBackAt", message: "callBackAt must be a valid instant", field: "callBackAt" };
+            return ms < atMs
+              ? { code: "invalidCallBackAt", message: "callBackAt must not be before the comment", field: "callBackAt" }
+              : undefined;
+          },
+          apply: (state, event, at) => {
+            const callBackAt = event.callBackAt === undefined ? null : toIso(toEpochMs(event.callBackAt));
+            return {
+              state: { ...state, updatedAt: at, comment: { at, text: event.text, callBackAt } },
+              effects: callBackAt === null ? NONE : [{ type: "callBack", at: callBackAt, note: event.text }],
+            };
+          },
+        },
+        ownerChanged: {
+          from: "open",
+          to: "same",
+          by: ["user"],
+          check: (_, event): Refusal<BookingRefusalCode> | undefined =>
+            event.owner === null || isText(event.owner) ? undefined : malformed("owner", "a string or null"),
+          when: (state): Refusal<BookingRefusalCode> | undefined =>
+            settings.lockOwnerWhenAssociated && hasActiveAppointment(state)
+              ? {
+                  code: "ownerLocked",
+                  message:
+                    "the owner is locked: the lead is linked to an appointment that is neither cancelled nor did-not-attend",
+                  field: "owner",
+                }
+              : undefined,
+          apply: (state, event, at) => ({ state: { ...state, updatedAt: at, owner: event.owner }, effects: NONE }),
         },
       },
-      ownerChanged: {
-        from: "open",
-        to: "same",
-        by: ["user"],
-        check: (_, event): Refusal<BookingRefusalCode> | undefined =>
-          event.owner === null || isText(event.owner) ? undefined : malformed("owner", "a string or null"),
-        when: (state): Refusal<BookingRefusalCode> | undefined =>
-          settings.lockOwnerWhenAssociated && hasActiveAppointment(state)
-            ? {
-                code: "ownerLocked",
-                message:
-                  "the owner is locked: the lead is linked to an appointment that is neither cancelled nor did-not-attend",
-                field: "owner",
-              }
-            : undefined,
-        apply: (state, event, at) => ({ state: { ...state, updatedAt: at, owner: event.owner }, effects: NONE }),
+      timers: [],
+    };
+    return guardMethods(
+      {
+        ...createLifecycle(definition),
+        settings,
+        label: (state) => statusLabel(BOOKING_STATUSES, state?.status),
+        initial(input: NewLead): Result<BookingState, InvalidInput> {
+          if (typeof input !== "object" || input === null) {
+            return err(invalidInput("new lead", [{ path: "", message: "expected an object" }]));
+          }
+          const ms = toEpochMs(input.at);
+          const issues: Issue[] = [];
+          if (Number.isNaN(ms)) issues.push({ path: "at", message: "expected a valid instant" });
+          // Every field is checked here too (hosts pass database rows): what is stored must parse back.
+          for (const field of ["name", "division", "source", "owner"] as const) {
+            const value: unknown = input[field];
+            if (value !== undefined && (field === "name" ? !isText(value) : !isTextOrNull(value))) {
+              issues.push({
+                path: field,
+                message: field === "name" ? "expected a string" : "expected a string or null",
+              });
+            }
+          }
+          if (input.patient != null && !hasIds(input.patient, "id", "name")) {
+            issues.push({ path: "patient", message: "expected { id, name } (strings) or null" });
+          }
+          const given = input.patient ?? null;
+          const patient = given === null ? null : { id: given.id, name: given.name };
+          if (blank(input.name) && patient === null && !issues.some((i) => i.path === "name")) {
+            issues.push({ path: "name", message: "a lead needs a name or a patient" });
+          }
+          if (issues.length > 0) return err(invalidInput("new lead", issues));
+          const at = toIso(ms);
+          return ok({
+            lifecycle: "booking",
+            schemaVersion: 1,
+            status: "lead",
+            updatedAt: at,
+            createdAt: at,
+            name: blank(input.name) && patient !== null ? patient.name : (input.name ?? ""),
+            patient,
+            division: input.division ?? null,
+            source: input.source ?? null,
+            owner: input.owner ?? null,
+            bookedAt: null,
+            appointments: [],
+            comment: null,
+          });
+        },
       },
-    },
-    timers: [],
-  };
-  return {
-    ...createLifecycle(definition),
-    settings,
-    label: (state) => statusLabel(BOOKING_STATUSES, state?.status),
-    initial(input: NewLead): Result<BookingState, InvalidInput> {
-      if (typeof input !== "object" || input === null) {
-        return err(invalidInput("new lead", [{ path: "", message: "expected an object" }]));
-      }
-      const ms = toEpochMs(input.at);
-      const issues: Issue[] = [];
-      if (Number.isNaN(ms)) issues.push({ path: "at", message: "expected a valid instant" });
-      // Every field is checked here too (hosts pass database rows): what is stored must parse back.
-      for (const field of ["name", "division", "source", "owner"] as const) {
-        const value: unknown = input[field];
-        if (value !== undefined && (field === "name" ? !isText(value) : !isTextOrNull(value))) {
-          issues.push({ path: field, message: field === "name" ? "expected a string" : "expected a string or null" });
-        }
-      }
-      if (input.patient != null && !hasIds(input.patient, "id", "name")) {
-        issues.push({ path: "patient", message: "expected { id, name } (strings) or null" });
-      }
-      const given = input.patient ?? null;
-      const patient = given === null ? null : { id: given.id, name: given.name };
-      if (blank(input.name) && patient === null && !issues.some((i) => i.path === "name")) {
-        issues.push({ path: "name", message: "a lead needs a name or a patient" });
-      }
-      if (issues.length > 0) return err(invalidInput("new lead", issues));
-      const at = toIso(ms);
-      return ok({
-        lifecycle: "booking",
-        schemaVersion: 1,
-        status: "lead",
-        updatedAt: at,
-        createdAt: at,
-        name: blank(input.name) && patient !== null ? patient.name : (input.name ?? ""),
-        patient,
-        division: input.division ?? null,
-        source: input.source ?? null,
-        owner: input.owner ?? null,
-        bookedAt: null,
-        appointments: [],
-        comment: null,
-      });
-    },
-  };
+      { initial: () => unreadableInput("new lead"), label: () => "" },
+    );
+  });
 }
 
 /**
@@ -459,9 +513,14 @@ export function leadForNewClient(
   leads: readonly BookingState[],
   settings: BookingSettings,
 ): NewLead | null {
-  if (settings?.createLeadsForNewClients !== true) return null;
-  // What cannot be checked is no new lead: a client without a patient, leads that are not a list.
-  if (!hasIds(client?.patient, "id", "name") || !Array.isArray(leads)) return null;
-  if (leads.some((lead) => lead?.patient?.id === client.patient.id)) return null;
-  return { at: client.at, name: client.patient.name, patient: client.patient, division: client.division ?? null };
+  return guarded(
+    (): NewLead | null => {
+      if (settings?.createLeadsForNewClients !== true) return null;
+      // What cannot be checked is no new lead: a client without a patient, leads that are not a list.
+      if (!hasIds(client?.patient, "id", "name") || !Array.isArray(leads)) return null;
+      if (leads.some((lead) => lead?.patient?.id === client.patient.id)) return null;
+      return { at: client.at, name: client.patient.name, patient: client.patient, division: client.division ?? null };
+    },
+    () => null,
+  );
 }

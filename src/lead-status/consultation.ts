@@ -1,4 +1,5 @@
 import { deepFreeze, lazyPreset } from "../core/freeze.js";
+import { defining, guardMethods, unreadableInput } from "../core/guard.js";
 import {
   createLifecycle,
   LIFECYCLE_KEYS,
@@ -13,6 +14,45 @@ import { isText } from "../core/limits.js";
 import { isBoolean, isRecord, numberIn, type OptionRule, requireOptions, wholeIn } from "../core/options.js";
 import { err, type InvalidInput, ok, type Result } from "../core/result.js";
 import { HOUR_MS, type Instant, MAX_INSTANT_MS, toEpochMs, toIso } from "../core/time.js";
+import {
+  both,
+  type Check,
+  engineField,
+  exactly,
+  is,
+  nullable,
+  storedInstant,
+  storedText,
+  strict,
+} from "../core/vocabulary.js";
+
+// What parseConsultationState reads, as the verbs check a stored state (see core/vocabulary.ts).
+const stateCheck = (): Check =>
+  both(
+    strict({
+      lifecycle: exactly("consultation"),
+      schemaVersion: exactly(1),
+      status: engineField,
+      updatedAt: storedInstant,
+      followUp: nullable(
+        strict({
+          number: is((v) => Number.isSafeInteger(v) && (v as number) >= 1),
+          loggedAt: storedInstant,
+          dueAt: storedInstant,
+          notes: storedText,
+        }),
+      ),
+      transferableToCareCentre: nullable(is(isBoolean)),
+      appliedIds: engineField,
+    }),
+    (value) => {
+      const s = value as ConsultationState;
+      if ((s.status === "followUp") !== (s.followUp !== null)) return "followUp";
+      return (s.status === "outOfArea") !== (s.transferableToCareCentre !== null)
+        ? "transferableToCareCentre"
+        : undefined;
+    },
+  );
 
 /** Who acts on a consultation lead: the system (calendar, enrolment), a franchisee, the Care Center. */
 export const CONSULTATION_ACTORS = /* @__PURE__ */ deepFreeze(["system", "franchisee", "careCentre"] as const);
@@ -193,141 +233,147 @@ const CONSULTATION_RULES: readonly OptionRule[] = [
  * buildConsultation({ ...CONSULTATION_DEFAULTS, followUpLimit: 4 }).options.followUpLimit; // => 4
  */
 export function buildConsultation(options: ConsultationOptions): ConsultationLifecycle {
-  requireOptions("buildConsultation", "options", options, CONSULTATION_RULES);
-  const statuses = {} as Record<ConsultationStatus, (typeof CONSULTATION_STATUSES)[ConsultationStatus]>;
-  for (const key of Object.keys(CONSULTATION_STATUSES) as ConsultationStatus[]) {
-    const meta = CONSULTATION_STATUSES[key];
-    statuses[key] = { ...meta, label: options.labels[key] ?? meta.label } as typeof meta;
-  }
-  const dueAfterMs = options.followUpDueAfterHours * HOUR_MS;
-  const coldAfterMs = options.coldAfterHours * HOUR_MS;
-  const limit = options.followUpLimit;
-  const to =
-    (status: ConsultationStatus, effects: readonly ConsultationEffect[] = NONE) =>
-    (_: ConsultationState, __: unknown, at: string): Step<ConsultationState, ConsultationEffect> => ({
-      state: make(status, at),
-      effects,
-    });
+  return defining("buildConsultation", (): ConsultationLifecycle => {
+    requireOptions("buildConsultation", "options", options, CONSULTATION_RULES);
+    const statuses = {} as Record<ConsultationStatus, (typeof CONSULTATION_STATUSES)[ConsultationStatus]>;
+    for (const key of Object.keys(CONSULTATION_STATUSES) as ConsultationStatus[]) {
+      const meta = CONSULTATION_STATUSES[key];
+      statuses[key] = { ...meta, label: options.labels[key] ?? meta.label } as typeof meta;
+    }
+    const dueAfterMs = options.followUpDueAfterHours * HOUR_MS;
+    const coldAfterMs = options.coldAfterHours * HOUR_MS;
+    const limit = options.followUpLimit;
+    const to =
+      (status: ConsultationStatus, effects: readonly ConsultationEffect[] = NONE) =>
+      (_: ConsultationState, __: unknown, at: string): Step<ConsultationState, ConsultationEffect> => ({
+        state: make(status, at),
+        effects,
+      });
 
-  const definition: LifecycleDefinition<
-    ConsultationStatus,
-    ConsultationActor,
-    ConsultationState,
-    ConsultationEvent,
-    ConsultationEffect,
-    ConsultationRefusalCode
-  > = {
-    name: "consultation",
-    initialStatus: "new",
-    statuses,
-    closedAccepts: options.closedAccepts,
-    events: {
-      consultationBooked: { from: BOOKABLE, to: "consultationBooked", apply: to("consultationBooked") },
-      consultationRescheduled: { from: BOOKED, to: "consultationRescheduled", apply: to("consultationRescheduled") },
-      consultationCancelled: { from: BOOKED, to: "consultationCancelled", apply: to("consultationCancelled") },
-      followUpLogged: {
-        from: FOLLOWABLE,
-        to: "followUp",
-        when: (state): Refusal<ConsultationRefusalCode> | undefined =>
-          state.followUp != null && state.followUp.number >= limit
-            ? {
-                code: "followUpLimitReached",
-                message: `follow up ${state.followUp.number} is the last one (the limit is ${limit}); the lead goes cold instead`,
-              }
-            : undefined,
-        check: (_, event, atMs): Refusal<ConsultationRefusalCode> | undefined => {
-          if (event.notes !== undefined && !isText(event.notes)) {
-            return {
-              code: "invalidEvent",
-              message: "notes must be a string (10,000 characters at most)",
-              field: "notes",
-            };
-          }
-          // The default due time is written into the state: it must stay within years 0000–9999 UTC.
-          if (event.dueAt === undefined)
-            return atMs + dueAfterMs > MAX_INSTANT_MS
+    const definition: LifecycleDefinition<
+      ConsultationStatus,
+      ConsultationActor,
+      ConsultationState,
+      ConsultationEvent,
+      ConsultationEffect,
+      ConsultationRefusalCode
+    > = {
+      name: "consultation",
+      initialStatus: "new",
+      statuses,
+      stateCheck: stateCheck(),
+      closedAccepts: options.closedAccepts,
+      events: {
+        consultationBooked: { from: BOOKABLE, to: "consultationBooked", apply: to("consultationBooked") },
+        consultationRescheduled: { from: BOOKED, to: "consultationRescheduled", apply: to("consultationRescheduled") },
+        consultationCancelled: { from: BOOKED, to: "consultationCancelled", apply: to("consultationCancelled") },
+        followUpLogged: {
+          from: FOLLOWABLE,
+          to: "followUp",
+          when: (state): Refusal<ConsultationRefusalCode> | undefined =>
+            state.followUp != null && state.followUp.number >= limit
               ? {
-                  code: "invalidInstant",
-                  message: `the follow-up's due time (${options.followUpDueAfterHours} h after at) would fall after 9999-12-31T23:59:59.999Z`,
-                  field: "at",
+                  code: "followUpLimitReached",
+                  message: `follow up ${state.followUp.number} is the last one (the limit is ${limit}); the lead goes cold instead`,
                 }
-              : undefined;
-          const due = toEpochMs(event.dueAt);
-          if (Number.isNaN(due))
-            return { code: "invalidDueAt", message: "dueAt must be a valid instant", field: "dueAt" };
-          return due < atMs
-            ? { code: "invalidDueAt", message: "dueAt must not be before the follow-up was logged", field: "dueAt" }
-            : undefined;
-        },
-        apply: (state, event, at, atMs) => {
-          const number = state.followUp == null ? 1 : state.followUp.number + 1;
-          const dueAt = toIso(event.dueAt === undefined ? atMs + dueAfterMs : toEpochMs(event.dueAt));
-          const notes = event.notes ?? "";
-          return {
-            state: make("followUp", at, { number, loggedAt: at, dueAt, notes }),
-            effects: [{ type: "followUpTask", number, dueAt, notes }],
-          };
-        },
-      },
-      followUpScheduleMoved: { from: "open", to: "moveScheduleFollowUp", apply: to("moveScheduleFollowUp") },
-      cancelledAndDnc: { from: "open", to: "consultationCancelledDnc", apply: to("consultationCancelledDnc", DNC) },
-      markedUnserviceable: { from: "open", to: "unserviceable", apply: to("unserviceable") },
-      markedOutOfArea: {
-        from: "open",
-        to: "outOfArea",
-        check: (_, event): Refusal<ConsultationRefusalCode> | undefined =>
-          event.transferableToCareCentre === undefined || typeof event.transferableToCareCentre === "boolean"
-            ? undefined
-            : {
+              : undefined,
+          check: (_, event, atMs): Refusal<ConsultationRefusalCode> | undefined => {
+            if (event.notes !== undefined && !isText(event.notes)) {
+              return {
                 code: "invalidEvent",
-                message: "transferableToCareCentre must be true or false",
-                field: "transferableToCareCentre",
-              },
-        apply: (_, event, at) => ({
-          state: make("outOfArea", at, null, event.transferableToCareCentre ?? options.outOfAreaTransferable),
-          effects: NONE,
-        }),
+                message: "notes must be a string (10,000 characters at most)",
+                field: "notes",
+              };
+            }
+            // The default due time is written into the state: it must stay within years 0000–9999 UTC.
+            if (event.dueAt === undefined)
+              return atMs + dueAfterMs > MAX_INSTANT_MS
+                ? {
+                    code: "invalidInstant",
+                    message: `the follow-up's due time (${options.followUpDueAfterHours} h after at) would fall after 9999-12-31T23:59:59.999Z`,
+                    field: "at",
+                  }
+                : undefined;
+            const due = toEpochMs(event.dueAt);
+            if (Number.isNaN(due))
+              return { code: "invalidDueAt", message: "dueAt must be a valid instant", field: "dueAt" };
+            return due < atMs
+              ? { code: "invalidDueAt", message: "dueAt must not be before the follow-up was logged", field: "dueAt" }
+              : undefined;
+          },
+          apply: (state, event, at, atMs) => {
+            const number = state.followUp == null ? 1 : state.followUp.number + 1;
+            const dueAt = toIso(event.dueAt === undefined ? atMs + dueAfterMs : toEpochMs(event.dueAt));
+            const notes = event.notes ?? "";
+            return {
+              state: make("followUp", at, { number, loggedAt: at, dueAt, notes }),
+              effects: [{ type: "followUpTask", number, dueAt, notes }],
+            };
+          },
+        },
+        followUpScheduleMoved: { from: "open", to: "moveScheduleFollowUp", apply: to("moveScheduleFollowUp") },
+        cancelledAndDnc: { from: "open", to: "consultationCancelledDnc", apply: to("consultationCancelledDnc", DNC) },
+        markedUnserviceable: { from: "open", to: "unserviceable", apply: to("unserviceable") },
+        markedOutOfArea: {
+          from: "open",
+          to: "outOfArea",
+          check: (_, event): Refusal<ConsultationRefusalCode> | undefined =>
+            event.transferableToCareCentre === undefined || typeof event.transferableToCareCentre === "boolean"
+              ? undefined
+              : {
+                  code: "invalidEvent",
+                  message: "transferableToCareCentre must be true or false",
+                  field: "transferableToCareCentre",
+                },
+          apply: (_, event, at) => ({
+            state: make("outOfArea", at, null, event.transferableToCareCentre ?? options.outOfAreaTransferable),
+            effects: NONE,
+          }),
+        },
+        markedDnc: { from: "open", to: "dnc", apply: to("dnc", DNC) },
+        // From every open status but Cold itself.
+        markedCold: { from: [...BOOKED, ...FOLLOWABLE], to: "cold", apply: to("cold") },
+        markedLost: { from: "open", to: "lost", apply: to("lost") },
+        enrolmentCompleted: { from: "open", to: "sold", apply: to("sold") },
       },
-      markedDnc: { from: "open", to: "dnc", apply: to("dnc", DNC) },
-      // From every open status but Cold itself.
-      markedCold: { from: [...BOOKED, ...FOLLOWABLE], to: "cold", apply: to("cold") },
-      markedLost: { from: "open", to: "lost", apply: to("lost") },
-      enrolmentCompleted: { from: "open", to: "sold", apply: to("sold") },
-    },
-    timers: [
+      timers: [
+        {
+          from: "followUp",
+          to: "cold",
+          label: `${options.coldAfterHours} h after follow up ${limit} is due`,
+          dueAt: (state) =>
+            state.followUp != null && state.followUp.number >= limit
+              ? Date.parse(state.followUp.dueAt) + coldAfterMs
+              : Number.NaN,
+          apply: (_, at) => ({ state: make("cold", at), effects: NONE }),
+        },
+      ],
+    };
+    const lifecycle = createLifecycle(definition);
+    return guardMethods(
       {
-        from: "followUp",
-        to: "cold",
-        label: `${options.coldAfterHours} h after follow up ${limit} is due`,
-        dueAt: (state) =>
-          state.followUp != null && state.followUp.number >= limit
-            ? Date.parse(state.followUp.dueAt) + coldAfterMs
-            : Number.NaN,
-        apply: (_, at) => ({ state: make("cold", at), effects: NONE }),
+        ...lifecycle,
+        options,
+        initial(at: Instant): Result<ConsultationState, InvalidInput> {
+          const ms = toEpochMs(at);
+          if (Number.isNaN(ms)) {
+            // Written out rather than built with invalidInput(): this is on the import of a lifecycle alone.
+            return err({
+              code: "invalidInput",
+              message: "Invalid consultation lead: at: expected a valid instant",
+              issues: [{ path: "at", message: "expected a valid instant" }],
+            });
+          }
+          return ok(make("new", toIso(ms)));
+        },
+        label(state: ConsultationState): string {
+          const label = statusLabel(statuses, state?.status);
+          return state?.followUp == null ? label : `${label} ${state.followUp.number}`;
+        },
       },
-    ],
-  };
-  const lifecycle = createLifecycle(definition);
-  return {
-    ...lifecycle,
-    options,
-    initial(at: Instant): Result<ConsultationState, InvalidInput> {
-      const ms = toEpochMs(at);
-      if (Number.isNaN(ms)) {
-        // Written out rather than built with invalidInput(): this is on the import of a lifecycle alone.
-        return err({
-          code: "invalidInput",
-          message: "Invalid consultation lead: at: expected a valid instant",
-          issues: [{ path: "at", message: "expected a valid instant" }],
-        });
-      }
-      return ok(make("new", toIso(ms)));
-    },
-    label(state: ConsultationState): string {
-      const label = statusLabel(statuses, state?.status);
-      return state?.followUp == null ? label : `${label} ${state.followUp.number}`;
-    },
-  };
+      { initial: () => unreadableInput("consultation lead"), label: () => "" },
+    );
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ export { APPLIED_IDS_CAP, APPLIED_IDS_LIMIT, MAX_EVENT_ID_LENGTH } from "../core
 export type {
   AdvanceStep,
   Branch,
+  Check,
   EngineRejectionCode,
   EventRule,
   Lifecycle,

@@ -1,4 +1,5 @@
 import { addMonthsIn, type Period, periodOf } from "../core/calendar.js";
+import { guarded, unreadableInput } from "../core/guard.js";
 import { err, type InvalidInput, type Issue, invalidInput, ok, type Result } from "../core/result.js";
 import { type Instant, isTimeZone, toEpochMs, toIso } from "../core/time.js";
 import type { BookingState } from "./booking.js";
@@ -67,40 +68,45 @@ export function leadFigures(
   leads: readonly BookingState[],
   query: { readonly from: Instant; readonly to: Instant; readonly division?: string | null },
 ): Result<LeadFigures, InvalidInput> {
-  const issues: Issue[] = [];
-  readLeads(leads, issues);
-  const [fromMs, toMs] = readPeriod(query?.from, query?.to, issues);
-  if (query?.division !== undefined && query.division !== null && typeof query.division !== "string") {
-    issues.push({ path: "division", message: "expected a string, null (the top level) or nothing" });
-  }
-  if (issues.length > 0) return err(invalidInput("lead figures query", issues));
-  const rows = new Map<string | null, { additionalLeads: number; additionalLeadsBooked: number }>();
-  let additionalLeads = 0;
-  let additionalLeadsBooked = 0;
-  for (const lead of leads) {
-    const created = Date.parse(lead.createdAt);
-    if (created < fromMs || created >= toMs) continue;
-    if (query.division !== undefined && lead.division !== query.division) continue;
-    let row = rows.get(lead.division);
-    if (row === undefined) {
-      row = { additionalLeads: 0, additionalLeadsBooked: 0 };
-      rows.set(lead.division, row);
-    }
-    row.additionalLeads++;
-    additionalLeads++;
-    if (lead.bookedAt !== null) {
-      row.additionalLeadsBooked++;
-      additionalLeadsBooked++;
-    }
-  }
-  const byDivision = [...rows]
-    .map(([division, row]) => ({ division, ...row }))
-    .sort((a, b) => (a.division === null ? -1 : b.division === null ? 1 : a.division < b.division ? -1 : 1));
-  return ok({
-    period: { from: toIso(fromMs), to: toIso(toMs) },
-    total: { additionalLeads, additionalLeadsBooked },
-    byDivision,
-  });
+  return guarded(
+    (): Result<LeadFigures, InvalidInput> => {
+      const issues: Issue[] = [];
+      readLeads(leads, issues);
+      const [fromMs, toMs] = readPeriod(query?.from, query?.to, issues);
+      if (query?.division !== undefined && query.division !== null && typeof query.division !== "string") {
+        issues.push({ path: "division", message: "expected a string, null (the top level) or nothing" });
+      }
+      if (issues.length > 0) return err(invalidInput("lead figures query", issues));
+      const rows = new Map<string | null, { additionalLeads: number; additionalLeadsBooked: number }>();
+      let additionalLeads = 0;
+      let additionalLeadsBooked = 0;
+      for (const lead of leads) {
+        const created = Date.parse(lead.createdAt);
+        if (created < fromMs || created >= toMs) continue;
+        if (query.division !== undefined && lead.division !== query.division) continue;
+        let row = rows.get(lead.division);
+        if (row === undefined) {
+          row = { additionalLeads: 0, additionalLeadsBooked: 0 };
+          rows.set(lead.division, row);
+        }
+        row.additionalLeads++;
+        additionalLeads++;
+        if (lead.bookedAt !== null) {
+          row.additionalLeadsBooked++;
+          additionalLeadsBooked++;
+        }
+      }
+      const byDivision = [...rows]
+        .map(([division, row]) => ({ division, ...row }))
+        .sort((a, b) => (a.division === null ? -1 : b.division === null ? 1 : a.division < b.division ? -1 : 1));
+      return ok({
+        period: { from: toIso(fromMs), to: toIso(toMs) },
+        total: { additionalLeads, additionalLeadsBooked },
+        byDivision,
+      });
+    },
+    () => unreadableInput("lead report"),
+  );
 }
 
 /** When and where "last week", "last month" and "this year" are measured. */
@@ -135,17 +141,22 @@ export function newLeadsFromLastWeekNotBooked(
   leads: readonly BookingState[],
   query: FollowUpListQuery,
 ): Result<readonly BookingState[], InvalidInput> {
-  const issues: Issue[] = [];
-  const nowMs = readQuery(leads, query, issues);
-  if (issues.length > 0) return err(invalidInput("follow-up list query", issues));
-  const week = periodOf("isoWeek", nowMs, query.timeZone, -1);
-  const from = Date.parse(week.from);
-  const to = Date.parse(week.to);
-  return ok(
-    leads.filter((lead) => {
-      const created = Date.parse(lead.createdAt);
-      return lead.status === "lead" && created >= from && created < to;
-    }),
+  return guarded(
+    (): Result<readonly BookingState[], InvalidInput> => {
+      const issues: Issue[] = [];
+      const nowMs = readQuery(leads, query, issues);
+      if (issues.length > 0) return err(invalidInput("follow-up list query", issues));
+      const week = periodOf("isoWeek", nowMs, query.timeZone, -1);
+      const from = Date.parse(week.from);
+      const to = Date.parse(week.to);
+      return ok(
+        leads.filter((lead) => {
+          const created = Date.parse(lead.createdAt);
+          return lead.status === "lead" && created >= from && created < to;
+        }),
+      );
+    },
+    () => unreadableInput("lead report"),
   );
 }
 
@@ -167,21 +178,26 @@ export function bookedLastMonthThenCancelled(
   leads: readonly BookingState[],
   query: FollowUpListQuery,
 ): Result<readonly BookingState[], InvalidInput> {
-  const issues: Issue[] = [];
-  const nowMs = readQuery(leads, query, issues);
-  if (issues.length > 0) return err(invalidInput("follow-up list query", issues));
-  const from = addMonthsIn(nowMs, -1, query.timeZone);
-  return ok(
-    leads.filter((lead) => {
-      if (lead.bookedAt === null) return false;
-      const booked = Date.parse(lead.bookedAt);
-      return (
-        booked >= from &&
-        booked <= nowMs &&
-        lead.appointments.length > 0 &&
-        lead.appointments.every((a) => a.status === "cancelled")
+  return guarded(
+    (): Result<readonly BookingState[], InvalidInput> => {
+      const issues: Issue[] = [];
+      const nowMs = readQuery(leads, query, issues);
+      if (issues.length > 0) return err(invalidInput("follow-up list query", issues));
+      const from = addMonthsIn(nowMs, -1, query.timeZone);
+      return ok(
+        leads.filter((lead) => {
+          if (lead.bookedAt === null) return false;
+          const booked = Date.parse(lead.bookedAt);
+          return (
+            booked >= from &&
+            booked <= nowMs &&
+            lead.appointments.length > 0 &&
+            lead.appointments.every((a) => a.status === "cancelled")
+          );
+        }),
       );
-    }),
+    },
+    () => unreadableInput("lead report"),
   );
 }
 
@@ -202,17 +218,22 @@ export function ownerLeadsNotBookedThisYear(
   leads: readonly BookingState[],
   query: FollowUpListQuery & { readonly owner: string },
 ): Result<readonly BookingState[], InvalidInput> {
-  const issues: Issue[] = [];
-  const nowMs = readQuery(leads, query, issues);
-  if (typeof query?.owner !== "string") issues.push({ path: "owner", message: "expected a string" });
-  if (issues.length > 0) return err(invalidInput("follow-up list query", issues));
-  const yearStart = Date.parse(periodOf("year", nowMs, query.timeZone).from);
-  return ok(
-    leads.filter(
-      (lead) =>
-        lead.owner === query.owner &&
-        lead.status !== "lost" &&
-        (lead.bookedAt === null || Date.parse(lead.bookedAt) < yearStart),
-    ),
+  return guarded(
+    (): Result<readonly BookingState[], InvalidInput> => {
+      const issues: Issue[] = [];
+      const nowMs = readQuery(leads, query, issues);
+      if (typeof query?.owner !== "string") issues.push({ path: "owner", message: "expected a string" });
+      if (issues.length > 0) return err(invalidInput("follow-up list query", issues));
+      const yearStart = Date.parse(periodOf("year", nowMs, query.timeZone).from);
+      return ok(
+        leads.filter(
+          (lead) =>
+            lead.owner === query.owner &&
+            lead.status !== "lost" &&
+            (lead.bookedAt === null || Date.parse(lead.bookedAt) < yearStart),
+        ),
+      );
+    },
+    () => unreadableInput("lead report"),
   );
 }

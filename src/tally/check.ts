@@ -71,6 +71,12 @@ export function periodProblem(period: unknown): string | undefined {
   return undefined;
 }
 
+// Every index, holes included (every() skips the holes of a sparse array, and a hole is not a value).
+function all(list: readonly unknown[], test: (value: unknown) => boolean): boolean {
+  for (let i = 0; i < list.length; i++) if (!test(list[i])) return false;
+  return true;
+}
+
 function rowsProblem(rows: unknown, name: string, keyLength: number, width: number): string | undefined {
   if (!isArray(rows)) return `${name} must be an array`;
   for (let i = 0; i < rows.length; i++) {
@@ -80,10 +86,10 @@ function rowsProblem(rows: unknown, name: string, keyLength: number, width: numb
       row.length === 2 &&
       isArray(row[0]) &&
       row[0].length === keyLength &&
-      row[0].every(isText) &&
+      all(row[0], isText) &&
       isArray(row[1]) &&
       row[1].length === width &&
-      row[1].every(isCount);
+      all(row[1], isCount);
     if (!ok) return `${name}.${i} must be [key of ${keyLength} strings, ${width} counts]`;
   }
   return undefined;

@@ -3,6 +3,7 @@ import { CounterBuilder, type CounterRow, inc, normaliseCounter, unsafeCount } f
 import { describeValue } from "../core/describe.js";
 import type { DialFacts } from "../core/dial.js";
 import { deepFreeze } from "../core/freeze.js";
+import { guarded, unreadable } from "../core/guard.js";
 import { isName, isText } from "../core/limits.js";
 import { err, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs } from "../core/time.js";
@@ -17,7 +18,7 @@ import {
   periodOfBucket,
   samePeriod,
 } from "./period.js";
-import { batchProblem, type RejectedEvent, type TallyError, type TallyResult } from "./sheet.js";
+import { batchProblem, type RejectedEvent, type TallyError, type TallyResult, UNREADABLE_EVENT } from "./sheet.js";
 
 /** The kinds of counted figures, with the fields each counts (in row order). */
 export const FIGURE_FIELDS = /* @__PURE__ */ deepFreeze({
@@ -106,29 +107,31 @@ const WIDTHS: Readonly<Record<string, number>> = /* @__PURE__ */ (() =>
 export function mergeFigures<K extends FigureKind>(
   ...tallies: readonly FigureTally<K>[]
 ): Result<FigureTally<K>, TallyError> {
-  for (let index = 0; index < tallies.length; index++) {
-    const problem = figuresProblem(tallies[index], WIDTHS);
-    if (problem !== undefined) return err({ code: "invalidTally", message: `tally ${index}: ${problem}`, index });
-  }
-  const first = tallies[0];
-  if (first === undefined)
-    return err({
-      code: "invalidTally",
-      message: "nothing to merge: give at least one tally (emptyFigures(kind) for none)",
-    });
-  const mixed = tallies.find((t) => t.kind !== first.kind);
-  if (mixed !== undefined)
-    return err({ code: "tallyMismatch", message: `cannot merge ${first.kind} with ${mixed.kind}` });
-  const full = tallies.filter((t) => t.rows.length > 0);
-  const lead = full[0];
-  if (lead === undefined) return ok(empty(first.kind));
-  if (!full.every((t) => samePeriod(t.period, lead.period))) {
-    return err({ code: "tallyMismatch", message: "the tallies are bucketed by different periods or time zones" });
-  }
-  const rows = normaliseCounter(full.flatMap((t) => t.rows));
-  const overflow = countOverflow(rows, FIGURE_FIELDS[first.kind]);
-  if (overflow !== undefined) return err(overflow);
-  return ok({ kind: first.kind, version: 1, period: canonicalPeriod(lead.period), rows });
+  return guarded((): Result<FigureTally<K>, TallyError> => {
+    for (let index = 0; index < tallies.length; index++) {
+      const problem = figuresProblem(tallies[index], WIDTHS);
+      if (problem !== undefined) return err({ code: "invalidTally", message: `tally ${index}: ${problem}`, index });
+    }
+    const first = tallies[0];
+    if (first === undefined)
+      return err({
+        code: "invalidTally",
+        message: "nothing to merge: give at least one tally (emptyFigures(kind) for none)",
+      });
+    const mixed = tallies.find((t) => t.kind !== first.kind);
+    if (mixed !== undefined)
+      return err({ code: "tallyMismatch", message: `cannot merge ${first.kind} with ${mixed.kind}` });
+    const full = tallies.filter((t) => t.rows.length > 0);
+    const lead = full[0];
+    if (lead === undefined) return ok(empty(first.kind));
+    if (!full.every((t) => samePeriod(t.period, lead.period))) {
+      return err({ code: "tallyMismatch", message: "the tallies are bucketed by different periods or time zones" });
+    }
+    const rows = normaliseCounter(full.flatMap((t) => t.rows));
+    const overflow = countOverflow(rows, FIGURE_FIELDS[first.kind]);
+    if (overflow !== undefined) return err(overflow);
+    return ok({ kind: first.kind, version: 1, period: canonicalPeriod(lead.period), rows });
+  }, unreadable);
 }
 
 /**
@@ -189,26 +192,31 @@ function collect<E, K extends FigureKind>(
  * // => [[["ann", "2026-11-23 am"], [1, 1, 1, 0, 1]]]
  */
 export function tallyShifts(calls: readonly DialFacts[]): TallyResult<FigureTally<"shiftFigures">> {
-  return collect(
-    "shiftFigures",
-    null,
-    calls,
-    (c) => {
-      if (!isName(c.agent)) return ["agent", "must be a non-empty string"];
-      if (!isName(c.shift)) return ["shift", "must be a non-empty string"];
-      for (const f of ["dmReached", "pitched", "lead", "appointment"] as const) {
-        if (!isFlag(c[f])) return [f, "must be true or false"];
-      }
-      return undefined;
+  return guarded(
+    (): TallyResult<FigureTally<"shiftFigures">> => {
+      return collect(
+        "shiftFigures",
+        null,
+        calls,
+        (c) => {
+          if (!isName(c.agent)) return ["agent", "must be a non-empty string"];
+          if (!isName(c.shift)) return ["shift", "must be a non-empty string"];
+          for (const f of ["dmReached", "pitched", "lead", "appointment"] as const) {
+            if (!isFlag(c[f])) return [f, "must be true or false"];
+          }
+          return undefined;
+        },
+        (c, builder) => {
+          const row = builder.at2(c.agent, c.shift);
+          inc(row, 0);
+          if (c.dmReached) inc(row, 1);
+          if (c.pitched) inc(row, 2);
+          if (c.lead) inc(row, 3);
+          if (c.appointment) inc(row, 4);
+        },
+      );
     },
-    (c, builder) => {
-      const row = builder.at2(c.agent, c.shift);
-      inc(row, 0);
-      if (c.dmReached) inc(row, 1);
-      if (c.pitched) inc(row, 2);
-      if (c.lead) inc(row, 3);
-      if (c.appointment) inc(row, 4);
-    },
+    () => ({ tally: emptyFigures("shiftFigures"), rejected: [UNREADABLE_EVENT] }),
   );
 }
 
@@ -235,17 +243,22 @@ export interface ShiftFigures {
  * shiftFigures(emptyFigures("shiftFigures")); // => []
  */
 export function shiftFigures(tally: FigureTally<"shiftFigures">): ShiftFigures[] {
-  if (figuresProblem(tally, WIDTHS) !== undefined || tally.kind !== "shiftFigures") return [];
-  return tally.rows.map(([[agent, shift], [dials, dmsReached, pitched, leads, appointments]]) => ({
-    agent: agent as string,
-    shift: shift as string,
-    dials: dials as number,
-    dmsReached: dmsReached as number,
-    pitched: pitched as number,
-    leads: leads as number,
-    appointments: appointments as number,
-    closingRatio: ratio(appointments as number, pitched as number),
-  }));
+  return guarded(
+    (): ShiftFigures[] => {
+      if (figuresProblem(tally, WIDTHS) !== undefined || tally.kind !== "shiftFigures") return [];
+      return tally.rows.map(([[agent, shift], [dials, dmsReached, pitched, leads, appointments]]) => ({
+        agent: agent as string,
+        shift: shift as string,
+        dials: dials as number,
+        dmsReached: dmsReached as number,
+        pitched: pitched as number,
+        leads: leads as number,
+        appointments: appointments as number,
+        closingRatio: ratio(appointments as number, pitched as number),
+      }));
+    },
+    () => [],
+  );
 }
 
 /** A lead, as lead figures need it: its division (`""` for the top level), creation and whether it is booked. */
@@ -270,21 +283,26 @@ export function tallyLeadFigures(
   leads: readonly LeadFact[],
   period: PeriodSpec,
 ): TallyResult<FigureTally<"leadFigures">> {
-  return collect(
-    "leadFigures",
-    period,
-    leads,
-    (l) => {
-      if (!isText(l.division)) return ["division", 'must be a string ("" for the top level)'];
-      if (Number.isNaN(toEpochMs(l.createdAt))) return ["createdAt", "must be a valid instant"];
-      return isFlag(l.booked) ? undefined : ["booked", "must be true or false"];
+  return guarded(
+    (): TallyResult<FigureTally<"leadFigures">> => {
+      return collect(
+        "leadFigures",
+        period,
+        leads,
+        (l) => {
+          if (!isText(l.division)) return ["division", 'must be a string ("" for the top level)'];
+          if (Number.isNaN(toEpochMs(l.createdAt))) return ["createdAt", "must be a valid instant"];
+          return isFlag(l.booked) ? undefined : ["booked", "must be true or false"];
+        },
+        (l, builder, bucketOf) => {
+          const row = builder.at2(bucketOf(toEpochMs(l.createdAt)), l.division);
+          inc(row, 0);
+          if (l.booked) inc(row, 1);
+        },
+        (l) => ({ field: "createdAt", at: l.createdAt }),
+      );
     },
-    (l, builder, bucketOf) => {
-      const row = builder.at2(bucketOf(toEpochMs(l.createdAt)), l.division);
-      inc(row, 0);
-      if (l.booked) inc(row, 1);
-    },
-    (l) => ({ field: "createdAt", at: l.createdAt }),
+    () => ({ tally: emptyFigures("leadFigures"), rejected: [UNREADABLE_EVENT] }),
   );
 }
 
@@ -307,18 +325,23 @@ export function tallyStatuses(
   facts: readonly StatusFact[],
   period: PeriodSpec | null = null,
 ): TallyResult<FigureTally<"statusCounts">> {
-  return collect(
-    "statusCounts",
-    period,
-    facts,
-    (f) => {
-      if (!isName(f.status)) return ["status", "must be a non-empty string"];
-      return Number.isNaN(toEpochMs(f.at)) ? ["at", "must be a valid instant"] : undefined;
+  return guarded(
+    (): TallyResult<FigureTally<"statusCounts">> => {
+      return collect(
+        "statusCounts",
+        period,
+        facts,
+        (f) => {
+          if (!isName(f.status)) return ["status", "must be a non-empty string"];
+          return Number.isNaN(toEpochMs(f.at)) ? ["at", "must be a valid instant"] : undefined;
+        },
+        (f, builder, bucketOf) => {
+          inc(builder.at2(bucketOf(toEpochMs(f.at)), f.status), 0);
+        },
+        (f) => ({ field: "at", at: f.at }),
+      );
     },
-    (f, builder, bucketOf) => {
-      inc(builder.at2(bucketOf(toEpochMs(f.at)), f.status), 0);
-    },
-    (f) => ({ field: "at", at: f.at }),
+    () => ({ tally: emptyFigures("statusCounts"), rejected: [UNREADABLE_EVENT] }),
   );
 }
 
@@ -341,12 +364,17 @@ export interface PeriodFigures {
  * periodFigures(tallyStatuses([{ status: "sold", at: 0 }]).tally); // => [{ period: null, label: "", key: "sold", counts: { leads: 1 } }]
  */
 export function periodFigures(tally: FigureTally<"leadFigures" | "statusCounts">): PeriodFigures[] {
-  if (figuresProblem(tally, WIDTHS) !== undefined || (tally.kind as string) === "shiftFigures") return [];
-  const fields = FIGURE_FIELDS[tally.kind] as readonly string[];
-  return tally.rows.map(([[bucket, key], values]) => ({
-    period: periodOfBucket(tally.period, bucket as string),
-    label: periodLabel(tally.period, bucket as string),
-    key: key as string,
-    counts: Object.fromEntries(fields.map((f, i) => [f, values[i] as number])),
-  }));
+  return guarded(
+    (): PeriodFigures[] => {
+      if (figuresProblem(tally, WIDTHS) !== undefined || (tally.kind as string) === "shiftFigures") return [];
+      const fields = FIGURE_FIELDS[tally.kind] as readonly string[];
+      return tally.rows.map(([[bucket, key], values]) => ({
+        period: periodOfBucket(tally.period, bucket as string),
+        label: periodLabel(tally.period, bucket as string),
+        key: key as string,
+        counts: Object.fromEntries(fields.map((f, i) => [f, values[i] as number])),
+      }));
+    },
+    () => [],
+  );
 }

@@ -1,3 +1,4 @@
+import { guarded } from "../core/guard.js";
 import { isCount } from "./check.js";
 import { OUTCOMES, type ProgramSheet, type SheetPage, SOURCES } from "./sheet.js";
 
@@ -72,29 +73,34 @@ const cell = (text: string): string => text.replace(/[\\`*_{}[\]()<>#+\-.!|~&]/g
  * renderSheetMarkdown({ period: null, label: "", programs: [], junkCalls: 1, missedCalls: 0 }).includes("Junk calls | 1"); // => true
  */
 export function renderSheetMarkdown(page: SheetPage): string {
-  if (!isPage(page)) return "";
-  const out: string[] = [];
-  if (page.label !== "") out.push(`# First-contact sheet, ${page.label}`, "");
-  for (const program of page.programs) {
-    out.push(`## ${cell(program.program)}`, "", "| section | item | count |", "|---|---|---:|");
-    let last = "";
-    for (const [section, item, value] of programLines(program)) {
-      const total = item === "Total Incoming calls";
+  return guarded(
+    (): string => {
+      if (!isPage(page)) return "";
+      const out: string[] = [];
+      if (page.label !== "") out.push(`# First-contact sheet, ${page.label}`, "");
+      for (const program of page.programs) {
+        out.push(`## ${cell(program.program)}`, "", "| section | item | count |", "|---|---|---:|");
+        let last = "";
+        for (const [section, item, value] of programLines(program)) {
+          const total = item === "Total Incoming calls";
+          out.push(
+            `| ${section === last ? "" : section} | ${total ? `**${item}**` : item} | ${total ? `**${value}**` : cell(value)} |`,
+          );
+          last = section;
+        }
+        out.push("");
+      }
       out.push(
-        `| ${section === last ? "" : section} | ${total ? `**${item}**` : item} | ${total ? `**${value}**` : cell(value)} |`,
+        "| whole page | count |",
+        "|---|---:|",
+        `| Junk calls | ${page.junkCalls} |`,
+        `| Missed calls | ${page.missedCalls} |`,
+        "",
       );
-      last = section;
-    }
-    out.push("");
-  }
-  out.push(
-    "| whole page | count |",
-    "|---|---:|",
-    `| Junk calls | ${page.junkCalls} |`,
-    `| Missed calls | ${page.missedCalls} |`,
-    "",
+      return out.join("\n");
+    },
+    () => "",
   );
-  return out.join("\n");
 }
 
 // CSV: quoted as RFC 4180 asks; and a cell that a spreadsheet would run as a formula (starting
@@ -116,16 +122,21 @@ const csv = (text: string): string => {
  * renderSheetCsv({ period: null, label: "", programs: [], junkCalls: 0, missedCalls: 2 }).split("\r\n")[2]; // => ",,Page,Missed calls,2"
  */
 export function renderSheetCsv(page: SheetPage): string {
-  if (!isPage(page)) return "";
-  const from = page.label;
-  const rows = [["period", "program", "section", "item", "count"]];
-  for (const program of page.programs) {
-    for (const [section, item, value] of programLines(program))
-      rows.push([from, program.program, section, item, value]);
-  }
-  rows.push(
-    [from, "", "Page", "Junk calls", String(page.junkCalls)],
-    [from, "", "Page", "Missed calls", String(page.missedCalls)],
+  return guarded(
+    (): string => {
+      if (!isPage(page)) return "";
+      const from = page.label;
+      const rows = [["period", "program", "section", "item", "count"]];
+      for (const program of page.programs) {
+        for (const [section, item, value] of programLines(program))
+          rows.push([from, program.program, section, item, value]);
+      }
+      rows.push(
+        [from, "", "Page", "Junk calls", String(page.junkCalls)],
+        [from, "", "Page", "Missed calls", String(page.missedCalls)],
+      );
+      return `${rows.map((r) => r.map(csv).join(",")).join("\r\n")}\r\n`;
+    },
+    () => "",
   );
-  return `${rows.map((r) => r.map(csv).join(",")).join("\r\n")}\r\n`;
 }

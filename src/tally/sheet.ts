@@ -2,6 +2,7 @@ import type { Period } from "../core/calendar.js";
 import { CounterBuilder, type CounterRow, compareKeys, inc, normaliseCounter, unsafeCount } from "../core/counter.js";
 import { describeValue } from "../core/describe.js";
 import { deepFreeze } from "../core/freeze.js";
+import { guarded, UNREADABLE_MESSAGE, unreadable } from "../core/guard.js";
 import { isName, isText } from "../core/limits.js";
 import { err, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs, toIso } from "../core/time.js";
@@ -122,7 +123,7 @@ export interface RejectedEvent {
   /** The event's position in the batch. */
   readonly index: number;
   /** `invalidEvent`; `invalidPeriod` when the batch's period is not one (every event is refused). */
-  readonly code: "invalidEvent" | "invalidPeriod" | "invalidInstant";
+  readonly code: "invalidEvent" | "invalidPeriod" | "invalidInstant" | "unreadable";
   /** The field at fault (`""` for the event itself). */
   readonly field: string;
   readonly message: string;
@@ -134,6 +135,14 @@ export interface TallyResult<T> {
   readonly rejected: readonly RejectedEvent[];
 }
 
+/** The last-resort guard's refusal of a whole batch (core/guard.ts): the input threw when read. @internal */
+export const UNREADABLE_EVENT: RejectedEvent = /* @__PURE__ */ Object.freeze({
+  index: 0,
+  code: "unreadable",
+  field: "",
+  message: UNREADABLE_MESSAGE,
+});
+
 /**
  * The error value for tallies that cannot be merged or read: bucketed by different periods
  * (`tallyMismatch`), not a tally at all (`invalidTally`: a stored tally that skipped the parser;
@@ -142,7 +151,7 @@ export interface TallyResult<T> {
  * from `emptyFigures`).
  */
 export interface TallyError {
-  readonly code: "tallyMismatch" | "invalidTally" | "countOverflow" | "unknownKind";
+  readonly code: "tallyMismatch" | "invalidTally" | "countOverflow" | "unknownKind" | "unreadable";
   readonly message: string;
   readonly index?: number;
   /** The counted field that would overflow (`countOverflow`), or `kind` (`unknownKind`). */
@@ -323,11 +332,16 @@ class LeadBuilder {
  * leadContacts(emptySheet()); // => []
  */
 export function leadContacts(tally: SheetTally): LeadContact[] {
-  if (sheetTallyProblem(tally) !== undefined) return [];
-  return tally.leads.ids.map((leadId, i) => {
-    const [bucket, program, source, outcome] = tally.kinds[tally.leads.kind[i] as number] as ContactKind;
-    return { leadId, at: toIso(tally.leads.at[i] as number), bucket, program, source, outcome };
-  });
+  return guarded(
+    (): LeadContact[] => {
+      if (sheetTallyProblem(tally) !== undefined) return [];
+      return tally.leads.ids.map((leadId, i) => {
+        const [bucket, program, source, outcome] = tally.kinds[tally.leads.kind[i] as number] as ContactKind;
+        return { leadId, at: toIso(tally.leads.at[i] as number), bucket, program, source, outcome };
+      });
+    },
+    () => [],
+  );
 }
 
 /**
@@ -343,71 +357,76 @@ export function leadContacts(tally: SheetTally): LeadContact[] {
  * // => [[["", "Ridge"], [1, 0, 0, 0, 0, 1, 0, 0, 0]]]
  */
 export function tallySheet(events: readonly SheetEvent[], period: PeriodSpec | null = null): TallyResult<SheetTally> {
-  const refused = batchProblem(events, period);
-  if (refused !== undefined) return { tally: emptySheet(), rejected: refused };
-  const spec = canonicalPeriod(period);
-  const bucketOf = bucketer(spec);
-  const programs = new CounterBuilder(PROGRAM_FIELDS.length);
-  const page = new CounterBuilder(PAGE_FIELDS.length);
-  const leads = new LeadBuilder();
-  const notes: NoteRow[] = [];
-  const rejected: RejectedEvent[] = [];
-  for (let index = 0; index < events.length; index++) {
-    const event = events[index] as SheetEvent;
-    const problem = eventProblem(event);
-    if (problem !== undefined) {
-      rejected.push({
-        index,
-        code: "invalidEvent",
-        field: problem[0],
-        message: `${problem[0] || "event"} ${problem[1]}`,
-      });
-      continue;
-    }
-    const atMs = toEpochMs(event.at);
-    if (!bucketFits(spec, atMs)) {
-      rejected.push(outsideDomain(index, "at"));
-      continue;
-    }
-    const bucket = bucketOf(atMs);
-    switch (event.type) {
-      case "firstContact": {
-        if (event.leadId === undefined) {
-          const counts = programs.at2(bucket, event.program);
-          inc(counts, SOURCE_IDS.indexOf(event.source));
-          inc(counts, 4 + OUTCOME_IDS.indexOf(event.outcome));
-          break;
+  return guarded(
+    (): TallyResult<SheetTally> => {
+      const refused = batchProblem(events, period);
+      if (refused !== undefined) return { tally: emptySheet(), rejected: refused };
+      const spec = canonicalPeriod(period);
+      const bucketOf = bucketer(spec);
+      const programs = new CounterBuilder(PROGRAM_FIELDS.length);
+      const page = new CounterBuilder(PAGE_FIELDS.length);
+      const leads = new LeadBuilder();
+      const notes: NoteRow[] = [];
+      const rejected: RejectedEvent[] = [];
+      for (let index = 0; index < events.length; index++) {
+        const event = events[index] as SheetEvent;
+        const problem = eventProblem(event);
+        if (problem !== undefined) {
+          rejected.push({
+            index,
+            code: "invalidEvent",
+            field: problem[0],
+            message: `${problem[0] || "event"} ${problem[1]}`,
+          });
+          continue;
         }
-        leads.add(event.leadId, atMs, bucket, event.program, event.source, event.outcome);
-        break;
+        const atMs = toEpochMs(event.at);
+        if (!bucketFits(spec, atMs)) {
+          rejected.push(outsideDomain(index, "at"));
+          continue;
+        }
+        const bucket = bucketOf(atMs);
+        switch (event.type) {
+          case "firstContact": {
+            if (event.leadId === undefined) {
+              const counts = programs.at2(bucket, event.program);
+              inc(counts, SOURCE_IDS.indexOf(event.source));
+              inc(counts, 4 + OUTCOME_IDS.indexOf(event.outcome));
+              break;
+            }
+            leads.add(event.leadId, atMs, bucket, event.program, event.source, event.outcome);
+            break;
+          }
+          case "transferCall":
+            inc(programs.at2(bucket, event.program), TRANSFER);
+            break;
+          case "nonAdmissionsLead":
+            inc(programs.at2(bucket, event.program), NON_ADMISSIONS);
+            break;
+          case "note":
+            notes.push([bucket, event.program, atMs, event.text]);
+            break;
+          case "junkCall":
+            inc(page.at([bucket]), 0);
+            break;
+          case "missedCall":
+            inc(page.at([bucket]), 1);
+            break;
+        }
       }
-      case "transferCall":
-        inc(programs.at2(bucket, event.program), TRANSFER);
-        break;
-      case "nonAdmissionsLead":
-        inc(programs.at2(bucket, event.program), NON_ADMISSIONS);
-        break;
-      case "note":
-        notes.push([bucket, event.program, atMs, event.text]);
-        break;
-      case "junkCall":
-        inc(page.at([bucket]), 0);
-        break;
-      case "missedCall":
-        inc(page.at([bucket]), 1);
-        break;
-    }
-  }
-  const tally: SheetTally = {
-    kind: "firstContactSheet",
-    version: 1,
-    period: spec,
-    programs: programs.rows(),
-    page: page.rows(),
-    ...leads.finish(),
-    notes: notes.sort(compareNotes),
-  };
-  return { tally: isEmpty(tally) ? emptySheet() : tally, rejected };
+      const tally: SheetTally = {
+        kind: "firstContactSheet",
+        version: 1,
+        period: spec,
+        programs: programs.rows(),
+        page: page.rows(),
+        ...leads.finish(),
+        notes: notes.sort(compareNotes),
+      };
+      return { tally: isEmpty(tally) ? emptySheet() : tally, rejected };
+    },
+    () => ({ tally: emptySheet(), rejected: [UNREADABLE_EVENT] }),
+  );
 }
 
 /** The order of notes in a tally. */
@@ -449,29 +468,31 @@ export function mergeLeads(...parts: readonly Pick<SheetTally, "leads" | "kinds"
  * mergeSheets(emptySheet(), emptySheet()).ok; // => true
  */
 export function mergeSheets(...tallies: readonly SheetTally[]): Result<SheetTally, TallyError> {
-  for (let index = 0; index < tallies.length; index++) {
-    const problem = sheetTallyProblem(tallies[index]);
-    if (problem !== undefined) return err({ code: "invalidTally", message: `tally ${index}: ${problem}`, index });
-  }
-  const full = tallies.filter((t) => !isEmpty(t));
-  const first = full[0];
-  if (first === undefined) return ok(emptySheet());
-  if (!full.every((t) => samePeriod(t.period, first.period))) {
-    return err({ code: "tallyMismatch", message: "the tallies are bucketed by different periods or time zones" });
-  }
-  const programs = normaliseCounter(full.flatMap((t) => t.programs));
-  const page = normaliseCounter(full.flatMap((t) => t.page));
-  const overflow = sheetOverflow(programs, page);
-  if (overflow !== undefined) return err(overflow);
-  return ok({
-    kind: "firstContactSheet",
-    version: 1,
-    period: canonicalPeriod(first.period),
-    programs,
-    page,
-    ...mergeLeads(...full),
-    notes: full.flatMap((t) => t.notes).sort(compareNotes),
-  });
+  return guarded((): Result<SheetTally, TallyError> => {
+    for (let index = 0; index < tallies.length; index++) {
+      const problem = sheetTallyProblem(tallies[index]);
+      if (problem !== undefined) return err({ code: "invalidTally", message: `tally ${index}: ${problem}`, index });
+    }
+    const full = tallies.filter((t) => !isEmpty(t));
+    const first = full[0];
+    if (first === undefined) return ok(emptySheet());
+    if (!full.every((t) => samePeriod(t.period, first.period))) {
+      return err({ code: "tallyMismatch", message: "the tallies are bucketed by different periods or time zones" });
+    }
+    const programs = normaliseCounter(full.flatMap((t) => t.programs));
+    const page = normaliseCounter(full.flatMap((t) => t.page));
+    const overflow = sheetOverflow(programs, page);
+    if (overflow !== undefined) return err(overflow);
+    return ok({
+      kind: "firstContactSheet",
+      version: 1,
+      period: canonicalPeriod(first.period),
+      programs,
+      page,
+      ...mergeLeads(...full),
+      notes: full.flatMap((t) => t.notes).sort(compareNotes),
+    });
+  }, unreadable);
 }
 
 /** The `countOverflow` refusal of merged sheet rows with a count past the safe integers, or undefined. */
@@ -680,45 +701,47 @@ function snapshot(event: SheetEvent, atMs: number): SheetEvent {
  * addToSheet(emptySheet(), { type: "junkCall", at: 0 }).ok; // => true
  */
 export function addToSheet(tally: SheetTally, event: SheetEvent): Result<SheetTally, RejectedEvent | TallyError> {
-  let version =
-    typeof tally === "object" && tally !== null && Object.hasOwn(tally, VERSION)
-      ? ((tally as unknown as Lazy)[VERSION] as Version)
-      : undefined;
-  if (version === undefined) {
-    const problem = sheetTallyProblem(tally);
-    if (problem !== undefined) return err({ code: "invalidTally", message: problem, index: 0 });
-    version = { chain: startChain(tally), length: 0 };
-  }
-  let { chain } = version;
-  const problem = eventProblem(event);
-  if (problem !== undefined) {
-    return err({
-      index: 0,
-      code: "invalidEvent",
-      field: problem[0],
-      message: `${problem[0] || "event"} ${problem[1]}`,
-    });
-  }
-  const atMs = toEpochMs(event.at);
-  if (!bucketFits(chain.base.period, atMs)) return err(outsideDomain(0, "at"));
-  chain.bucketOf(atMs); // warms the chain's bucket cache, so building later is quick
-  if (chain.maxCount + version.length + 1 > Number.MAX_SAFE_INTEGER) {
-    // Only a base holding counts near 2^53 gets here: add eagerly, so an overflow is refused now.
-    const single = tallySheet([event], chain.base.period).tally;
-    return mergeSheets(build(version), single);
-  }
-  if (chain.log.length !== version.length || version.length >= Math.max(1024, chain.size)) {
-    if (version.length >= Math.max(1024, chain.size)) {
-      // Rebuild around the built tally: the log never outgrows the base.
-      chain = startChain(build(version));
-    } else {
-      // An older version: fork, so the versions already handed out keep their meaning.
-      chain = { ...chain, log: chain.log.slice(0, version.length) };
+  return guarded((): Result<SheetTally, RejectedEvent | TallyError> => {
+    let version =
+      typeof tally === "object" && tally !== null && Object.hasOwn(tally, VERSION)
+        ? ((tally as unknown as Lazy)[VERSION] as Version)
+        : undefined;
+    if (version === undefined) {
+      const problem = sheetTallyProblem(tally);
+      if (problem !== undefined) return err({ code: "invalidTally", message: problem, index: 0 });
+      version = { chain: startChain(tally), length: 0 };
     }
-    version = { chain, length: chain.log.length };
-  }
-  chain.log.push(snapshot(event, atMs));
-  return ok(lazyTally({ chain, length: version.length + 1 }));
+    let { chain } = version;
+    const problem = eventProblem(event);
+    if (problem !== undefined) {
+      return err({
+        index: 0,
+        code: "invalidEvent",
+        field: problem[0],
+        message: `${problem[0] || "event"} ${problem[1]}`,
+      });
+    }
+    const atMs = toEpochMs(event.at);
+    if (!bucketFits(chain.base.period, atMs)) return err(outsideDomain(0, "at"));
+    chain.bucketOf(atMs); // warms the chain's bucket cache, so building later is quick
+    if (chain.maxCount + version.length + 1 > Number.MAX_SAFE_INTEGER) {
+      // Only a base holding counts near 2^53 gets here: add eagerly, so an overflow is refused now.
+      const single = tallySheet([event], chain.base.period).tally;
+      return mergeSheets(build(version), single);
+    }
+    if (chain.log.length !== version.length || version.length >= Math.max(1024, chain.size)) {
+      if (version.length >= Math.max(1024, chain.size)) {
+        // Rebuild around the built tally: the log never outgrows the base.
+        chain = startChain(build(version));
+      } else {
+        // An older version: fork, so the versions already handed out keep their meaning.
+        chain = { ...chain, log: chain.log.slice(0, version.length) };
+      }
+      version = { chain, length: chain.log.length };
+    }
+    chain.log.push(snapshot(event, atMs));
+    return ok(lazyTally({ chain, length: version.length + 1 }));
+  }, unreadable);
 }
 
 /** One program's section of the sheet. */
@@ -760,64 +783,69 @@ export interface SheetPage {
  * sheetPages(emptySheet()); // => []
  */
 export function sheetPages(tally: SheetTally): SheetPage[] {
-  if (sheetTallyProblem(tally) !== undefined) return [];
-  const counts = new Map<string, Map<string, number[]>>();
-  const notes = new Map<string, string[]>();
-  const slot = (bucket: string, program: string): number[] => {
-    let programs = counts.get(bucket);
-    if (programs === undefined) {
-      programs = new Map();
-      counts.set(bucket, programs);
-    }
-    let row = programs.get(program);
-    if (row === undefined) {
-      row = new Array<number>(PROGRAM_FIELDS.length).fill(0);
-      programs.set(program, row);
-    }
-    return row;
-  };
-  for (const [[bucket, program], values] of tally.programs) {
-    const row = slot(bucket as string, program as string);
-    values.forEach((n, i) => {
-      row[i] = (row[i] as number) + n;
-    });
-  }
-  const perKind = new Array<number>(tally.kinds.length).fill(0);
-  for (const k of tally.leads.kind) inc(perKind, k);
-  tally.kinds.forEach(([bucket, program, source, outcome], k) => {
-    const row = slot(bucket, program);
-    inc(row, SOURCE_IDS.indexOf(source), perKind[k]);
-    inc(row, 4 + OUTCOME_IDS.indexOf(outcome), perKind[k]);
-  });
-  for (const [bucket, program, , text] of tally.notes) {
-    slot(bucket, program);
-    const key = JSON.stringify([bucket, program]);
-    notes.set(key, [...(notes.get(key) ?? []), text]);
-  }
-  const pageCounts = new Map(tally.page.map(([[bucket], values]) => [bucket as string, values]));
-  for (const bucket of pageCounts.keys()) if (!counts.has(bucket)) counts.set(bucket, new Map());
-  return [...counts.keys()].sort().map((bucket) => {
-    const programs = [...(counts.get(bucket) as Map<string, number[]>)]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([program, row]): ProgramSheet => {
-        const n = (i: number): number => row[i] as number;
+  return guarded(
+    (): SheetPage[] => {
+      if (sheetTallyProblem(tally) !== undefined) return [];
+      const counts = new Map<string, Map<string, number[]>>();
+      const notes = new Map<string, string[]>();
+      const slot = (bucket: string, program: string): number[] => {
+        let programs = counts.get(bucket);
+        if (programs === undefined) {
+          programs = new Map();
+          counts.set(bucket, programs);
+        }
+        let row = programs.get(program);
+        if (row === undefined) {
+          row = new Array<number>(PROGRAM_FIELDS.length).fill(0);
+          programs.set(program, row);
+        }
+        return row;
+      };
+      for (const [[bucket, program], values] of tally.programs) {
+        const row = slot(bucket as string, program as string);
+        values.forEach((n, i) => {
+          row[i] = (row[i] as number) + n;
+        });
+      }
+      const perKind = new Array<number>(tally.kinds.length).fill(0);
+      for (const k of tally.leads.kind) inc(perKind, k);
+      tally.kinds.forEach(([bucket, program, source, outcome], k) => {
+        const row = slot(bucket, program);
+        inc(row, SOURCE_IDS.indexOf(source), perKind[k]);
+        inc(row, 4 + OUTCOME_IDS.indexOf(outcome), perKind[k]);
+      });
+      for (const [bucket, program, , text] of tally.notes) {
+        slot(bucket, program);
+        const key = JSON.stringify([bucket, program]);
+        notes.set(key, [...(notes.get(key) ?? []), text]);
+      }
+      const pageCounts = new Map(tally.page.map(([[bucket], values]) => [bucket as string, values]));
+      for (const bucket of pageCounts.keys()) if (!counts.has(bucket)) counts.set(bucket, new Map());
+      return [...counts.keys()].sort().map((bucket) => {
+        const programs = [...(counts.get(bucket) as Map<string, number[]>)]
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([program, row]): ProgramSheet => {
+            const n = (i: number): number => row[i] as number;
+            return {
+              program,
+              sources: { web: n(0), educationConsultant: n(1), mentalHealthProvider: n(2), otherReferral: n(3) },
+              totalIncoming: n(0) + n(1) + n(2) + n(3),
+              outcomes: { closedOut: n(4), keptOpen: n(5), passedToAdmissions: n(6) },
+              transferCalls: n(TRANSFER),
+              nonAdmissionsLeads: n(NON_ADMISSIONS),
+              notes: notes.get(JSON.stringify([bucket, program])) ?? [],
+            };
+          });
+        const page = pageCounts.get(bucket) ?? [0, 0];
         return {
-          program,
-          sources: { web: n(0), educationConsultant: n(1), mentalHealthProvider: n(2), otherReferral: n(3) },
-          totalIncoming: n(0) + n(1) + n(2) + n(3),
-          outcomes: { closedOut: n(4), keptOpen: n(5), passedToAdmissions: n(6) },
-          transferCalls: n(TRANSFER),
-          nonAdmissionsLeads: n(NON_ADMISSIONS),
-          notes: notes.get(JSON.stringify([bucket, program])) ?? [],
+          period: periodOfBucket(tally.period, bucket),
+          label: periodLabel(tally.period, bucket),
+          programs,
+          junkCalls: page[0] as number,
+          missedCalls: page[1] as number,
         };
       });
-    const page = pageCounts.get(bucket) ?? [0, 0];
-    return {
-      period: periodOfBucket(tally.period, bucket),
-      label: periodLabel(tally.period, bucket),
-      programs,
-      junkCalls: page[0] as number,
-      missedCalls: page[1] as number,
-    };
-  });
+    },
+    () => [],
+  );
 }

@@ -26,6 +26,7 @@ import {
 import { describeValue } from "../core/describe.js";
 import type { DialFacts } from "../core/dial.js";
 import { deepFreeze } from "../core/freeze.js";
+import { defining } from "../core/guard.js";
 import { MAX_INSTANT_MS, MIN_INSTANT_MS } from "../core/time.js";
 import { BOOKING_ACTORS, type BookingEvent, type BookingState, booking, type NewLead } from "../lead-status/booking.js";
 import {
@@ -83,10 +84,15 @@ function checkFrom(value: unknown, where: string): number {
   );
 }
 
-function checkOptions(options: unknown, fn: string): Record<string, unknown> {
+/** @internal Options as a plain copy, read once. @throws RangeError when they are not an object or cannot be read */
+export function checkOptions(options: unknown, fn: string): Record<string, unknown> {
   if (options === undefined) return {};
   if (typeof options === "object" && options !== null && !Array.isArray(options)) {
-    return options as Record<string, unknown>;
+    try {
+      return { ...options };
+    } catch {
+      throw new RangeError(`${fn}: options could not be read (a Proxy or a getter that throws?)`);
+    }
   }
   throw new RangeError(`${fn}: options must be an object, not ${describeValue(options)}`);
 }
@@ -769,30 +775,33 @@ const BAD_INSTANTS = fc.constantFrom<unknown>(
  *
  * @param valid - an arbitrary of valid values (objects)
  * @returns an arbitrary of invalid input
+ * @throws TypeError when `valid` cannot be read as an arbitrary
  * @example
  * fc.sample(invalidInput(consultationEvent()), 5).some((e) => parseConsultationEvent(e).ok); // => false
  */
 export function invalidInput(valid: Arbitrary<object>): Arbitrary<unknown> {
-  const corrupted = valid.chain((value) => {
-    const record = value as Record<string, unknown>;
-    const keys = Object.keys(record);
-    const kinds: Arbitrary<unknown>[] = [
-      NOT_AN_OBJECT,
-      fc
-        .tuple(fc.constantFrom("unexpectedField", "x-extra", "Type"), fc.jsonValue())
-        .map(([k, v]) => ({ ...record, [k]: v })),
-    ];
-    if (keys.length > 0) {
-      kinds.push(
-        fc.constantFrom(...keys).map((key) => {
-          const before = record[key];
-          const wrong = typeof before === "object" && before !== null ? "not an object" : { unexpected: true };
-          return { ...record, [key]: wrong };
-        }),
-      );
-    }
-    if ("at" in record) kinds.push(BAD_INSTANTS.map((at) => ({ ...record, at })));
-    return fc.oneof(...kinds);
+  return defining("invalidInput", (): Arbitrary<unknown> => {
+    const corrupted = valid.chain((value) => {
+      const record = value as Record<string, unknown>;
+      const keys = Object.keys(record);
+      const kinds: Arbitrary<unknown>[] = [
+        NOT_AN_OBJECT,
+        fc
+          .tuple(fc.constantFrom("unexpectedField", "x-extra", "Type"), fc.jsonValue())
+          .map(([k, v]) => ({ ...record, [k]: v })),
+      ];
+      if (keys.length > 0) {
+        kinds.push(
+          fc.constantFrom(...keys).map((key) => {
+            const before = record[key];
+            const wrong = typeof before === "object" && before !== null ? "not an object" : { unexpected: true };
+            return { ...record, [key]: wrong };
+          }),
+        );
+      }
+      if ("at" in record) kinds.push(BAD_INSTANTS.map((at) => ({ ...record, at })));
+      return fc.oneof(...kinds);
+    });
+    return corrupted;
   });
-  return corrupted;
 }

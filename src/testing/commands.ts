@@ -27,6 +27,7 @@ import {
 } from "../lead-status/consultation.js";
 import {
   bookingTemplate,
+  checkOptions,
   clientHubTemplate,
   consultationTemplate,
   DEFAULT_FROM,
@@ -171,6 +172,7 @@ export interface CommandOptions {
 export function consultationCommands(
   options: CommandOptions & { readonly lifecycle?: ConsultationLifecycle } = {},
 ): CommandKit<ConsultationState, ConsultationEvent> {
+  options = checkOptions(options, "consultationCommands") as typeof options;
   const lifecycle = options.lifecycle ?? consultation;
   const from = options.from ?? DEFAULT_FROM;
   return kit(
@@ -193,6 +195,7 @@ export function consultationCommands(
 export function bookingCommands(
   options: CommandOptions & { readonly lifecycle?: BookingLifecycle; readonly lead?: Omit<NewLead, "at"> } = {},
 ): CommandKit<BookingState, BookingEvent> {
+  options = checkOptions(options, "bookingCommands") as typeof options;
   const lifecycle = options.lifecycle ?? booking;
   const from = options.from ?? DEFAULT_FROM;
   const lead = options.lead ?? { name: "Tim Jones", patient: null, owner: "sam" };
@@ -217,6 +220,7 @@ export function bookingCommands(
 export function callRecordCommands(
   options: CommandOptions & { readonly lifecycle?: CallRecordLifecycle } = {},
 ): CommandKit<CallRecord, CallLoggedEvent> {
+  options = checkOptions(options, "callRecordCommands") as typeof options;
   const lifecycle = options.lifecycle ?? callRecord;
   const from = options.from ?? DEFAULT_FROM;
   const fromFacts = factsTemplate().map(
@@ -262,6 +266,7 @@ export function clientHubCommands(
     readonly record?: Omit<NewClientHubRecord, "at">;
   } = {},
 ): CommandKit<ClientHubRecord, ClientHubEvent> {
+  options = checkOptions(options, "clientHubCommands") as typeof options;
   const lifecycle = options.lifecycle ?? clientHub;
   const from = options.from ?? DEFAULT_FROM;
   const record = options.record ?? { subscriptionId: "sub-1", contactId: "c-1", timeZone: "Europe/London" };

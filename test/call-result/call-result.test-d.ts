@@ -58,6 +58,9 @@ function handle(error: CallLogError): string {
     case "deadEndTooEarly":
     case "nobodyAskedForRemoval":
       return `the playbook says no: ${error.message}`;
+    case "invalidState":
+    case "unreadable":
+      return `the stored record or the input cannot be read: ${error.message}`;
     default: {
       const unhandled: never = error;
       return unhandled;

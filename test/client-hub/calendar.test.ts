@@ -110,8 +110,12 @@ describe("one answer per zone name", () => {
     for (const timeZone of ["GMT-03", "+05:30", "Etc/GMT+14"]) {
       const record = { ...make("2026-01-01T09:00:00Z", "UTC"), timeZone } as ClientHubRecord;
       expect(clientHub.nextDueAt(record)).toBeNull();
-      expect(clientHub.advance(record, "2027-01-01T00:00:00Z")).toMatchObject({ state: record, effects: [] });
-      expect(unwrapErr(clientHub.transition(record, connected("2026-01-02T00:00:00Z"))).code).toBe("invalidTimeZone");
+      expect(clientHub.advance(record, "2027-01-01T00:00:00Z")).toMatchObject({
+        state: record,
+        effects: [],
+        ignored: { code: "invalidState", field: "timeZone" },
+      });
+      expect(unwrapErr(clientHub.transition(record, connected("2026-01-02T00:00:00Z"))).code).toBe("invalidState");
       expect(parseClientHubRecord(record).ok).toBe(false);
       expect(clientHub.initial({ subscriptionId: "s", contactId: "c", at: 0, timeZone }).ok).toBe(false);
     }

@@ -701,7 +701,7 @@ describe("completing the task", () => {
           contactRatio: { count: 2, unit: "month" },
         }),
       ).message,
-    ).toBe("the record has no valid contactRatio");
+    ).toBe("contactRatio null is not what a Client Hub state holds there (a stored state read without its parser?)");
   });
 
   it("only the owner completes the task", () => {
@@ -811,7 +811,11 @@ describe("setting the Contact Ratio", () => {
 describe("bad records", () => {
   it("a record whose time zone is unknown is refused, naming timeZone, and never moves", () => {
     const record = deepFreeze({ ...make("2026-01-31T10:00:00Z"), timeZone: "Mars/Olympus" });
-    expect(clientHub.advance(record, "2027-01-01T00:00:00Z")).toEqual({ state: record, effects: [], ignored: null });
+    expect(clientHub.advance(record, "2027-01-01T00:00:00Z")).toMatchObject({
+      state: record,
+      effects: [],
+      ignored: { code: "invalidState", field: "timeZone" },
+    });
     for (const event of [
       call("2026-02-01T00:00:00Z"),
       { type: "taskCompleted", at: "2026-02-01T00:00:00Z", actor: "owner" } as const,
@@ -819,13 +823,15 @@ describe("bad records", () => {
       const error = unwrapErr(
         clientHub.transition(at(record, event.type === "taskCompleted" ? "summaryOfCall" : "completed"), event),
       );
-      expect(error).toMatchObject({ code: "invalidTimeZone", field: "timeZone" });
-      expect(error.message).toBe('timeZone "Mars/Olympus" is not an IANA time-zone name');
+      expect(error).toMatchObject({ code: "invalidState", field: "timeZone" });
+      expect(error.message).toBe(
+        'timeZone "Mars/Olympus" is not what a Client Hub state holds there (a stored state read without its parser?)',
+      );
     }
     expect(clientHub.allowedEvents(record, "owner")).toEqual([]);
     const odd = { ...record, timeZone: 7 as unknown as string };
     expect(unwrapErr(clientHub.transition(odd, call("2026-02-01T00:00:00Z"))).message).toBe(
-      "timeZone (number) is not an IANA time-zone name",
+      "timeZone 7 is not what a Client Hub state holds there (a stored state read without its parser?)",
     );
   });
 
@@ -836,8 +842,8 @@ describe("bad records", () => {
       expect(
         unwrapErr(clientHub.transition(broken, { type: "taskCompleted", at: "2026-02-01T00:00:00Z", actor: "owner" })),
       ).toEqual({
-        code: "invalidRecord",
-        message: `the record has no valid ${field}`,
+        code: "invalidState",
+        message: `${field} undefined is not what a Client Hub state holds there (a stored state read without its parser?)`,
         event: "taskCompleted",
         status: "summaryOfCall",
         actor: "owner",
@@ -845,7 +851,10 @@ describe("bad records", () => {
       });
     }
     const noDate = { ...make("2026-01-31T10:00:00Z"), nextContactDate: undefined } as unknown as ClientHubRecord;
-    expect(clientHub.advance(noDate, "2027-01-01T00:00:00Z").state).toBe(noDate);
+    expect(clientHub.advance(noDate, "2027-01-01T00:00:00Z")).toMatchObject({
+      state: noDate,
+      ignored: { code: "invalidState", field: "nextContactDate" },
+    });
   });
 
   it("a record in an unknown stage is refused, naming status", () => {

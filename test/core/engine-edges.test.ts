@@ -112,7 +112,11 @@ describe("engine edges", () => {
   it("a status or type that only pretends to be a string is unknown", () => {
     const pretender = { toString: () => "waiting" };
     const state = { ...waiting([5]), status: pretender } as never;
-    expect(edges().advance(state, 100)).toMatchObject({ state, effects: [], ignored: null });
+    expect(edges().advance(state, 100)).toMatchObject({
+      state,
+      effects: [],
+      ignored: { code: "invalidState", field: "status" },
+    });
     expect(edges().nextDueAt(state)).toBeNull();
     const r = edges().transition(open(), { type: { toString: () => "wait" }, at: 1, actor: "a" } as never);
     expect(r).toMatchObject({ ok: false, error: { code: "unknownEvent", field: "type" } });
