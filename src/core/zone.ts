@@ -57,17 +57,21 @@ const MAX_NAME = 64;
 // Lower-cased spelling -> canonical name (null: not a zone). Real zones are a few hundred names
 // and links; bounded all the same, so any number of distinct invalid inputs keeps memory flat.
 const spellings = /* @__PURE__ */ new Lru<string, string | null>(2048);
-const exact = /* @__PURE__ */ new Lru<string, string | null>(1024);
 let known: Map<string, string> | undefined;
+let listed: Set<string> | undefined;
 
 // The runtime's own list of canonical names, by lower-cased spelling: any letter case of a listed
-// zone resolves without constructing an Intl formatter.
+// zone resolves without constructing an Intl formatter. Both are the runtime's list, fixed in size.
 function knownZones(): Map<string, string> {
   if (known === undefined) {
     known = new Map();
+    listed = new Set();
     const list: readonly string[] =
       typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
-    for (const name of [...list, "UTC"]) known.set(name.toLowerCase(), name);
+    for (const name of [...list, "UTC"]) {
+      known.set(name.toLowerCase(), name);
+      listed.add(name);
+    }
   }
   return known;
 }
@@ -87,15 +91,16 @@ export function canonicalZone(name: unknown): string | undefined {
   if (typeof name !== "string") return undefined;
   // The name asked last (one call of a verb asks about its record's zone several times).
   if (name === lastName) return lastCanonical;
-  // The same spelling again (a batch's records share theirs): one lookup, no lower-casing.
-  let canonical = exact.get(name);
-  if (canonical === undefined) {
-    canonical = resolve(name) ?? null;
-    exact.set(name, canonical);
-  }
+  // A canonical name as the runtime spells it (what records store): one lookup, no lower-casing.
+  // Any other spelling is lower-cased and looked up (listed zones, then links and names that are
+  // not zones, cached by lower-cased spelling): a cost that does not depend on how many distinct
+  // spellings a process meets. (A cache by exact spelling, bounded, missed on every call past a
+  // few hundred spellings and cost more than it saved.)
+  knownZones();
+  const canonical = (listed as Set<string>).has(name) ? name : resolve(name);
   lastName = name;
-  lastCanonical = canonical ?? undefined;
-  return lastCanonical;
+  lastCanonical = canonical;
+  return canonical;
 }
 let lastName: string | undefined;
 let lastCanonical: string | undefined;
@@ -118,7 +123,7 @@ function resolve(name: string): string | undefined {
 }
 
 /** How many spellings the zone cache holds (for tests: it stays bounded). @internal */
-export const zoneCacheSize = (): number => exact.size + spellings.size + formatters.size;
+export const zoneCacheSize = (): number => spellings.size + formatters.size;
 
 // One formatter per canonical zone, bounded: "M/D/Y E, HH:MM:SS" in en-US, read back as numbers.
 const formatters = /* @__PURE__ */ new Lru<string, Intl.DateTimeFormat>(1024);
