@@ -6,6 +6,7 @@ import {
   isCalendarDate,
   startOfDateIn,
 } from "../core/calendar.js";
+import { isoText } from "../core/civil.js";
 import { describeValue } from "../core/describe.js";
 import { deepFreeze, lazyPreset } from "../core/freeze.js";
 import { defining, guardMethods, unreadableInput } from "../core/guard.js";
@@ -37,7 +38,7 @@ import {
   storedName,
   strict,
 } from "../core/vocabulary.js";
-import { canonicalZone, Lru } from "../core/zone.js";
+import { canonicalZone } from "../core/zone.js";
 
 /** Who acts on a Client Hub record: its owner (the account manager) or the system (an integration). */
 export const CLIENT_HUB_ACTORS = /* @__PURE__ */ deepFreeze(["owner", "system"] as const);
@@ -321,45 +322,15 @@ export function buildClientHub<const CheckIn extends string = CheckInCallType>(
     // One zone model (core/zone): a name is a zone when it has a canonical spelling; every verb, timer
     // and parser asks the same question, so a record gets one answer everywhere.
     const zoneOk = (zone: unknown): boolean => canonicalZone(zone) !== undefined;
-    // Day starts and day steps, memoised per lifecycle: a batch meets the same few hundred dates and
-    // instants per zone again and again. Pure values of their key (the tz database does not change
-    // while the process runs). Keyed by canonical zone first (a few hundred exist, however many
-    // spellings arrive), then by the date or the instant alone: short keys hash fast. Bounded, the
-    // least recently used going first: never cleared wholesale, so no cost cliff with many zones.
-    const memos = new Lru<string, Lru<string | number, number>>(1024);
-    const memo = (zone: string, key: string | number, compute: (canonical: string) => number): number => {
-      const canonical = canonicalZone(zone);
-      if (canonical === undefined) return Number.NaN;
-      let byZone = memos.get(canonical);
-      if (byZone === undefined) {
-        byZone = new Lru(4096);
-        memos.set(canonical, byZone);
-      }
-      let value = byZone.get(key);
-      if (value === undefined) {
-        value = compute(canonical);
-        byZone.set(key, value);
-      }
-      return value;
-    };
+    // Day starts and day steps, computed on every call: the calendar reads offsets from core/zone's
+    // bounded cache by chunks of time, the date and the ISO text are plain arithmetic, so a memo here
+    // would cost more than it saves once a batch meets many zones (a memo per zone of dates and
+    // instants grew to hundreds of thousands of entries, and reading them was the cost).
     // Records reach `advance` from hosts' storage: a missing date or a name that is not a zone arms
     // no move rather than crashing (`NaN`).
     const dayStart = (date: CalendarDate, zone: string, offset: number): number =>
-      typeof date === "string"
-        ? memo(zone, offset === 0 ? date : `${date}${offset}`, (z) => startOfDateIn(date, z, offset))
-        : Number.NaN;
-    const daysLater = (atMs: number, zone: string): number =>
-      memo(zone, atMs, (z) => addIn(atMs, callIntervalDays, "day", z));
-    // The moves fall on those same instants, so their ISO text is memoised too (bounded).
-    const isoOf = new Lru<number, string>(4096);
-    const formatDue = (ms: number): string => {
-      let text = isoOf.get(ms);
-      if (text === undefined) {
-        text = toIso(ms);
-        isoOf.set(ms, text);
-      }
-      return text;
-    };
+      typeof date === "string" ? startOfDateIn(date, zone, offset) : Number.NaN;
+    const daysLater = (atMs: number, zone: string): number => addIn(atMs, callIntervalDays, "day", zone);
     const isCheckIn = (call: ClientHubCall<CheckIn>): boolean =>
       call?.outcome === "Connected" && (checkInCallTypes as readonly string[]).includes(call.callType);
     const callTypes: readonly string[] = [...checkInCallTypes, OTHER_CALL_TYPE];
@@ -476,7 +447,8 @@ export function buildClientHub<const CheckIn extends string = CheckInCallType>(
       name: "Client Hub",
       initialStatus: "completed",
       stateCheck,
-      formatDue,
+      // Due instants written by arithmetic (core/civil): no memo of their text is needed.
+      formatDue: isoText,
       statuses: stages,
       events: {
         callLogged: {

@@ -1,6 +1,7 @@
 // The one zone model of the library: a time-zone name is checked and canonicalised here, and every
 // verb, parser and report asks here, so a name gets the same answer everywhere. Only Intl is used
 // (no Node built-ins); every cache is bounded and evicts its least recently used entry.
+import { daysFromCivil } from "./civil.js";
 
 /**
  * A map bounded to `limit` entries that evicts the least recently used ones, by generations: hits
@@ -56,17 +57,21 @@ const MAX_NAME = 64;
 // Lower-cased spelling -> canonical name (null: not a zone). Real zones are a few hundred names
 // and links; bounded all the same, so any number of distinct invalid inputs keeps memory flat.
 const spellings = /* @__PURE__ */ new Lru<string, string | null>(2048);
-const exact = /* @__PURE__ */ new Lru<string, string | null>(1024);
 let known: Map<string, string> | undefined;
+let listed: Set<string> | undefined;
 
 // The runtime's own list of canonical names, by lower-cased spelling: any letter case of a listed
-// zone resolves without constructing an Intl formatter.
+// zone resolves without constructing an Intl formatter. Both are the runtime's list, fixed in size.
 function knownZones(): Map<string, string> {
   if (known === undefined) {
     known = new Map();
+    listed = new Set();
     const list: readonly string[] =
       typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
-    for (const name of [...list, "UTC"]) known.set(name.toLowerCase(), name);
+    for (const name of [...list, "UTC"]) {
+      known.set(name.toLowerCase(), name);
+      listed.add(name);
+    }
   }
   return known;
 }
@@ -84,13 +89,21 @@ function knownZones(): Map<string, string> {
  */
 export function canonicalZone(name: unknown): string | undefined {
   if (typeof name !== "string") return undefined;
-  // The same spelling again (a batch's records share theirs): one lookup, no lower-casing.
-  const seen = exact.get(name);
-  if (seen !== undefined) return seen ?? undefined;
-  const canonical = resolve(name);
-  exact.set(name, canonical ?? null);
+  // The name asked last (one call of a verb asks about its record's zone several times).
+  if (name === lastName) return lastCanonical;
+  // A canonical name as the runtime spells it (what records store): one lookup, no lower-casing.
+  // Any other spelling is lower-cased and looked up (listed zones, then links and names that are
+  // not zones, cached by lower-cased spelling): a cost that does not depend on how many distinct
+  // spellings a process meets. (A cache by exact spelling, bounded, missed on every call past a
+  // few hundred spellings and cost more than it saved.)
+  knownZones();
+  const canonical = (listed as Set<string>).has(name) ? name : resolve(name);
+  lastName = name;
+  lastCanonical = canonical;
   return canonical;
 }
+let lastName: string | undefined;
+let lastCanonical: string | undefined;
 
 function resolve(name: string): string | undefined {
   if (name === "" || name.length > MAX_NAME || OFFSET_NAME.test(name)) return undefined;
@@ -110,7 +123,7 @@ function resolve(name: string): string | undefined {
 }
 
 /** How many spellings the zone cache holds (for tests: it stays bounded). @internal */
-export const zoneCacheSize = (): number => exact.size + spellings.size + formatters.size;
+export const zoneCacheSize = (): number => spellings.size + formatters.size;
 
 // One formatter per canonical zone, bounded: "M/D/Y E, HH:MM:SS" in en-US, read back as numbers.
 const formatters = /* @__PURE__ */ new Lru<string, Intl.DateTimeFormat>(1024);
@@ -131,16 +144,6 @@ const formatterOf = (zone: string): Intl.DateTimeFormat => {
     formatters.set(zone, f);
   }
   return f;
-};
-
-// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil): plain
-// arithmetic, several times cheaper than a Date.
-const daysFromCivil = (year: number, month: number, day: number): number => {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
 };
 
 // Intl's reading of the wall-clock time, as epoch ms of the same wall time in UTC (about a
@@ -174,9 +177,11 @@ const intlOffset = (atMs: number, zone: string): number => intlWallMs(atMs, zone
 // zone is 16 entries. The one assumption (as Intl gives no list of changes): no zone changes its
 // offset and back within 18 hours — tzdb's closest changes 1970–2037 are 7 days apart, and the
 // test oracle checks every one of them.
-const CHUNK_MS = 24 * 86_400_000;
-const SAMPLE_MS = 18 * 3_600_000;
-const SAMPLES = CHUNK_MS / SAMPLE_MS;
+const CHUNK_MS = 2_073_600_000; // 24 days (literals: see SAMPLES)
+const SAMPLE_MS = 64_800_000; // 18 hours
+// CHUNK_MS / SAMPLE_MS, written out: a bundler keeps a division at module scope (it cannot tell
+// it is pure), and with it this module in bundles that only canonicalise names.
+const SAMPLES = 32;
 // Date's range: no instant outside it has an offset.
 const LIMIT_MS = 8.64e15;
 
@@ -196,7 +201,7 @@ const NO_CHANGES: readonly number[] = [];
 const ZONE_IDS = 1024;
 const zoneIds = /* @__PURE__ */ new Lru<string, number>(ZONE_IDS);
 let nextZoneId = 0;
-const chunks = /* @__PURE__ */ new Lru<number, Chunk>(2 ** 17);
+const chunks = /* @__PURE__ */ new Lru<number, Chunk>(131_072); // 2^17
 
 /** How many chunks of offsets the cache holds (for tests: it stays bounded). @internal */
 export const offsetCacheSize = (): number => chunks.size;
@@ -256,6 +261,11 @@ function readChunk(index: number, zone: string): Chunk {
   return { zone, offset, changes: changes.length === 0 ? NO_CHANGES : changes };
 }
 
+// The chunk read last: a day start or a day step reads the same chunk of one zone several times
+// in a row, and a number compared is cheaper than a hash lookup (a chunk never changes, so one
+// held here after the cache evicted it is still right).
+let lastKey: number | undefined;
+let lastChunk: Chunk | undefined;
 let lastZone = "";
 let lastId = 0;
 const idOf = (zone: string): number => {
@@ -284,11 +294,13 @@ export function offsetMs(atMs: number, zone: string): number {
   if (!(Math.abs(atMs) <= LIMIT_MS)) return Number.NaN;
   const index = Math.floor(atMs / CHUNK_MS);
   const key = index * ZONE_IDS + idOf(zone);
-  let chunk = chunks.get(key);
+  let chunk = key === lastKey ? lastChunk : chunks.get(key);
   if (chunk === undefined || chunk.zone !== zone) {
     chunk = readChunk(index, zone);
     chunks.set(key, chunk);
   }
+  lastKey = key;
+  lastChunk = chunk;
   let offset = chunk.offset;
   const changes = chunk.changes;
   for (let i = 0; i < changes.length && atMs >= (changes[i] as number); i += 2) offset = changes[i + 1] as number;

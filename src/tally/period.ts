@@ -1,4 +1,6 @@
 import { dateOfDayNumber, type Period, periodMs, periodOf } from "../core/calendar.js";
+import { isoText } from "../core/civil.js";
+import { ranksOf } from "../core/counter.js";
 import { MAX_INSTANT_MS, MIN_INSTANT_MS } from "../core/time.js";
 import { canonicalZone } from "../core/zone.js";
 
@@ -8,10 +10,118 @@ export interface PeriodSpec {
   readonly timeZone: string;
 }
 
+const DAY_MS = 86_400_000;
+// No UTC day of the instant domain (years 0000–9999: days −719,528 to 2,932,896).
+const NO_DAY = -(2 ** 31);
+
+/**
+ * The periods a tally meets, numbered 0, 1, 2… in the order met, with each one's bucket (its start,
+ * ISO UTC). An instant's period is found from the UTC day it falls in: the period holding that
+ * day's first instant, then the next while the instant is past its end (a UTC day meets at most a
+ * few periods). Maps of numbers to numbers and typed arrays, a few dozen bytes a period, so
+ * the cost per event stays flat however many years a tally spans (periods as objects and strings
+ * in a map, several hundred bytes each, outgrew the CPU's cache at a few years of days).
+ */
+export class Buckets {
+  readonly #unit: PeriodSpec["unit"];
+  readonly #zone: string;
+  readonly #byUtcDay = new Map<number, number>();
+  // By the low bits of a UTC day: the day (NO_DAY: empty), the period holding its first instant,
+  // and the ms into the day that period ends (at most a day).
+  #days = new Int32Array(3 * 64).fill(NO_DAY);
+  readonly #byFirstDay = new Map<number, number>();
+  // Per period: its end, epoch ms; the index of the period after it (-1: not met yet).
+  #ends = new Float64Array(64);
+  // Per period: its start, epoch ms (for the order of the rows).
+  #starts = new Float64Array(64);
+  #next = new Int32Array(64);
+  /** Each period's bucket: its start as ISO UTC, by index. */
+  readonly names: string[] = [];
+
+  /** Each period's rank in time (0: the earliest met), by index. */
+  ranks(): Int32Array {
+    return ranksOf(this.#starts.subarray(0, this.names.length));
+  }
+
+  /** @param spec - a checked period (its zone an IANA name) */
+  constructor(spec: PeriodSpec) {
+    this.#unit = spec.unit;
+    this.#zone = spec.timeZone;
+  }
+
+  /** The index of the period holding an instant (within the instant domain). */
+  indexOf(atMs: number): number {
+    const utcDay = Math.floor(atMs / DAY_MS);
+    const intoDay = atMs - utcDay * DAY_MS;
+    // A direct-mapped cache in front of the map: consecutive days never collide in it, and a hit is
+    // one read of one array (a map lookup and a period's end are three, further apart).
+    const days = this.#days;
+    const slot = 3 * (utcDay & (days.length / 3 - 1));
+    if (days[slot] === utcDay && intoDay < (days[slot + 2] as number)) return days[slot + 1] as number;
+    let index = this.#byUtcDay.get(utcDay) ?? this.#newDay(utcDay);
+    this.#cache(utcDay, index);
+    while (atMs >= (this.#ends[index] as number)) {
+      let next = this.#next[index] as number;
+      if (next < 0) {
+        // Periods of one unit tile time: the next one starts where this one ends.
+        next = this.#periodAt(this.#ends[index] as number);
+        this.#next[index] = next;
+      }
+      index = next;
+    }
+    return index;
+  }
+
+  // Caches a UTC day: the period holding its first instant, and how far into the day it lasts.
+  #cache(utcDay: number, index: number): void {
+    const slot = 3 * (utcDay & (this.#days.length / 3 - 1));
+    this.#days[slot] = utcDay;
+    this.#days[slot + 1] = index;
+    this.#days[slot + 2] = Math.min((this.#ends[index] as number) - utcDay * DAY_MS, DAY_MS);
+  }
+
+  #newDay(utcDay: number): number {
+    const index = this.#periodAt(utcDay * DAY_MS);
+    this.#byUtcDay.set(utcDay, index);
+    // The cache has two to four slots per day met, so that days met lately rarely collide.
+    if (this.#byUtcDay.size > this.#days.length / 6) {
+      this.#days = new Int32Array(2 * this.#days.length).fill(NO_DAY);
+      for (const [day, at] of this.#byUtcDay) this.#cache(day, at);
+    }
+    return index;
+  }
+
+  #periodAt(ms: number): number {
+    const [from, to, firstDay] = periodMs(this.#unit, ms, this.#zone);
+    // Keyed by its first day's number (a small whole number: cheaper to hash than an instant).
+    let index = this.#byFirstDay.get(firstDay);
+    if (index === undefined) {
+      index = this.names.length;
+      if (index === this.#next.length) {
+        const ends = new Float64Array(2 * this.#ends.length);
+        ends.set(this.#ends);
+        this.#ends = ends;
+        const starts = new Float64Array(2 * this.#starts.length);
+        starts.set(this.#starts);
+        this.#starts = starts;
+        const next = new Int32Array(2 * this.#next.length);
+        next.set(this.#next);
+        this.#next = next;
+      }
+      this.#ends[index] = to;
+      this.#starts[index] = from;
+      this.#next[index] = -1;
+      this.names.push(isoText(from));
+      this.#byFirstDay.set(firstDay, index);
+    }
+    return index;
+  }
+}
+
 /**
  * Returns a function giving the bucket of an instant: the start of its period as ISO UTC, or `""`
- * when the tally is not bucketed. Periods met are remembered by the UTC day they touch (a UTC day
- * meets at most a few periods), so the cost per event stays flat however many years a tally spans.
+ * when the tally is not bucketed. Periods met are remembered (see {@link Buckets}), so the cost per
+ * event stays flat however many years a tally spans.
  *
  * @param spec - the period, or `null` for one bucket
  * @returns the bucketing function
@@ -20,20 +130,8 @@ export interface PeriodSpec {
  */
 export function bucketer(spec: PeriodSpec | null): (atMs: number) => string {
   if (spec === null) return () => "";
-  const byUtcDay = new Map<number, { from: string; fromMs: number; toMs: number }[]>();
-  return (atMs) => {
-    const utcDay = Math.floor(atMs / 86_400_000);
-    let seen = byUtcDay.get(utcDay);
-    if (seen === undefined) {
-      seen = [];
-      byUtcDay.set(utcDay, seen);
-    }
-    for (const hit of seen) if (atMs >= hit.fromMs && atMs < hit.toMs) return hit.from;
-    const [fromMs, toMs] = periodMs(spec.unit, atMs, spec.timeZone);
-    const from = new Date(fromMs).toISOString();
-    seen.push({ from, fromMs, toMs });
-    return from;
-  };
+  const buckets = new Buckets(spec);
+  return (atMs) => buckets.names[buckets.indexOf(atMs)] as string;
 }
 
 // Within a year of the instant domain's ends (years 0000–9999 UTC), a period may reach past them.

@@ -1,5 +1,5 @@
 import type { Period } from "../core/calendar.js";
-import { CounterBuilder, type CounterRow, compareKeys, inc, normaliseCounter, unsafeCount } from "../core/counter.js";
+import { type CounterRow, compareKeys, inc, normaliseCounter, PairCounter, unsafeCount } from "../core/counter.js";
 import { describeValue } from "../core/describe.js";
 import { deepFreeze } from "../core/freeze.js";
 import { guarded, UNREADABLE_MESSAGE, unreadable } from "../core/guard.js";
@@ -8,6 +8,7 @@ import { err, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs, toIso } from "../core/time.js";
 import { periodProblem, sheetProblem } from "./check.js";
 import {
+  Buckets,
   bucketer,
   bucketFits,
   canonicalPeriod,
@@ -362,9 +363,21 @@ export function tallySheet(events: readonly SheetEvent[], period: PeriodSpec | n
       const refused = batchProblem(events, period);
       if (refused !== undefined) return { tally: emptySheet(), rejected: refused };
       const spec = canonicalPeriod(period);
-      const bucketOf = bucketer(spec);
-      const programs = new CounterBuilder(PROGRAM_FIELDS.length);
-      const page = new CounterBuilder(PAGE_FIELDS.length);
+      // Rows are counted by numbers: the period's index (see Buckets) and the program's, interned here.
+      const buckets = spec === null ? null : new Buckets(spec);
+      const programIds = new Map<string, number>();
+      const programNames: string[] = [];
+      const programOf = (program: string): number => {
+        let id = programIds.get(program);
+        if (id === undefined) {
+          id = programNames.length;
+          programNames.push(program);
+          programIds.set(program, id);
+        }
+        return id;
+      };
+      const programs = new PairCounter(PROGRAM_FIELDS.length);
+      const page = new PairCounter(PAGE_FIELDS.length);
       const leads = new LeadBuilder();
       const notes: NoteRow[] = [];
       const rejected: RejectedEvent[] = [];
@@ -385,41 +398,56 @@ export function tallySheet(events: readonly SheetEvent[], period: PeriodSpec | n
           rejected.push(outsideDomain(index, "at"));
           continue;
         }
-        const bucket = bucketOf(atMs);
+        const bucket = buckets === null ? 0 : buckets.indexOf(atMs);
         switch (event.type) {
           case "firstContact": {
             if (event.leadId === undefined) {
-              const counts = programs.at2(bucket, event.program);
-              inc(counts, SOURCE_IDS.indexOf(event.source));
-              inc(counts, 4 + OUTCOME_IDS.indexOf(event.outcome));
+              const row = programs.row(bucket, programOf(event.program));
+              programs.add(row, SOURCE_IDS.indexOf(event.source));
+              programs.add(row, 4 + OUTCOME_IDS.indexOf(event.outcome));
               break;
             }
-            leads.add(event.leadId, atMs, bucket, event.program, event.source, event.outcome);
+            leads.add(event.leadId, atMs, nameOf(buckets, bucket), event.program, event.source, event.outcome);
             break;
           }
           case "transferCall":
-            inc(programs.at2(bucket, event.program), TRANSFER);
+            programs.add(programs.row(bucket, programOf(event.program)), TRANSFER);
             break;
           case "nonAdmissionsLead":
-            inc(programs.at2(bucket, event.program), NON_ADMISSIONS);
+            programs.add(programs.row(bucket, programOf(event.program)), NON_ADMISSIONS);
             break;
           case "note":
-            notes.push([bucket, event.program, atMs, event.text]);
+            notes.push([nameOf(buckets, bucket), event.program, atMs, event.text]);
             break;
           case "junkCall":
-            inc(page.at([bucket]), 0);
+            page.add(page.row(bucket, 0), 0);
             break;
           case "missedCall":
-            inc(page.at([bucket]), 1);
+            page.add(page.row(bucket, 0), 1);
             break;
         }
       }
+      // Rows sorted by numbers in the order of their keys: buckets (ISO instants of years 0000–9999, all
+      // the same length) sort as their periods do in time, programs by name.
+      const bucketRanks = buckets?.ranks();
+      const rank = (b: number): number => (bucketRanks === undefined ? 0 : (bucketRanks[b] as number));
+      const n = programNames.length;
+      // Programs are few: sorted by name (code units, as keys compare), then numbered.
+      const order = new Int32Array(n);
+      [...programNames.keys()]
+        .sort((x, y) => compareKeys([programNames[x] as string], [programNames[y] as string]))
+        .forEach((p, k) => {
+          order[p] = k;
+        });
       const tally: SheetTally = {
         kind: "firstContactSheet",
         version: 1,
         period: spec,
-        programs: programs.rows(),
-        page: page.rows(),
+        programs: programs.rows(
+          (b, p) => [nameOf(buckets, b), programNames[p] as string],
+          (b, p) => rank(b) * n + (order[p] as number),
+        ),
+        page: page.rows((b) => [nameOf(buckets, b)], rank),
         ...leads.finish(),
         notes: notes.sort(compareNotes),
       };
@@ -428,6 +456,10 @@ export function tallySheet(events: readonly SheetEvent[], period: PeriodSpec | n
     () => ({ tally: emptySheet(), rejected: [UNREADABLE_EVENT] }),
   );
 }
+
+/** The bucket of a period index (`""`: the one bucket of an unbucketed tally). */
+const nameOf = (buckets: Buckets | null, index: number): string =>
+  buckets === null ? "" : (buckets.names[index] as string);
 
 /** The order of notes in a tally. */
 export function compareNotes(a: NoteRow, b: NoteRow): number {

@@ -1,0 +1,41 @@
+// The pair counter against the tree of maps it replaces in sheet tallies, and the ranks it sorts by.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { CounterBuilder, PairCounter, ranksOf } from "../../src/core/counter.js";
+import { runs } from "../setup.js";
+
+describe("PairCounter", () => {
+  it("counts what the tree of maps counts, rows sorted alike, with or without an order", () => {
+    const pair = fc.tuple(fc.nat(60), fc.nat(5), fc.nat(2));
+    fc.assert(
+      fc.property(fc.array(pair, { maxLength: 2000 }), (items) => {
+        const names = (a: number, b: number): string[] => [`p${String(a).padStart(2, "0")}`, `q${b}`];
+        const pairs = new PairCounter(3);
+        const tree = new CounterBuilder(3);
+        for (const [a, b, field] of items) {
+          pairs.add(pairs.row(a, b), field);
+          const counts = tree.at2(...(names(a, b) as [string, string]));
+          counts[field] = (counts[field] as number) + 1;
+        }
+        expect(pairs.rows(names)).toEqual(tree.rows());
+        expect(pairs.rows(names, (a, b) => a * 6 + b)).toEqual(tree.rows());
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+});
+
+describe("ranksOf", () => {
+  it("places distinct numbers in ascending order", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.double({ noNaN: true, noDefaultInfinity: true }), { maxLength: 300 }), (xs) => {
+        const values = Float64Array.from(xs.map((x) => (Object.is(x, -0) ? 0 : x)));
+        const unique = [...new Set(values)];
+        if (unique.length !== values.length) return;
+        const sorted = [...values].sort((a, b) => a - b);
+        expect(Array.from(ranksOf(values))).toEqual(Array.from(values, (v) => sorted.indexOf(v)));
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+});
