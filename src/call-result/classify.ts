@@ -506,15 +506,28 @@ export function toLoggedCall<Custom extends string = never>(
 } {
   // A classification is classify's own output; anything else is passed on field by field for
   // transition (or validate) to refuse, naming the field.
-  const callBackAt = c?.callBackAt ?? null;
-  return {
-    at,
-    lastContact: c?.lastContact,
-    result: c?.result,
-    callBackAt,
-    task: callBackAt === null ? null : { dueAt: callBackAt },
-    blocked: c?.blocked === true,
-  };
+  // One that throws when read (a Proxy) is passed on with no fields, for transition to refuse.
+  return guarded(
+    () => {
+      const callBackAt = c?.callBackAt ?? null;
+      return {
+        at,
+        lastContact: c?.lastContact,
+        result: c?.result,
+        callBackAt,
+        task: callBackAt === null ? null : { dueAt: callBackAt },
+        blocked: c?.blocked === true,
+      };
+    },
+    () => ({
+      at,
+      lastContact: undefined as never,
+      result: undefined as never,
+      callBackAt: null,
+      task: null,
+      blocked: false,
+    }),
+  );
 }
 
 /**
@@ -532,12 +545,23 @@ export function toLoggedCall<Custom extends string = never>(
  */
 export function shiftFacts(c: Classification<string>, agent: string, shift: string): DialFacts {
   // As for toLoggedCall: tallyShifts refuses facts that are not, naming the field.
-  return {
-    agent,
-    shift,
-    dmReached: c?.dmReached,
-    pitched: c?.pitched,
-    lead: c?.countsAs === "lead",
-    appointment: c?.countsAs === "appointment",
-  };
+  // One that throws when read (a Proxy) is passed on without its facts, for the tally to refuse.
+  return guarded(
+    (): DialFacts => ({
+      agent,
+      shift,
+      dmReached: c?.dmReached,
+      pitched: c?.pitched,
+      lead: c?.countsAs === "lead",
+      appointment: c?.countsAs === "appointment",
+    }),
+    (): DialFacts => ({
+      agent,
+      shift,
+      dmReached: undefined as never,
+      pitched: undefined as never,
+      lead: false,
+      appointment: false,
+    }),
+  );
 }

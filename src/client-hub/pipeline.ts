@@ -423,7 +423,9 @@ export function buildClientHub<const CheckIn extends string = CheckInCallType>(
       contactId: storedName,
       status: engineField,
       updatedAt: storedInstant,
-      timeZone: is(zoneOk),
+      // Canonical only: the parser canonicalises a spelling, and what the verbs write must read back
+      // as it was stored (issue 19: one zone model, stored canonical).
+      timeZone: is((zone) => typeof zone === "string" && canonicalZone(zone) === zone),
       contactRatio: both(
         strict({
           count: is((v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 120),

@@ -22,15 +22,7 @@ export function stateDiagram<
   return guarded(
     (): string => {
       // A lifecycle's own definition (`lifecycle.definition`); anything else has no diagram.
-      if (
-        typeof def?.statuses !== "object" ||
-        def.statuses === null ||
-        typeof def.events !== "object" ||
-        def.events === null ||
-        !Array.isArray(def.timers)
-      ) {
-        return "";
-      }
+      if (!drawable(def)) return "";
       const statuses = Object.keys(def.statuses) as S[];
       const lines = ["stateDiagram-v2", "  direction LR"];
       for (const s of statuses) lines.push(`  state "${def.statuses[s].label.replaceAll('"', "'")}" as ${s}`);
@@ -68,5 +60,44 @@ export function stateDiagram<
       return `${lines.join("\n")}\n`;
     },
     () => "",
+  );
+}
+
+// Whether a value has the shape stateDiagram draws (a lifecycle's `definition`): checked whole
+// before drawing, so any other value — a definition read from JSON and spoiled anywhere — answers
+// "" by this check, never by the guard catching a TypeError.
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+const isTexts = (v: unknown): v is string[] => Array.isArray(v) && Array.from(v).every((x) => typeof x === "string");
+function drawable(def: unknown): boolean {
+  if (!isObject(def) || !isObject(def.statuses) || !isObject(def.events) || !Array.isArray(def.timers)) return false;
+  if (typeof def.initialStatus !== "string") return false;
+  if (!Object.values(def.statuses).every((meta) => isObject(meta) && typeof meta.label === "string")) return false;
+  const events = def.events;
+  const rules = Object.values(events).every((rule) => {
+    if (!isObject(rule) || !(rule.from === "open" || isTexts(rule.from))) return false;
+    if (typeof rule.to === "string") return true;
+    return (
+      Array.isArray(rule.to) &&
+      Array.from(rule.to as unknown[]).every(
+        (b) =>
+          isObject(b) &&
+          typeof b.to === "string" &&
+          typeof b.when === "string" &&
+          (b.from === undefined || isTexts(b.from)),
+      )
+    );
+  });
+  if (!rules) return false;
+  if (
+    !Array.from(def.timers as unknown[]).every(
+      (t) => isObject(t) && typeof t.from === "string" && typeof t.to === "string" && typeof t.label === "string",
+    )
+  ) {
+    return false;
+  }
+  const closed = def.closedAccepts ?? {};
+  return (
+    isObject(closed) &&
+    Object.values(closed).every((types) => isTexts(types) && types.every((t) => Object.hasOwn(events, t)))
   );
 }

@@ -588,8 +588,17 @@ export function createLifecycle<
   }
 
   function allowedEvents(state: St, actor: A, now?: Instant): readonly Ev["type"][] {
-    if (storedRefusal(state) !== undefined) return [];
-    const current = now === undefined ? state : advance(state, now).state;
+    // The stored state is checked once: by advance when there is a `now` (a spoiled state is in its
+    // `ignored`), here otherwise. A `now` that is not usable leaves the state where it is.
+    let current = state;
+    if (now === undefined) {
+      if (storedRefusal(state) !== undefined) return [];
+    } else {
+      const moved = advance(state, now);
+      const code = moved.ignored?.code;
+      if (code !== undefined && code !== "invalidInstant" && code !== "outOfOrder") return [];
+      current = moved.state;
+    }
     const status = current?.status;
     if (!has(def.statuses, status)) return [];
     const closes = def.statuses[status].closes;
@@ -725,7 +734,7 @@ export function createLifecycle<
   function stateMessage(fault: string, state: St): string {
     let value: unknown = state;
     for (const key of fault === "" ? [] : fault.split(".")) value = (value as Record<string, unknown> | null)?.[key];
-    return `${fault === "" ? "the state" : fault} ${describeValue(value)} is not what a ${def.name} state holds there (a stored state read without its parser?)`;
+    return `${fault === "" ? "the state" : fault}: ${describeValue(value)} is not what a ${def.name} state holds there (a stored state read without its parser?)`;
   }
 
   // The last-resort guard (see core/guard.ts): a state or an event that throws when read (a Proxy,

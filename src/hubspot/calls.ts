@@ -308,7 +308,7 @@ export function callLoggedFromHubSpot<CheckIn extends string = CheckInCallType>(
  *
  * @param event - the event
  * @param portal - the portal's words (default {@link HUBSPOT_DEFAULTS})
- * @returns the properties
+ * @returns the properties; `{}` (nothing to write) for a value that is not an event
  * @example
  * callLoggedToHubSpot({ type: "callLogged", at: 0, actor: "owner", outcome: "Busy", callType: "Other", direction: "inbound" }).hs_call_direction; // => "INBOUND"
  */
@@ -318,6 +318,8 @@ export function callLoggedToHubSpot<CheckIn extends string = CheckInCallType>(
 ): Readonly<Record<string, string>> {
   return guarded(
     (): Readonly<Record<string, string>> => {
+      // Not an event or no portal: nothing to write.
+      if (typeof event !== "object" || event === null || typeof portal !== "object" || portal === null) return {};
       const typeValue = Object.keys(portal.callTypes).find((key) => portal.callTypes[key] === event.callType) ?? "";
       return {
         [TIMESTAMP]: writeHubSpotDateTime(event.at),
@@ -492,7 +494,7 @@ export function callFactsFromHubSpot(
  * @param facts - the call's facts
  * @param at - when the call was made
  * @param portal - the portal's words (default {@link HUBSPOT_DEFAULTS})
- * @returns the properties
+ * @returns the properties; `{}` (nothing to write) for a value that is not call facts
  * @example
  * callFactsToHubSpot({ reached: "reception", said: "takeMessage" }, 0).leadrules_said; // => "takeMessage"
  */
@@ -503,6 +505,8 @@ export function callFactsToHubSpot(
 ): Readonly<Record<string, string>> {
   return guarded(
     (): Readonly<Record<string, string>> => {
+      // Not call facts or no portal: nothing to write.
+      if (typeof facts !== "object" || facts === null || typeof portal !== "object" || portal === null) return {};
       const p = portal.facts;
       const f = facts as Partial<Record<string, unknown>> & CallFacts;
       const out: Record<string, string> = {

@@ -91,6 +91,7 @@ const DECODED: Readonly<Record<string, string>> = {
 export function hubSpotSignedUri(uri: string): string {
   return guarded(
     (): string => {
+      if (typeof uri !== "string") return "";
       return uri.replace(/%([0-9A-Fa-f]{2})/g, (match, hex: string) => DECODED[hex.toUpperCase()] ?? match);
     },
     () => "",

@@ -6,7 +6,7 @@
 
 import type { ClientHubActor, ClientHubEvent, ContactRatio } from "../client-hub/pipeline.js";
 import { describeValue } from "../core/describe.js";
-import { guarded } from "../core/guard.js";
+import { guard, guarded, hostCall } from "../core/guard.js";
 import { boundedEventId } from "../core/identity.js";
 import { isName } from "../core/limits.js";
 import { err, ok, type Result } from "../core/result.js";
@@ -70,7 +70,8 @@ export interface HubSpotBatch<E> {
  * type, object, property, instant); `attemptNumber`, which a retry changes, is left out.
  *
  * @param change - the change's identifying fields
- * @returns the key
+ * @returns the key; `""` for a value that is not an object (no identity: never use it as a key —
+ *   {@link readWebhookEvent} checks a change before keying it)
  * @example
  * webhookEventId({ portalId: 62515, type: "contact.creation", objectId: "123", propertyName: null, occurredAt: "2019-07-26T04:00:00.000Z", eventId: 1 });
  * // => "hubspot:62515:contact.creation:123::1564113600000:1"
@@ -80,6 +81,8 @@ export function webhookEventId(
 ): string {
   return guarded(
     (): string => {
+      // Not a change: no identity ("", which a caller must never use as a key).
+      if (typeof change !== "object" || change === null) return "";
       // Each part URI-encoded, so a ":" inside one (an object id, a custom object type) cannot make two
       // changes share a key; HubSpot's own ids and names come out unchanged.
       const part = (value: unknown): string => encodeURIComponent(String(value ?? ""));
@@ -149,6 +152,13 @@ export function readWebhookEvent(item: unknown): Result<HubSpotChange, HubSpotEr
   }, unreadableHubSpot);
 }
 
+/** Whether a mapper's answer is a Result (a host's mapper may return anything). */
+function isMapped<E>(value: unknown): value is Result<E | null, HubSpotError> {
+  if (typeof value !== "object" || value === null) return false;
+  const r = value as { ok?: unknown; value?: unknown; error?: unknown };
+  return r.ok === true ? "value" in r : r.ok === false && typeof r.error === "object" && r.error !== null;
+}
+
 /**
  * Reads a webhook batch: checks every item, finds its mapper — by `"<type>:<propertyName>"`
  * first, then by `"<type>"` — and maps it. One bad item never stops the rest: it is listed in
@@ -210,8 +220,20 @@ export function readWebhookBatch<const M extends Readonly<Record<string, HubSpot
         });
         continue;
       }
-      const mapped = (mapper as HubSpotChangeMapper<MappedEvent<M>>)(change);
-      if (!mapped.ok) rejected.push({ index, error: mapped.error });
+      // The host's mapper: an exception it throws is the host's bug and passes through to the host
+      // (hostCall); an answer that is not a Result refuses this item only.
+      const mapped: unknown = hostCall(mapper as HubSpotChangeMapper<MappedEvent<M>>, change);
+      if (!isMapped<MappedEvent<M>>(mapped)) {
+        rejected.push({
+          index,
+          error: hubSpotError(
+            "invalidPayload",
+            `mappers.${key}`,
+            mapped,
+            "must return { ok: true, value } or { ok: false, error }",
+          ),
+        });
+      } else if (!mapped.ok) rejected.push({ index, error: mapped.error });
       else if (mapped.value === null) ignored.push({ index, id: change.id });
       else
         events.push({
@@ -240,7 +262,15 @@ export function contactRatioSetFrom(
   values: Readonly<Record<string, ContactRatio>>,
   actor: ClientHubActor = "owner",
 ): HubSpotChangeMapper<Extract<ClientHubEvent, { readonly type: "contactRatioSet" }>> {
-  return (change) => {
+  // The library's own mapper: guarded like every export (a host may call it on anything).
+  type Set = Extract<ClientHubEvent, { readonly type: "contactRatioSet" }>;
+  return guard((change: HubSpotChange): Result<Set | null, HubSpotError> => {
+    if (typeof values !== "object" || values === null) {
+      return err(hubSpotError("invalidPayload", "values", values, "must be an object of Contact Ratios by value"));
+    }
+    if (typeof change !== "object" || change === null) {
+      return err(hubSpotError("invalidPayload", "change", change, "must be a change read by readWebhookEvent"));
+    }
     const value = change.propertyValue;
     if (!hasHubSpotValue(value)) return ok(null);
     if (!Object.hasOwn(values, value as string)) {
@@ -256,7 +286,7 @@ export function contactRatioSetFrom(
     }
     const { count, unit } = values[value as string] as ContactRatio;
     return ok({ type: "contactRatioSet", at: change.occurredAt, actor, contactRatio: { count, unit }, id: change.id });
-  };
+  }, unreadableHubSpot);
 }
 
 /**
@@ -272,10 +302,15 @@ export function contactRatioSetFrom(
 export function taskCompletedFrom(
   completed = "COMPLETED",
 ): HubSpotChangeMapper<Extract<ClientHubEvent, { readonly type: "taskCompleted" }>> {
-  return (change) =>
-    ok(
+  type Completed = Extract<ClientHubEvent, { readonly type: "taskCompleted" }>;
+  return guard((change: HubSpotChange): Result<Completed | null, HubSpotError> => {
+    if (typeof change !== "object" || change === null) {
+      return err(hubSpotError("invalidPayload", "change", change, "must be a change read by readWebhookEvent"));
+    }
+    return ok(
       change.propertyValue === completed
         ? { type: "taskCompleted", at: change.occurredAt, actor: "owner", id: change.id }
         : null,
     );
+  }, unreadableHubSpot);
 }

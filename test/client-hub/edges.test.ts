@@ -76,7 +76,7 @@ describe("refusals and guards", () => {
         ok: false,
         error: {
           code: "invalidState",
-          message: `timeZone ${shown} is not what a Client Hub state holds there (a stored state read without its parser?)`,
+          message: `timeZone: ${shown} is not what a Client Hub state holds there (a stored state read without its parser?)`,
           field: "timeZone",
         },
       });

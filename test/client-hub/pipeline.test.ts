@@ -701,7 +701,7 @@ describe("completing the task", () => {
           contactRatio: { count: 2, unit: "month" },
         }),
       ).message,
-    ).toBe("contactRatio null is not what a Client Hub state holds there (a stored state read without its parser?)");
+    ).toBe("contactRatio: null is not what a Client Hub state holds there (a stored state read without its parser?)");
   });
 
   it("only the owner completes the task", () => {
@@ -825,13 +825,13 @@ describe("bad records", () => {
       );
       expect(error).toMatchObject({ code: "invalidState", field: "timeZone" });
       expect(error.message).toBe(
-        'timeZone "Mars/Olympus" is not what a Client Hub state holds there (a stored state read without its parser?)',
+        'timeZone: "Mars/Olympus" is not what a Client Hub state holds there (a stored state read without its parser?)',
       );
     }
     expect(clientHub.allowedEvents(record, "owner")).toEqual([]);
     const odd = { ...record, timeZone: 7 as unknown as string };
     expect(unwrapErr(clientHub.transition(odd, call("2026-02-01T00:00:00Z"))).message).toBe(
-      "timeZone 7 is not what a Client Hub state holds there (a stored state read without its parser?)",
+      "timeZone: 7 is not what a Client Hub state holds there (a stored state read without its parser?)",
     );
   });
 
@@ -843,7 +843,7 @@ describe("bad records", () => {
         unwrapErr(clientHub.transition(broken, { type: "taskCompleted", at: "2026-02-01T00:00:00Z", actor: "owner" })),
       ).toEqual({
         code: "invalidState",
-        message: `${field} undefined is not what a Client Hub state holds there (a stored state read without its parser?)`,
+        message: `${field}: undefined is not what a Client Hub state holds there (a stored state read without its parser?)`,
         event: "taskCompleted",
         status: "summaryOfCall",
         actor: "owner",
