@@ -129,6 +129,25 @@ export function periodMs(unit: PeriodUnit, atMs: number, timeZone: string, offse
 }
 
 /**
+ * The period after one, as {@link periodMs} gives it for the instant the first one ends (periods of
+ * one unit tile time): one day start to find (its end) rather than three and a day number, when the
+ * next period's first day is not empty (a day DST skips, such as Pacific/Apia's 30 December 2011).
+ *
+ * @param unit - `"day"`, `"isoWeek"`, `"month"` or `"year"`
+ * @param firstDay - the first day of a period, as periodMs gave it
+ * @param toMs - the end of that period, as periodMs gave it
+ * @param zone - a canonical zone name
+ * @returns `[fromMs, toMs, firstDay]` of the next period
+ * @example
+ * periodAfter("day", 0, 86_400_000, "UTC"); // => [86400000, 172800000, 1]
+ */
+export function periodAfter(unit: PeriodUnit, firstDay: number, toMs: number, zone: string): [number, number, number] {
+  const first = NEXT[unit](firstDay, 1);
+  const to = startOfDayNumber(NEXT[unit](first, 1), zone);
+  return to > toMs ? [toMs, to, first] : periodMs(unit, toMs, zone);
+}
+
+/**
  * The calendar period (day, ISO week, month or year) containing an instant, in an IANA time zone,
  * shifted by `offset` periods (`-1` is the previous one). A day starts at the first instant at or
  * after its midnight (01:00 where DST skips midnight); periods of one unit never overlap.

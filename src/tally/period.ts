@@ -1,4 +1,4 @@
-import { dateOfDayNumber, type Period, periodMs, periodOf } from "../core/calendar.js";
+import { dateOfDayNumber, type Period, periodAfter, periodMs, periodOf } from "../core/calendar.js";
 import { isoText } from "../core/civil.js";
 import { ranksOf } from "../core/counter.js";
 import { MAX_INSTANT_MS, MIN_INSTANT_MS } from "../core/time.js";
@@ -14,6 +14,11 @@ const DAY_MS = 86_400_000;
 // No UTC day of the instant domain (years 0000–9999: days −719,528 to 2,932,896).
 const NO_DAY = -(2 ** 31);
 
+// UTC days are registered by aligned blocks of this many once a tally has met FILL_AFTER of them.
+const LOG_BLOCK = 4;
+const BLOCK = 1 << LOG_BLOCK;
+const FILL_AFTER = 16;
+
 /**
  * The periods a tally meets, numbered 0, 1, 2… in the order met, with each one's bucket (its start,
  * ISO UTC). An instant's period is found from the UTC day it falls in: the period holding that
@@ -21,32 +26,60 @@ const NO_DAY = -(2 ** 31);
  * few periods). Maps of numbers to numbers and typed arrays, a few dozen bytes a period, so
  * the cost per event stays flat however many years a tally spans (periods as objects and strings
  * in a map, several hundred bytes each, outgrew the CPU's cache at a few years of days).
+ *
+ * Once a tally has met a few days, a day not met yet registers its whole block of BLOCK UTC days:
+ * one period found from an instant (a day number and three day starts), each next one from the
+ * one before (one day start: its end), the offsets read from the same chunk of the zone. Met one
+ * day at a time in random order, each day paid for a period found from scratch, a few
+ * microseconds: at ten years of days, several times the cost of the events themselves.
  */
 export class Buckets {
   readonly #unit: PeriodSpec["unit"];
   readonly #zone: string;
-  readonly #byUtcDay = new Map<number, number>();
+  // By block of BLOCK UTC days (a day's number >> LOG_BLOCK): for each of its days, the period
+  // holding the day's first instant + 1 (0: not met yet).
+  readonly #byBlock = new Map<number, Int32Array>();
+  #daysMet = 0;
   // By the low bits of a UTC day: the day (NO_DAY: empty), the period holding its first instant,
   // and the ms into the day that period ends (at most a day).
   #days = new Int32Array(3 * 64).fill(NO_DAY);
   readonly #byFirstDay = new Map<number, number>();
-  // Per period: its end, epoch ms; the index of the period after it (-1: not met yet).
-  #ends = new Float64Array(64);
-  // Per period: its start, epoch ms (for the order of the rows).
+  // Per period: its start and end, epoch ms; its first day (for the order of the rows); the index
+  // of the period after it (-1: not met yet).
   #starts = new Float64Array(64);
+  #ends = new Float64Array(64);
+  #firstDays = new Int32Array(64);
   #next = new Int32Array(64);
-  /** Each period's bucket: its start as ISO UTC, by index. */
-  readonly names: string[] = [];
+  #count = 0;
+  // Each period's bucket, written when first asked (a block's days may hold periods no event has).
+  readonly #names: (string | undefined)[] = [];
 
-  /** Each period's rank in time (0: the earliest met), by index. */
+  /** How many periods are numbered. */
+  get size(): number {
+    return this.#count;
+  }
+
+  /** A period's bucket: its start as ISO UTC, by index. */
+  name(index: number): string {
+    let name = this.#names[index];
+    if (name === undefined) {
+      name = isoText(this.#starts[index] as number);
+      this.#names[index] = name;
+    }
+    return name;
+  }
+
+  /** Each period's rank in time (0: the earliest), by index. */
   ranks(): Int32Array {
-    return ranksOf(this.#starts.subarray(0, this.names.length));
+    // Periods of one unit tile time: their first days are in the order of their starts (and whole
+    // numbers close together, which rank by counting).
+    return ranksOf(this.#firstDays.subarray(0, this.#count));
   }
 
   /** @param spec - a checked period (its zone an IANA name) */
   constructor(spec: PeriodSpec) {
     this.#unit = spec.unit;
-    this.#zone = spec.timeZone;
+    this.#zone = canonicalZone(spec.timeZone) ?? spec.timeZone;
   }
 
   /** The index of the period holding an instant (within the instant domain). */
@@ -58,17 +91,10 @@ export class Buckets {
     const days = this.#days;
     const slot = 3 * (utcDay & (days.length / 3 - 1));
     if (days[slot] === utcDay && intoDay < (days[slot + 2] as number)) return days[slot + 1] as number;
-    let index = this.#byUtcDay.get(utcDay) ?? this.#newDay(utcDay);
+    const met = (this.#byBlock.get(utcDay >> LOG_BLOCK)?.[utcDay & (BLOCK - 1)] ?? 0) - 1;
+    let index = met < 0 ? this.#newDay(utcDay) : met;
     this.#cache(utcDay, index);
-    while (atMs >= (this.#ends[index] as number)) {
-      let next = this.#next[index] as number;
-      if (next < 0) {
-        // Periods of one unit tile time: the next one starts where this one ends.
-        next = this.#periodAt(this.#ends[index] as number);
-        this.#next[index] = next;
-      }
-      index = next;
-    }
+    while (atMs >= (this.#ends[index] as number)) index = this.#after(index);
     return index;
   }
 
@@ -80,43 +106,94 @@ export class Buckets {
     this.#days[slot + 2] = Math.min((this.#ends[index] as number) - utcDay * DAY_MS, DAY_MS);
   }
 
-  #newDay(utcDay: number): number {
-    const index = this.#periodAt(utcDay * DAY_MS);
-    this.#byUtcDay.set(utcDay, index);
-    // The cache has two to four slots per day met, so that days met lately rarely collide.
-    if (this.#byUtcDay.size > this.#days.length / 6) {
-      this.#days = new Int32Array(2 * this.#days.length).fill(NO_DAY);
-      for (const [day, at] of this.#byUtcDay) this.#cache(day, at);
+  // The period after one (periods of one unit tile time: the next starts where this one ends).
+  #after(index: number): number {
+    let next = this.#next[index] as number;
+    if (next < 0) {
+      const [from, to, first] = periodAfter(
+        this.#unit,
+        this.#firstDays[index] as number,
+        this.#ends[index] as number,
+        this.#zone,
+      );
+      next = this.#add(from, to, first);
+      this.#next[index] = next;
     }
-    return index;
+    return next;
+  }
+
+  #newDay(utcDay: number): number {
+    const number = utcDay >> LOG_BLOCK;
+    let block = this.#byBlock.get(number);
+    if (block === undefined) {
+      block = new Int32Array(BLOCK);
+      this.#byBlock.set(number, block);
+    }
+    const first = number << LOG_BLOCK;
+    if (
+      this.#daysMet >= FILL_AFTER &&
+      first * DAY_MS > MIN_INSTANT_MS + EDGE_MS &&
+      (first + BLOCK) * DAY_MS < MAX_INSTANT_MS - EDGE_MS
+    ) {
+      // The block's days in turn, each with the period holding its first instant.
+      let at = block[0] === 0 ? this.#periodAt(first * DAY_MS) : (block[0] as number) - 1;
+      for (let k = 0; k < BLOCK; k++) {
+        while ((first + k) * DAY_MS >= (this.#ends[at] as number)) at = this.#after(at);
+        if (block[k] === 0) this.#daysMet++;
+        block[k] = at + 1;
+      }
+    } else {
+      block[utcDay - first] = this.#periodAt(utcDay * DAY_MS) + 1;
+      this.#daysMet++;
+    }
+    // The cache has two to four slots per day met, so that days met lately rarely collide.
+    if (this.#daysMet > this.#days.length / 6) {
+      let length = 2 * this.#days.length;
+      while (this.#daysMet > length / 6) length *= 2;
+      this.#days = new Int32Array(length).fill(NO_DAY);
+      for (const [n, days] of this.#byBlock) {
+        days.forEach((at, k) => {
+          if (at > 0) this.#cache((n << LOG_BLOCK) + k, at - 1);
+        });
+      }
+    }
+    return (block[utcDay - first] as number) - 1;
   }
 
   #periodAt(ms: number): number {
     const [from, to, firstDay] = periodMs(this.#unit, ms, this.#zone);
+    return this.#add(from, to, firstDay);
+  }
+
+  // The index of a period, numbered when first met.
+  #add(from: number, to: number, firstDay: number): number {
     // Keyed by its first day's number (a small whole number: cheaper to hash than an instant).
     let index = this.#byFirstDay.get(firstDay);
     if (index === undefined) {
-      index = this.names.length;
+      index = this.#count++;
       if (index === this.#next.length) {
-        const ends = new Float64Array(2 * this.#ends.length);
-        ends.set(this.#ends);
-        this.#ends = ends;
-        const starts = new Float64Array(2 * this.#starts.length);
-        starts.set(this.#starts);
-        this.#starts = starts;
-        const next = new Int32Array(2 * this.#next.length);
-        next.set(this.#next);
-        this.#next = next;
+        const grown = 2 * this.#next.length;
+        this.#starts = grownTo(this.#starts, new Float64Array(grown));
+        this.#ends = grownTo(this.#ends, new Float64Array(grown));
+        this.#firstDays = grownTo(this.#firstDays, new Int32Array(grown));
+        this.#next = grownTo(this.#next, new Int32Array(grown));
       }
-      this.#ends[index] = to;
       this.#starts[index] = from;
+      this.#ends[index] = to;
+      this.#firstDays[index] = firstDay;
       this.#next[index] = -1;
-      this.names.push(isoText(from));
+      // Kept dense (an array written past its end turns into a dictionary).
+      this.#names.push(undefined);
       this.#byFirstDay.set(firstDay, index);
     }
     return index;
   }
 }
+
+const grownTo = <T extends Float64Array | Int32Array>(from: T, to: T): T => {
+  to.set(from);
+  return to;
+};
 
 /**
  * Returns a function giving the bucket of an instant: the start of its period as ISO UTC, or `""`
@@ -131,7 +208,7 @@ export class Buckets {
 export function bucketer(spec: PeriodSpec | null): (atMs: number) => string {
   if (spec === null) return () => "";
   const buckets = new Buckets(spec);
-  return (atMs) => buckets.names[buckets.indexOf(atMs)] as string;
+  return (atMs) => buckets.name(buckets.indexOf(atMs));
 }
 
 // Within a year of the instant domain's ends (years 0000–9999 UTC), a period may reach past them.

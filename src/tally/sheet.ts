@@ -458,8 +458,7 @@ export function tallySheet(events: readonly SheetEvent[], period: PeriodSpec | n
 }
 
 /** The bucket of a period index (`""`: the one bucket of an unbucketed tally). */
-const nameOf = (buckets: Buckets | null, index: number): string =>
-  buckets === null ? "" : (buckets.names[index] as string);
+const nameOf = (buckets: Buckets | null, index: number): string => (buckets === null ? "" : buckets.name(index));
 
 /** The order of notes in a tally. */
 export function compareNotes(a: NoteRow, b: NoteRow): number {

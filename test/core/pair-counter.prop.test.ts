@@ -40,3 +40,27 @@ describe("ranksOf", () => {
     );
   });
 });
+
+describe("ranksOf by counting", () => {
+  it("places distinct whole numbers close together (typed arrays of either kind) as sorting does", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: -3000, max: 3000 }), { maxLength: 500 }),
+        fc.integer({ min: -(2 ** 40), max: 2 ** 40 }),
+        (xs, shift) => {
+          const sorted = [...xs].sort((a, b) => a - b);
+          const want = xs.map((v) => sorted.indexOf(v));
+          expect(Array.from(ranksOf(Int32Array.from(xs)))).toEqual(want);
+          expect(Array.from(ranksOf(Float64Array.from(xs, (x) => x + shift)))).toEqual(want);
+        },
+      ),
+      { numRuns: runs(300) },
+    );
+  });
+
+  it("sorts whole numbers spread wider than a few times their count, and none at all", () => {
+    expect(Array.from(ranksOf(Float64Array.of(5e12, -7, 86_400_000, 3)))).toEqual([3, 0, 2, 1]);
+    expect(Array.from(ranksOf(Int32Array.of(2 ** 30, -(2 ** 30), 0)))).toEqual([2, 0, 1]);
+    expect(Array.from(ranksOf(new Float64Array(0)))).toEqual([]);
+  });
+});
