@@ -448,16 +448,18 @@ function buildFixtures(root: Module, kit: Module, hub: Module): Record<string, (
     patient_arrived: false,
     patient: { links: { self: "https://api.cliniko.com/v1/patients/1" } },
   };
+  // HubSpot pipeline stage ids by Client Hub stage, as a portal configures them.
+  const stageIds = () => ({
+    completed: "1",
+    callPreparation: "2",
+    call1: "3",
+    call2: "4",
+    call3: "5",
+    summaryOfCall: "6",
+    unsuccessfulCall: "7",
+  });
   const stageMap = () => {
-    const m = (hub.clientHubStageMap as (...a: unknown[]) => { ok: boolean; value?: unknown })({
-      completed: "1",
-      callPreparation: "2",
-      call1: "3",
-      call2: "4",
-      call3: "5",
-      summaryOfCall: "6",
-      unsuccessfulCall: "7",
-    });
+    const m = (hub.clientHubStageMap as (...a: unknown[]) => { ok: boolean; value?: unknown })(stageIds());
     return m.ok ? m.value : {};
   };
   const table: Record<string, () => unknown[][]> = {
@@ -558,19 +560,7 @@ function buildFixtures(root: Module, kit: Module, hub: Module): Record<string, (
     verifyHubSpotSignatureV3: () => [
       [{ method: "POST", uri: "https://example.com/a", body: "{}", timestamp: "1", signature: "x" }, "secret", 1],
     ],
-    clientHubStageMap: () => [
-      [
-        {
-          completed: "1",
-          callPreparation: "2",
-          call1: "3",
-          call2: "4",
-          call3: "5",
-          summaryOfCall: "6",
-          unsuccessfulCall: "7",
-        },
-      ],
-    ],
+    clientHubStageMap: () => [[stageIds()]],
     clientHubStageOf: () => [["3", stageMap()]],
     hubSpotStageIdOf: () => [["call1", stageMap()]],
     webhookEventId: () => [[change]],
