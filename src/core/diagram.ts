@@ -1,5 +1,6 @@
 import { guarded } from "./guard.js";
 import type { LifecycleDefinition, LifecycleEvent, LifecycleState } from "./lifecycle.js";
+import { isRecord } from "./options.js";
 
 /**
  * Renders a lifecycle definition as a Mermaid `stateDiagram-v2`, generated from its tables so it
@@ -66,21 +67,20 @@ export function stateDiagram<
 // Whether a value has the shape stateDiagram draws (a lifecycle's `definition`): checked whole
 // before drawing, so any other value — a definition read from JSON and spoiled anywhere — answers
 // "" by this check, never by the guard catching a TypeError.
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 const isTexts = (v: unknown): v is string[] => Array.isArray(v) && Array.from(v).every((x) => typeof x === "string");
 function drawable(def: unknown): boolean {
-  if (!isObject(def) || !isObject(def.statuses) || !isObject(def.events) || !Array.isArray(def.timers)) return false;
+  if (!isRecord(def) || !isRecord(def.statuses) || !isRecord(def.events) || !Array.isArray(def.timers)) return false;
   if (typeof def.initialStatus !== "string") return false;
-  if (!Object.values(def.statuses).every((meta) => isObject(meta) && typeof meta.label === "string")) return false;
+  if (!Object.values(def.statuses).every((meta) => isRecord(meta) && typeof meta.label === "string")) return false;
   const events = def.events;
   const rules = Object.values(events).every((rule) => {
-    if (!isObject(rule) || !(rule.from === "open" || isTexts(rule.from))) return false;
+    if (!isRecord(rule) || !(rule.from === "open" || isTexts(rule.from))) return false;
     if (typeof rule.to === "string") return true;
     return (
       Array.isArray(rule.to) &&
       Array.from(rule.to as unknown[]).every(
         (b) =>
-          isObject(b) &&
+          isRecord(b) &&
           typeof b.to === "string" &&
           typeof b.when === "string" &&
           (b.from === undefined || isTexts(b.from)),
@@ -90,14 +90,14 @@ function drawable(def: unknown): boolean {
   if (!rules) return false;
   if (
     !Array.from(def.timers as unknown[]).every(
-      (t) => isObject(t) && typeof t.from === "string" && typeof t.to === "string" && typeof t.label === "string",
+      (t) => isRecord(t) && typeof t.from === "string" && typeof t.to === "string" && typeof t.label === "string",
     )
   ) {
     return false;
   }
   const closed = def.closedAccepts ?? {};
   return (
-    isObject(closed) &&
+    isRecord(closed) &&
     Object.values(closed).every((types) => isTexts(types) && types.every((t) => Object.hasOwn(events, t)))
   );
 }

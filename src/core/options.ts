@@ -47,4 +47,5 @@ export const numberIn =
 /** `true` or `false`. */
 export const isBoolean = (v: unknown): boolean => typeof v === "boolean";
 /** A plain object (not null, not an array). */
-export const isRecord = (v: unknown): boolean => typeof v === "object" && v !== null && !Array.isArray(v);
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);

@@ -247,6 +247,10 @@ export function readWebhookBatch<const M extends Readonly<Record<string, HubSpot
   }, unreadableHubSpot);
 }
 
+/** A library mapper's answer to a value that is not a change. */
+const notAChange = (change: unknown): Result<never, HubSpotError> =>
+  err(hubSpotError("invalidPayload", "change", change, "must be a change read by readWebhookEvent"));
+
 /**
  * A mapper for a change of the Client Hub record's Contact Ratio property: its enumeration values
  * → ratios. A cleared value means nothing; an unlisted one is refused naming the property.
@@ -269,7 +273,7 @@ export function contactRatioSetFrom(
       return err(hubSpotError("invalidPayload", "values", values, "must be an object of Contact Ratios by value"));
     }
     if (typeof change !== "object" || change === null) {
-      return err(hubSpotError("invalidPayload", "change", change, "must be a change read by readWebhookEvent"));
+      return notAChange(change);
     }
     const value = change.propertyValue;
     if (!hasHubSpotValue(value)) return ok(null);
@@ -305,7 +309,7 @@ export function taskCompletedFrom(
   type Completed = Extract<ClientHubEvent, { readonly type: "taskCompleted" }>;
   return guard((change: HubSpotChange): Result<Completed | null, HubSpotError> => {
     if (typeof change !== "object" || change === null) {
-      return err(hubSpotError("invalidPayload", "change", change, "must be a change read by readWebhookEvent"));
+      return notAChange(change);
     }
     return ok(
       change.propertyValue === completed
