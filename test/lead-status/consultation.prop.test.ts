@@ -316,8 +316,9 @@ describe("consultation model-based sequences", () => {
   });
 });
 
-// "Move/Schedule Follow Up for" moves the schedule of the current round; it never restarts the
-// count, so a lead always goes cold after 6 follow-ups however many schedule moves come between.
+// "Care Center status, if you are moving schedule" moves the schedule of the current round; it never
+// restarts the count, so "if you have done the 6 follow ups, 2 hours after the schedule called,
+// system will update the status" holds however many schedule moves come between.
 describe("follow-ups across Care Center schedule moves", () => {
   it("the count goes on across any moves, follow-up 7 is refused, and the lead goes cold 2 h after 6 is due", () => {
     fc.assert(

@@ -132,8 +132,9 @@ describe("follow-ups", () => {
     expect(fromCancelled.followUp?.number).toBe(1);
   });
 
-  // "Move/Schedule Follow Up for (Care Center only)": it moves the schedule of the current round;
-  // the follow-up logged after it continues the count (follow-ups 1–4, a move, then follow-up 5).
+  // "Move/Schedule Follow Up for / For Care Center Use / Care Center status, if you are moving
+  // schedule", and "follow up 6 times before marked as a cold lead": a move is of the current
+  // round's schedule; the follow-up logged after it continues the count (1–4, a move, then 5).
   it("continue the count after a Care Center schedule move: 1–4, a move, then 5", () => {
     const events: ConsultationEvent[] = [];
     for (let n = 0; n < 4; n++) events.push(followUp(T0 + n * HOUR));
@@ -152,6 +153,7 @@ describe("follow-ups", () => {
     expect(fresh.followUp?.number).toBe(1);
   });
 
+  // "if you have done the 6 follow ups, 2 hours after the schedule called, system will update the status"
   it("a lead moved after follow-up 6 still goes cold 2 hours after it is due", () => {
     const events: ConsultationEvent[] = [];
     for (let n = 0; n < 6; n++) events.push(followUp(T0 + n * HOUR));
