@@ -104,6 +104,8 @@ function answer(lastContact: string, result: string, record: CallRecord, due?: n
 }
 function handWritten(f: CallFacts, record: CallRecord, c: Campaign): Hand {
   const lead = record.status === "pendingTask";
+  // The bound by calendar date (the default campaign's zone is UTC).
+  const within = (due: number): boolean => Math.floor(due / DAY) - Math.floor(at / DAY) <= c.emailFollowUpWeeks * 7;
   if (f.reached === "nobody") {
     if (f.via === "wrongNumber" || f.via === "duplicate") return answer("noContact", f.via, record);
     return lead
@@ -132,7 +134,12 @@ function handWritten(f: CallFacts, record: CallRecord, c: Campaign): Hand {
   switch (f.said) {
     case "cantTalkNow":
       return lead
-        ? answer("decisionMaker", "followUp", record, f.callBackAt as number)
+        ? answer(
+            "decisionMaker",
+            within(f.callBackAt as number) ? "followUp" : "nurtureNoEmailSent",
+            record,
+            f.callBackAt as number,
+          )
         : answer("reception", "noContact", record, f.callBackAt as number);
     case "notInterested":
       return answer("decisionMaker", lead || f.pitched ? "pitchedNotInterested" : "notInterestedNoPitch", record);
@@ -152,16 +159,13 @@ function handWritten(f: CallFacts, record: CallRecord, c: Campaign): Hand {
       return answer("decisionMaker", lead ? "pitchedNotInterested" : "emailOnly", record);
     case "emailAndCallBack": {
       const due = f.callBackAt as number;
-      if (lead) return answer("decisionMaker", "nurtureEmailSent", record, due);
-      return answer(
-        "decisionMaker",
-        due <= at + c.emailFollowUpWeeks * 7 * DAY ? "emailFollowUp" : "nurtureEmailSent",
-        record,
-        due,
-      );
+      if (lead) return answer("decisionMaker", within(due) ? "followUp" : "nurtureEmailSent", record, due);
+      return answer("decisionMaker", within(due) ? "emailFollowUp" : "nurtureEmailSent", record, due);
     }
-    case "callBackNoEmail":
-      return answer("decisionMaker", "nurtureNoEmailSent", record, f.callBackAt as number);
+    case "callBackNoEmail": {
+      const due = f.callBackAt as number;
+      return answer("decisionMaker", lead && within(due) ? "followUp" : "nurtureNoEmailSent", record, due);
+    }
     default:
       return answer("decisionMaker", "appointmentBooked", record);
   }

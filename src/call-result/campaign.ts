@@ -26,8 +26,18 @@ export interface QualifyingRange {
  */
 export interface Campaign<Custom extends string = never> {
   readonly id: string;
-  /** A call back within this many weeks (with an email) is Email Follow Up; beyond it, Nurture. Default 4. */
+  /**
+   * A call back within this many weeks (with an email) is Email Follow Up; beyond it, Nurture.
+   * Default 4. Compared by calendar date in `timeZone`: the date exactly 4 weeks after the call's
+   * date is within at any hour, the next date is beyond.
+   */
   readonly emailFollowUpWeeks: number;
+  /**
+   * The campaign's IANA time zone, where the call-back dates of the Email Follow Up bound are read.
+   * Default `"UTC"`; `createCampaign` stores the canonical spelling (`"europe/london"` →
+   * `"Europe/London"`).
+   */
+  readonly timeZone: string;
   /** Earlier blocked attempts needed before Dead End or Blocked. Default 2. */
   readonly deadEndMinBlockedAttempts: number;
   /** The Email Only - HNS permission (large companies, C-level). Default false. */
@@ -54,6 +64,7 @@ export type CampaignInput<Custom extends string = never> = Partial<Omit<Campaign
 export const DEFAULT_CAMPAIGN: Campaign<never> = /* @__PURE__ */ deepFreeze({
   id: "default",
   emailFollowUpWeeks: 4,
+  timeZone: "UTC",
   deadEndMinBlockedAttempts: 2,
   emailOnlyHns: false,
   wantsConsultantFollowUp: false,

@@ -4,6 +4,7 @@ import { guarded, unreadable } from "../core/guard.js";
 import { err, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs, toIso } from "../core/time.js";
 import { type FieldRule, fieldRefusal, isBoolean, optional } from "../core/vocabulary.js";
+import { campaignZone, withinBound } from "./bound.js";
 import { type Campaign, type ResultId, resultFlags } from "./campaign.js";
 import type { CallEffect, CallRecord } from "./record-state.js";
 import type { CountsAs, LastContact, RecordStatus, RuleId } from "./results.js";
@@ -176,7 +177,6 @@ export interface ClassifyError {
   readonly message: string;
 }
 
-const WEEK_MS = 7 * 86_400_000;
 const INTRO: CallEffect = { type: "introEmail", template: "Intro Email", to: "decisionMaker", cc: [], bcc: [] };
 
 const FINDING: Record<CompanyFinding, readonly [string, RuleId]> = COMPANY_FINDINGS;
@@ -193,9 +193,16 @@ interface Decision {
 /** Why a value cannot be used as a campaign (a cheap check of its shape), or `undefined`. */
 export function campaignProblem(campaign: unknown): ClassifyError | undefined {
   const c = campaign as Partial<Campaign<string>> | null;
-  return typeof c === "object" && c !== null && Array.isArray(c.customResults) && typeof c.id === "string"
-    ? undefined
-    : { code: "invalidFacts", field: "campaign", message: "campaign must be a campaign (see createCampaign)" };
+  if (typeof c !== "object" || c === null || !Array.isArray(c.customResults) || typeof c.id !== "string") {
+    return { code: "invalidFacts", field: "campaign", message: "campaign must be a campaign (see createCampaign)" };
+  }
+  return campaignZone(c as Campaign<string>) === undefined
+    ? {
+        code: "invalidFacts",
+        field: "campaign",
+        message: 'campaign.timeZone must be an IANA time-zone name such as "Europe/London"',
+      }
+    : undefined;
 }
 
 function bad(field: string, message: string): Result<never, ClassifyError> {
@@ -215,6 +222,20 @@ function followUpOn(lastContact: LastContact, rules: RuleId[], retry: number | u
   return retry === undefined
     ? { lastContact, result: "followUp", rules }
     : { lastContact, result: "followUp", rules, callBackAt: retry };
+}
+
+// A DM on an existing lead who asks for a call back: the task is rolled forward, as Follow Up when
+// the call back is within the Email Follow Up bound ("send it again and call me in two weeks"), as
+// Nurture when it is further out ("give us a call back in ___ months"). Never a new lead.
+function rolledForward(email: boolean, due: number, atMs: number, campaign: Campaign<string>): Decision {
+  return withinBound(campaign, atMs, due)
+    ? { lastContact: "decisionMaker", result: "followUp", rules: ["followUpOnExistingLead"], callBackAt: due }
+    : {
+        lastContact: "decisionMaker",
+        result: email ? "nurtureEmailSent" : "nurtureNoEmailSent",
+        rules: ["followUpNurtureRolled"],
+        callBackAt: due,
+      };
 }
 
 function byDm(result: string, rules: RuleId[]): Result<Decision, ClassifyError> {
@@ -309,13 +330,7 @@ function decide(
       const due = callBackOf("callBackAt", facts.callBackAt, atMs);
       if (typeof due !== "number") return due;
       // "can't talk now, try me tomorrow" on an existing lead is the playbook's first Follow Up case.
-      if (lead)
-        return ok({
-          lastContact: "decisionMaker",
-          result: "followUp",
-          rules: ["followUpOnExistingLead"],
-          callBackAt: due,
-        });
+      if (lead) return ok(rolledForward(false, due, atMs, campaign));
       return ok({ lastContact: "reception", result: "noContact", rules: ["dmCutShort"], callBackAt: due });
     }
     case "notInterested":
@@ -339,14 +354,7 @@ function decide(
       const due = callBackOf("callBackAt", facts.callBackAt, atMs);
       if (typeof due !== "number") return due;
       const email = facts.said === "emailAndCallBack";
-      if (lead) {
-        return ok({
-          lastContact: "decisionMaker",
-          result: email ? "nurtureEmailSent" : "nurtureNoEmailSent",
-          rules: ["followUpNurtureRolled"],
-          callBackAt: due,
-        });
-      }
+      if (lead) return ok(rolledForward(email, due, atMs, campaign));
       if (!email)
         return ok({
           lastContact: "decisionMaker",
@@ -354,7 +362,7 @@ function decide(
           rules: ["callBackNoEmail"],
           callBackAt: due,
         });
-      const within = due <= atMs + campaign.emailFollowUpWeeks * WEEK_MS;
+      const within = withinBound(campaign, atMs, due);
       return ok({
         lastContact: "decisionMaker",
         result: within ? "emailFollowUp" : "nurtureEmailSent",

@@ -12,7 +12,7 @@ import {
 import { isName } from "../core/limits.js";
 import { type OptionRule, requireOptions } from "../core/options.js";
 import { err, type InvalidInput, invalidInput, ok, type Result } from "../core/result.js";
-import { type Instant, toEpochMs, toIso } from "../core/time.js";
+import { type Instant, isTimeZone, toEpochMs, toIso } from "../core/time.js";
 import {
   type Check,
   engineField,
@@ -133,6 +133,7 @@ const CAMPAIGN_RULES: readonly OptionRule[] = [
   ["id", (v) => typeof v === "string", "a string"],
   ["customResults", Array.isArray, "a list"],
   ["emailFollowUpWeeks", (v) => typeof v === "number" && v >= 0, "a number of weeks, 0 or more"],
+  ["timeZone", (v) => v === undefined || isTimeZone(v), 'an IANA time-zone name such as "Europe/London"'],
   ["deadEndMinBlockedAttempts", (v) => Number.isInteger(v) && (v as number) >= 0, "a whole number, 0 or more"],
   ["emailOnlyHns", (v) => typeof v === "boolean", "true or false"],
   ["wantsConsultantFollowUp", (v) => typeof v === "boolean", "true or false"],

@@ -181,12 +181,15 @@ export const RULES = /* @__PURE__ */ deepFreeze({
   aboveMaximum: "Above the campaign's qualifying maximum: Not Qualified - Above Max.",
   campaignNotQualified: "A not-qualified reason specific to the campaign.",
   emailNoCallBack: "The DM agreed to an email and no follow-up call: Email Only.",
-  emailCallBackWithinBound: "An email and a call back within the campaign's bound (4 weeks): Email Follow Up.",
-  callBackBeyondBound: "A call back further out than the bound (4 weeks): Nurture, with or without an email now.",
+  emailCallBackWithinBound:
+    "An email and a call back within the campaign's bound (the date 4 weeks ahead, in the campaign's time zone): Email Follow Up.",
+  callBackBeyondBound:
+    "A call back dated after the bound (4 weeks, by date in the campaign's time zone): Nurture, with or without an email now.",
   callBackNoEmail: "A call back agreed and no email wanted: Nurture - No Email Sent.",
-  followUpOnExistingLead: "Calling an existing lead without reaching the DM: Follow Up, the task rolled forward.",
+  followUpOnExistingLead:
+    "Calling an existing lead without reaching the DM, or a DM who asks for a call back within the bound: Follow Up, the task rolled forward.",
   followUpNurtureRolled:
-    "An existing lead's DM asks for a later call back: Nurture, the task rolled forward (not a new lead).",
+    "An existing lead's DM asks for a call back after the bound: Nurture, the task rolled forward (not a new lead).",
   firstLeadOnly: "A record is a lead only the first time a DM agrees to further communication.",
   appointmentBooked: "An appointment was booked: it counts as an appointment, not a lead.",
   deadEndAfterRepeatedBlocks: "Blocked again after repeated blocked attempts: Dead End or Blocked, the last resort.",

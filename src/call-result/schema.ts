@@ -3,6 +3,8 @@ import { describeValue } from "../core/describe.js";
 import { guarded, unreadableInput } from "../core/guard.js";
 import { err, type InvalidInput, invalidInput, ok, type Result } from "../core/result.js";
 import { appliedIdsSchema, eventIdSchema, instantSchema, lazy, parseWith, withDefaults } from "../core/schema.js";
+import { isTimeZone } from "../core/time.js";
+import { canonicalZone } from "../core/zone.js";
 import { type Campaign, type CampaignInput, DEFAULT_CAMPAIGN, resultFlags } from "./campaign.js";
 import {
   APPOINTMENT_MODES,
@@ -45,6 +47,9 @@ const schemas = /* @__PURE__ */ lazy(() => {
     .strictObject({
       id: text(),
       emailFollowUpWeeks: z.optional(z.number().check(z.positive(), z.maximum(52))),
+      timeZone: z.optional(
+        z.string().check(z.refine(isTimeZone, { message: 'must be an IANA time-zone name such as "Europe/London"' })),
+      ),
       deadEndMinBlockedAttempts: z.optional(z.int().check(z.minimum(0), z.maximum(100))),
       emailOnlyHns: z.optional(z.boolean()),
       wantsConsultantFollowUp: z.optional(z.boolean()),
@@ -176,12 +181,15 @@ const schemas = /* @__PURE__ */ lazy(() => {
 /**
  * Builds a campaign from outside (a tenant's configuration): missing settings take the
  * playbook's defaults; a custom result needs every flag; duplicate ids (or a custom id that is a
- * built-in one) and an inverted qualifying range are error values naming the field.
+ * built-in one), an inverted qualifying range and an unknown time zone are error values naming the
+ * field. The time zone is stored in its canonical IANA spelling.
  *
  * @param input - untrusted campaign settings
  * @returns the campaign, or an error value listing every issue
  * @example
  * createCampaign({ id: "solar", customResults: [{ id: "notQualifiedNoRoof" }] }).ok; // => false (no flags)
+ * const sydney = createCampaign({ id: "solar", timeZone: "australia/sydney" });
+ * sydney.ok && sydney.value.timeZone; // => "Australia/Sydney"
  */
 export function createCampaign<const Custom extends string = never>(
   input: CampaignInput<Custom>,
@@ -190,9 +198,12 @@ export function createCampaign(input: unknown): Result<Campaign<string>, Invalid
 export function createCampaign(input: unknown): Result<Campaign<string>, InvalidInput> {
   const parsed = parseWith(schemas().campaign, "campaign", input);
   if (!parsed.ok) return parsed;
+  const zone = parsed.value.timeZone;
+  // Zones are stored in their canonical spelling, whatever the input had.
+  const given = zone === undefined ? parsed.value : { ...parsed.value, timeZone: canonicalZone(zone) as string };
   return {
     ok: true,
-    value: withDefaults<Campaign<string>>(DEFAULT_CAMPAIGN, parsed.value as Partial<Campaign<string>>),
+    value: withDefaults<Campaign<string>>(DEFAULT_CAMPAIGN, given as Partial<Campaign<string>>),
   };
 }
 

@@ -1,11 +1,10 @@
 import { describeValue } from "../core/describe.js";
 import { guarded, UNREADABLE_MESSAGE } from "../core/guard.js";
 import { type Instant, toEpochMs } from "../core/time.js";
+import { campaignZone, withinBound } from "./bound.js";
 import { type Campaign, type ResultId, resultFlags } from "./campaign.js";
 import type { CallRecord } from "./record-state.js";
 import { LAST_CONTACTS, type LastContact, type ResultFlags } from "./results.js";
-
-const WEEK_MS = 7 * 86_400_000;
 
 /** A call as an agent logs it by hand. `Custom` is the campaign's own result ids (see `Campaign`). */
 export interface LoggedCall<Custom extends string = never> {
@@ -87,7 +86,8 @@ export function shapeViolation(call: unknown, record: unknown, campaign: unknown
     !isObject(campaign) ||
     !Array.isArray(campaign.customResults) ||
     typeof campaign.emailFollowUpWeeks !== "number" ||
-    typeof campaign.deadEndMinBlockedAttempts !== "number"
+    typeof campaign.deadEndMinBlockedAttempts !== "number" ||
+    campaignZone(campaign as unknown as Campaign<string>) === undefined
   ) {
     return {
       code: "invalidInput",
@@ -250,21 +250,42 @@ export function validate<Custom extends string = never>(
           out.push({ code: "callBackInPast", field: "callBackAt", message: "callBackAt is before the call itself" });
         }
       }
-      const bound = atMs + campaign.emailFollowUpWeeks * WEEK_MS;
-      if (call.result === "emailFollowUp" && callBack > bound) {
+      // The bound is read by calendar date in the campaign's zone (see withinBound).
+      const known = !Number.isNaN(callBack) && !Number.isNaN(atMs);
+      const within = known && withinBound(campaign, atMs, callBack);
+      const weeks = campaign.emailFollowUpWeeks;
+      if (call.result === "emailFollowUp" && known && !within) {
         out.push({
           code: "callBackBeyondBound",
           field: "result",
-          message: `the call back is more than ${campaign.emailFollowUpWeeks} weeks away: that is Nurture - Email Sent`,
+          message: `the call back is more than ${weeks} weeks away: that is Nurture - Email Sent`,
           suggested: "nurtureEmailSent",
         });
       }
-      if (call.result === "nurtureEmailSent" && callBack <= bound && !isExistingLead(record)) {
+      const existing = isExistingLead(record);
+      if (call.result === "nurtureEmailSent" && within && !existing) {
         out.push({
           code: "callBackWithinBound",
           field: "result",
-          message: `an email and a call back within ${campaign.emailFollowUpWeeks} weeks is Email Follow Up`,
+          message: `an email and a call back within ${weeks} weeks is Email Follow Up`,
           suggested: "emailFollowUp",
+        });
+      }
+      // On an existing lead, Nurture is a call back further out than the bound, never two weeks; and
+      // a DM who asks for a call back further out is Nurture, not Follow Up.
+      if ((call.result === "nurtureEmailSent" || call.result === "nurtureNoEmailSent") && within && existing) {
+        out.push({
+          code: "callBackWithinBound",
+          field: "result",
+          message: `on an existing lead, a call back within ${weeks} weeks is Follow Up (the task rolled forward): Nurture is a call back further out`,
+          suggested: "followUp",
+        });
+      }
+      if (call.result === "followUp" && call.lastContact === "decisionMaker" && known && !within && existing) {
+        out.push({
+          code: "callBackBeyondBound",
+          field: "result",
+          message: `the DM asked for a call back more than ${weeks} weeks away: that is Nurture (Email Sent or No Email Sent), with the task rolled forward`,
         });
       }
       const task: unknown = call.task;

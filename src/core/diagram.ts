@@ -52,6 +52,8 @@ export function stateDiagram<
       for (const [status, types] of Object.entries(def.closedAccepts ?? {}) as [string, string[]][]) {
         for (const type of types) {
           const rule = def.events[type as Ev["type"]];
+          // A rule that lists the closed status among its own `from` is drawn with the table's edges.
+          if (rule.from !== "open" && (rule.from as readonly string[]).includes(status)) continue;
           const targets = typeof rule.to === "string" ? [rule.to] : rule.to.map((b) => b.to);
           for (const to of targets) edge(status, to === "same" ? status : to, `${type} (allowed by options)`);
         }

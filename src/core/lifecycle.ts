@@ -127,6 +127,12 @@ export interface EventRule<S extends string, A extends string, St, Ev, Ef, C ext
   readonly when?: (state: St) => Refusal<C> | undefined;
   /** A guard on the event's data. */
   readonly check?: (state: St, event: Ev, atMs: number) => Refusal<C> | undefined;
+  /**
+   * Whether an event dated before the record's last change is applied anyway, at the last change,
+   * instead of being refused `outOfOrder`: for a fact whose own timestamp precedes the record (the
+   * appointment a lead was created for). Default: never.
+   */
+  readonly late?: (state: St, event: Ev, atMs: number) => boolean;
   /** Builds the next state and its effects; `at` is the event instant as ISO UTC. */
   readonly apply: (state: St, event: Ev, at: string, atMs: number) => Step<St, Ef>;
 }
@@ -546,22 +552,27 @@ export function createLifecycle<
     const refusal = rule.when?.(current) ?? rule.check?.(current, event, atMs);
     if (refusal !== undefined) return reject(refusal.code, refusal.message, event, status, refusal.field);
     // The one formatting of the event's instant; the order check compares it with the stored text.
-    const at = toIso(atMs);
+    let at = toIso(atMs);
+    let appliedMs = atMs;
     if (isBefore(at, atMs, state.updatedAt)) {
-      return reject(
-        "outOfOrder",
-        `the event happened at ${at}, before the last change at ${state.updatedAt}`,
-        event,
-        state.status,
-        "at",
-      );
+      if (rule.late?.(current, event, atMs) !== true) {
+        return reject(
+          "outOfOrder",
+          `the event happened at ${at}, before the last change at ${state.updatedAt}`,
+          event,
+          state.status,
+          "at",
+        );
+      }
+      at = state.updatedAt;
+      appliedMs = Date.parse(at);
     }
-    const applied = rule.apply(current, event, at, atMs);
+    const applied = rule.apply(current, event, at, appliedMs);
     const ids = current.appliedIds;
     const step =
       id !== undefined
         ? {
-            state: { ...applied.state, appliedIds: remember(ids, id, Date.parse(current.updatedAt) === atMs) },
+            state: { ...applied.state, appliedIds: remember(ids, id, Date.parse(current.updatedAt) === appliedMs) },
             effects: applied.effects,
           }
         : ids !== undefined && applied.state.appliedIds !== ids

@@ -77,7 +77,10 @@ function describe(issue: z.core.$ZodIssue, input: unknown): Issue[] {
       return issue.keys.map((key) => ({ path: join(path, key), message: "is not a known field" }));
     case "invalid_union":
       if (issue.discriminator === undefined || !("options" in issue)) {
-        return [{ path, message: "does not match any allowed shape" }];
+        const branches = (issue as { readonly errors?: readonly (readonly z.core.$ZodIssue[])[] }).errors;
+        return Array.isArray(branches) && branches.length > 0
+          ? closestBranches(branches, issue.path, input)
+          : [{ path, message: "does not match any allowed shape" }];
       }
       return [{ path, message: `${describeValue(value)} is not one of ${(issue.options ?? []).join(", ")}` }];
     case "invalid_type":
@@ -108,6 +111,38 @@ function describe(issue: z.core.$ZodIssue, input: unknown): Issue[] {
     default:
       return [{ path, message: issue.message }];
   }
+}
+
+// A union names no field: the issues that matter are those of the shape the input came closest to
+// (the branch with the fewest issues), so a `"false"` where a boolean goes is named by its field.
+// Branches that come equally close are merged: one issue per field, the allowed values joined.
+function closestBranches(
+  branches: readonly (readonly z.core.$ZodIssue[])[],
+  prefix: readonly PropertyKey[],
+  input: unknown,
+): Issue[] {
+  let best = Number.POSITIVE_INFINITY;
+  let closest: z.core.$ZodIssue[] = [];
+  for (const branch of branches) {
+    if (branch.length < best) {
+      best = branch.length;
+      closest = [];
+    }
+    if (branch.length === best) closest.push(...branch);
+  }
+  const byField = new Map<string, z.core.$ZodIssue>();
+  for (const issue of closest) {
+    const full = { ...issue, path: [...prefix, ...issue.path] } as z.core.$ZodIssue;
+    const key = `${full.code}:${full.path.map(String).join(".")}`;
+    const seen = byField.get(key);
+    if (seen === undefined) byField.set(key, full);
+    else if (seen.code === "invalid_value" && full.code === "invalid_value") {
+      byField.set(key, { ...seen, values: [...new Set([...seen.values, ...full.values])] });
+    } else if (seen.code === "invalid_type" && full.code === "invalid_type" && seen.expected !== full.expected) {
+      byField.set(key, { ...seen, expected: `${seen.expected} or ${full.expected}` as typeof seen.expected });
+    }
+  }
+  return [...byField.values()].flatMap((issue) => describe(issue, input));
 }
 
 export { PARSE_LIMITS } from "./limits.js";

@@ -271,6 +271,7 @@ export function buildBooking(settings: BookingSettings): BookingLifecycle {
       initialStatus: "lead",
       statuses: BOOKING_STATUSES,
       stateCheck: stateCheck(),
+      closedAccepts: { lost: ["appointmentDetected"] },
       events: {
         patientChosen: {
           from: "open",
@@ -305,10 +306,13 @@ export function buildBooking(settings: BookingSettings): BookingLifecycle {
             effects: NONE,
           }),
         },
+        // A real appointment books a Lost lead too (never by hand: `markedBooked` is from Lead
+        // only), and the appointment a lead was created for books it though it is dated before.
         appointmentDetected: {
-          from: ["lead", "booked"],
+          from: ["lead", "booked", "lost"],
           to: [{ to: "booked", when: "not cancelled" }],
           by: ["system"],
+          late: (state, _, atMs) => atMs < Date.parse(state.createdAt),
           check: (state, event): Refusal<BookingRefusalCode> | undefined => {
             if (!hasIds(event.appointment, "id", "patientId") || !isName(event.appointment.patientId)) {
               return malformed("appointment", "{ id, patientId } (strings)");
@@ -342,8 +346,12 @@ export function buildBooking(settings: BookingSettings): BookingLifecycle {
             // nothing: the patient has no appointment.
             if (linked.status === "cancelled")
               return { state: { ...state, updatedAt: at, appointments }, effects: NONE };
+            // An appointment dated before the lead (the one it was created for) books it at once:
+            // at its creation, however late it is applied.
+            const bookedAt =
+              state.bookedAt ?? (toEpochMs(event.at) < Date.parse(state.createdAt) ? state.createdAt : at);
             return {
-              state: { ...state, status: "booked", updatedAt: at, bookedAt: state.bookedAt ?? at, appointments },
+              state: { ...state, status: "booked", updatedAt: at, bookedAt, appointments },
               effects: NONE,
             };
           },

@@ -47,7 +47,7 @@ const stateCheck = (): Check =>
     }),
     (value) => {
       const s = value as ConsultationState;
-      if ((s.status === "followUp") !== (s.followUp !== null)) return "followUp";
+      if (s.followUp === null ? s.status === "followUp" : !ROUND.includes(s.status)) return "followUp";
       return (s.status === "outOfArea") !== (s.transferableToCareCentre !== null)
         ? "transferableToCareCentre"
         : undefined;
@@ -108,7 +108,11 @@ export interface ConsultationState {
   readonly status: ConsultationStatus;
   /** The instant of the last change (ISO UTC). */
   readonly updatedAt: string;
-  /** Present exactly when `status` is `followUp`. */
+  /**
+   * The current round's follow-up: present when `status` is `followUp`, and in
+   * `moveScheduleFollowUp` when the schedule move was made during a round (the count goes on from
+   * it); `null` otherwise.
+   */
   readonly followUp: FollowUp | null;
   /** Present exactly when `status` is `outOfArea`: a hint, not behaviour (see the docs). */
   readonly transferableToCareCentre: boolean | null;
@@ -210,6 +214,9 @@ const DNC: readonly ConsultationEffect[] = [{ type: "doNotCall" }];
 const BOOKABLE = ["new", "followUp", "consultationCancelled", "moveScheduleFollowUp", "cold"] as const;
 const BOOKED = ["consultationBooked", "consultationRescheduled"] as const;
 const FOLLOWABLE = ["new", "consultationCancelled", "moveScheduleFollowUp", "followUp"] as const;
+// The statuses that carry the current round's follow-up: follow-up n, and the Care Center's
+// schedule move of it ("Move/Schedule Follow Up for"), which does not start a new round.
+const ROUND: readonly string[] = ["followUp", "moveScheduleFollowUp"];
 
 // What the consultation verbs rely on (the create… parser checks the rest: status names, events).
 const CONSULTATION_RULES: readonly OptionRule[] = [
@@ -311,7 +318,13 @@ export function buildConsultation(options: ConsultationOptions): ConsultationLif
             };
           },
         },
-        followUpScheduleMoved: { from: "open", to: "moveScheduleFollowUp", apply: to("moveScheduleFollowUp") },
+        // A schedule move keeps the round's follow-up (its number and due time): the next follow-up
+        // continues the count, and the lead still goes cold after the last one.
+        followUpScheduleMoved: {
+          from: "open",
+          to: "moveScheduleFollowUp",
+          apply: (state, _, at) => ({ state: make("moveScheduleFollowUp", at, state.followUp ?? null), effects: NONE }),
+        },
         cancelledAndDnc: { from: "open", to: "consultationCancelledDnc", apply: to("consultationCancelledDnc", DNC) },
         markedUnserviceable: { from: "open", to: "unserviceable", apply: to("unserviceable") },
         markedOutOfArea: {
@@ -336,18 +349,19 @@ export function buildConsultation(options: ConsultationOptions): ConsultationLif
         markedLost: { from: "open", to: "lost", apply: to("lost") },
         enrolmentCompleted: { from: "open", to: "sold", apply: to("sold") },
       },
-      timers: [
-        {
-          from: "followUp",
-          to: "cold",
-          label: `${options.coldAfterHours} h after follow up ${limit} is due`,
-          dueAt: (state) =>
-            state.followUp != null && state.followUp.number >= limit
-              ? Date.parse(state.followUp.dueAt) + coldAfterMs
-              : Number.NaN,
-          apply: (_, at) => ({ state: make("cold", at), effects: NONE }),
-        },
-      ],
+      timers: ROUND.map((from) => ({
+        from: from as ConsultationStatus,
+        to: "cold" as const,
+        label: `${options.coldAfterHours} h after follow up ${limit} is due`,
+        dueAt: (state: ConsultationState) =>
+          state.followUp != null && state.followUp.number >= limit
+            ? Date.parse(state.followUp.dueAt) + coldAfterMs
+            : Number.NaN,
+        apply: (_: ConsultationState, at: string): Step<ConsultationState, ConsultationEffect> => ({
+          state: make("cold", at),
+          effects: NONE,
+        }),
+      })),
     };
     const lifecycle = createLifecycle(definition);
     return guardMethods(
@@ -368,7 +382,7 @@ export function buildConsultation(options: ConsultationOptions): ConsultationLif
         },
         label(state: ConsultationState): string {
           const label = statusLabel(statuses, state?.status);
-          return state?.followUp == null ? label : `${label} ${state.followUp.number}`;
+          return state?.followUp == null || state.status !== "followUp" ? label : `${label} ${state.followUp.number}`;
         },
       },
       { initial: () => unreadableInput("consultation lead"), label: () => "" },

@@ -75,12 +75,15 @@ const consultationSchemas = /* @__PURE__ */ lazy(() => {
     })
     .check(
       z.superRefine((s, ctx) => {
-        if ((s.status === "followUp") !== (s.followUp !== null)) {
+        if (
+          s.followUp === null ? s.status === "followUp" : s.status !== "followUp" && s.status !== "moveScheduleFollowUp"
+        ) {
           ctx.issues.push({
             code: "custom",
             path: ["followUp"],
             input: s.followUp,
-            message: "must be present exactly when status is followUp",
+            message:
+              "must be present when status is followUp, and null unless status is followUp or moveScheduleFollowUp",
           });
         }
         if ((s.status === "outOfArea") !== (s.transferableToCareCentre !== null)) {

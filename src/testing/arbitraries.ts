@@ -480,6 +480,7 @@ export function campaignInput(): Arbitrary<Record<string, unknown>> {
     {
       id: fc.constantFrom("it-msp", "dental", "legal"),
       emailFollowUpWeeks: fc.integer({ min: 1, max: 8 }),
+      timeZone: fc.constantFrom(...TIME_ZONES),
       deadEndMinBlockedAttempts: fc.integer({ min: 0, max: 5 }),
       emailOnlyHns: fc.boolean(),
       wantsConsultantFollowUp: fc.boolean(),

@@ -7,13 +7,14 @@ import type { CallRecord } from "../../src/call-result/record-state.js";
 import { type BuiltInResult, CALL_RESULTS } from "../../src/call-result/results.js";
 import { parseCallRecord } from "../../src/call-result/schema.js";
 import { validate } from "../../src/call-result/validate.js";
-import { callRecordState } from "../../src/testing/arbitraries.js";
+import { callRecordState, TIME_ZONES } from "../../src/testing/arbitraries.js";
 import { deepFreeze, unwrap } from "../helpers.js";
 import { DAY, facts, T0 } from "./arbitraries.js";
 
 const campaign: fc.Arbitrary<Campaign> = fc.record({
   id: fc.constant("c"),
   emailFollowUpWeeks: fc.constantFrom(2, 4, 6),
+  timeZone: fc.constantFrom(...TIME_ZONES),
   deadEndMinBlockedAttempts: fc.integer({ min: 0, max: 3 }),
   emailOnlyHns: fc.boolean(),
   wantsConsultantFollowUp: fc.boolean(),

@@ -182,7 +182,10 @@ describe("leads", () => {
     expect(within.result).toBe("emailFollowUp");
     expect(within.recordStatus).toBe("pendingTask");
     expect(within.effects.map((e) => e.type)).toEqual(["followUpTask", "introEmail"]);
-    const beyond = c({ ...dm, said: "emailAndCallBack", callBackAt: AT + 28 * DAY + 1 });
+    // The bound is by date: later on the date exactly 4 weeks ahead is within; the next date is beyond.
+    const laterThatDay = c({ ...dm, said: "emailAndCallBack", callBackAt: AT + 28 * DAY + 13 * 3_600_000 });
+    expect(laterThatDay.result).toBe("emailFollowUp");
+    const beyond = c({ ...dm, said: "emailAndCallBack", callBackAt: Date.parse("2026-12-22T00:00:00Z") });
     expect(beyond.result).toBe("nurtureEmailSent");
     expect(beyond.rules).toContain("callBackBeyondBound");
     const sixWeeks = { ...DEFAULT_CAMPAIGN, emailFollowUpWeeks: 6 };
@@ -261,11 +264,28 @@ describe("follow-up calls on an existing lead", () => {
     expect(no.result).toBe("pitchedNotInterested");
     expect(no.rules).toEqual(["alreadyPitchedLead"]);
     expect(c({ ...dm, said: "emailOnly" }, lead()).result).toBe("pitchedNotInterested");
-    const later = c({ ...dm, said: "emailAndCallBack", callBackAt: AT + 7 * DAY }, lead());
+    const later = c({ ...dm, said: "emailAndCallBack", callBackAt: AT + 40 * DAY }, lead());
     expect(later.result).toBe("nurtureEmailSent");
     expect(later.countsAs).toBe("nothing");
     expect(later.rules).toEqual(["followUpNurtureRolled", "firstLeadOnly"]);
     expect(c({ ...dm, said: "callBackNoEmail", callBackAt: AT + 90 * DAY }, lead()).result).toBe("nurtureNoEmailSent");
+  });
+
+  // Follow Up: 'you speak to the DM and he says ".... can't talk now try me tomorrow"'; Nurture:
+  // "they've asked for us to touch base in 1 to 12 months or longer". Nurture is never two weeks.
+  it("a DM on an existing lead who asks for a call back within 4 weeks is Follow Up, further out Nurture", () => {
+    const twoWeeks = c({ ...dm, said: "emailAndCallBack", callBackAt: AT + 14 * DAY }, lead());
+    expect(twoWeeks.result).toBe("followUp");
+    expect(twoWeeks.countsAs).toBe("nothing");
+    expect(twoWeeks.callBackAt).toBe("2026-12-07T10:00:00.000Z");
+    expect(twoWeeks.effects.map((e) => e.type)).toEqual(["followUpTask"]);
+    expect(c({ ...dm, said: "callBackNoEmail", callBackAt: AT + 14 * DAY }, lead()).result).toBe("followUp");
+    expect(c({ ...dm, said: "cantTalkNow", callBackAt: AT + DAY }, lead()).result).toBe("followUp");
+    // The date 4 weeks ahead is the last within; the next date is beyond.
+    expect(c({ ...dm, said: "callBackNoEmail", callBackAt: AT + 28 * DAY + 13 * 3_600_000 }, lead()).result).toBe(
+      "followUp",
+    );
+    expect(c({ ...dm, said: "cantTalkNow", callBackAt: AT + 29 * DAY }, lead()).result).toBe("nurtureNoEmailSent");
   });
 
   it("a blocked follow-up never becomes a dead end", () => {

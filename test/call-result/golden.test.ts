@@ -146,17 +146,17 @@ describe("classify, whole answers", () => {
     expect(answer({ ...dm, said: "emailAndCallBack", callBackAt: AT + 28 * DAY })).toMatchInlineSnapshot(
       `"decisionMaker emailFollowUp → pendingTask, counts lead | rules emailCallBackWithinBound introEmailToDmOnly | dm true pitched true blocked false mode null callBack 2026-12-21T10:00:00.000Z | effects followUpTask introEmail"`,
     );
-    expect(answer({ ...dm, said: "emailAndCallBack", callBackAt: AT + 28 * DAY + 1 })).toMatchInlineSnapshot(
-      `"decisionMaker nurtureEmailSent → pendingTask, counts lead | rules callBackBeyondBound introEmailToDmOnly | dm true pitched true blocked false mode null callBack 2026-12-21T10:00:00.001Z | effects followUpTask introEmail"`,
+    expect(answer({ ...dm, said: "emailAndCallBack", callBackAt: AT + 29 * DAY })).toMatchInlineSnapshot(
+      `"decisionMaker nurtureEmailSent → pendingTask, counts lead | rules callBackBeyondBound introEmailToDmOnly | dm true pitched true blocked false mode null callBack 2026-12-22T10:00:00.000Z | effects followUpTask introEmail"`,
     );
     expect(answer({ ...dm, said: "emailAndCallBack", callBackAt: AT + 3 * DAY }, lead())).toMatchInlineSnapshot(
-      `"decisionMaker nurtureEmailSent → pendingTask, counts nothing | rules followUpNurtureRolled firstLeadOnly | dm true pitched true blocked false mode null callBack 2026-11-26T10:00:00.000Z | effects followUpTask introEmail"`,
+      `"decisionMaker followUp → pendingTask, counts nothing | rules followUpOnExistingLead | dm true pitched true blocked false mode null callBack 2026-11-26T10:00:00.000Z | effects followUpTask"`,
     );
     expect(answer({ ...dm, said: "callBackNoEmail", callBackAt: AT + 3 * DAY })).toMatchInlineSnapshot(
       `"decisionMaker nurtureNoEmailSent → pendingTask, counts lead | rules callBackNoEmail | dm true pitched true blocked false mode null callBack 2026-11-26T10:00:00.000Z | effects followUpTask"`,
     );
     expect(answer({ ...dm, said: "callBackNoEmail", callBackAt: AT + 3 * DAY }, lead())).toMatchInlineSnapshot(
-      `"decisionMaker nurtureNoEmailSent → pendingTask, counts nothing | rules followUpNurtureRolled firstLeadOnly | dm true pitched true blocked false mode null callBack 2026-11-26T10:00:00.000Z | effects followUpTask"`,
+      `"decisionMaker followUp → pendingTask, counts nothing | rules followUpOnExistingLead | dm true pitched true blocked false mode null callBack 2026-11-26T10:00:00.000Z | effects followUpTask"`,
     );
     expect(answer({ ...dm, said: "appointment", mode: "video" })).toMatchInlineSnapshot(
       `"decisionMaker appointmentBooked → closed, counts appointment | rules appointmentBooked | dm true pitched true blocked false mode video callBack null | effects "`,
@@ -358,7 +358,7 @@ describe("validate, whole messages", () => {
       violations({
         lastContact: "decisionMaker",
         result: "emailFollowUp",
-        callBackAt: AT + 28 * DAY + 1,
+        callBackAt: AT + 29 * DAY,
         task: { dueAt: AT },
       }),
     ).toMatchInlineSnapshot(`
@@ -382,7 +382,7 @@ describe("validate, whole messages", () => {
       violations({
         lastContact: "decisionMaker",
         result: "nurtureEmailSent",
-        callBackAt: AT + 28 * DAY + 1,
+        callBackAt: AT + 29 * DAY,
         task: { dueAt: AT },
       }),
     ).toMatchInlineSnapshot(`[]`);

@@ -102,8 +102,25 @@ describe("validate", () => {
     expect(v({ lastContact: "reception", result: "noContact" }, lead())).toEqual([
       ["shouldBeFollowUp", "result", "followUp"],
     ]);
-    // a DM asking for a later call back rolls the nurture forward: allowed
-    expect(v({ result: "nurtureEmailSent", callBackAt: AT + 7 * DAY, task }, lead())).toEqual([]);
+    // a DM asking for a call back further out than 4 weeks rolls the nurture forward: allowed
+    expect(v({ result: "nurtureEmailSent", callBackAt: AT + 40 * DAY, task }, lead())).toEqual([]);
+  });
+
+  // "Nurture … they've asked for us to touch base in 1 to 12 months or longer": on an existing lead
+  // too, a call back within 4 weeks is Follow Up (the task rolled forward), never Nurture; and
+  // validate agrees with classify on fresh and existing records alike.
+  it("on an existing lead, Nurture within 4 weeks should be Follow Up; a DM's Follow Up beyond it should be Nurture", () => {
+    for (const result of ["nurtureEmailSent", "nurtureNoEmailSent"]) {
+      expect(v({ result, callBackAt: AT + 14 * DAY, task }, lead())).toEqual([
+        ["callBackWithinBound", "result", "followUp"],
+      ]);
+    }
+    expect(v({ result: "followUp", callBackAt: AT + 14 * DAY, task }, lead())).toEqual([]);
+    expect(v({ result: "followUp", callBackAt: AT + 40 * DAY, task }, lead())).toEqual([
+      ["callBackBeyondBound", "result", undefined],
+    ]);
+    // Not reaching the DM, any call back is Follow Up.
+    expect(v({ lastContact: "reception", result: "followUp", callBackAt: AT + 40 * DAY, task }, lead())).toEqual([]);
   });
 
   it("Email Follow Up beyond 4 weeks should be Nurture; Nurture with an email within 4 weeks should be Email Follow Up", () => {

@@ -42,9 +42,18 @@ describe("parseWith's messages", () => {
     );
   });
 
-  it("a union says which shapes it allows, by discriminator when it has one", () => {
+  it("a union names the fields of the shape the input came closest to, by discriminator when it has one", () => {
     const plain = z.union([z.strictObject({ a: z.string() }), z.strictObject({ b: z.number() })]);
-    expect(issues(plain, { c: 1 })).toEqual([["", "does not match any allowed shape"]]);
+    // Equally close shapes are merged, one issue per field.
+    expect(issues(plain, { c: 1 })).toEqual([
+      ["a", "is required"],
+      ["c", "is not a known field"],
+      ["b", "is required"],
+    ]);
+    expect(issues(plain, { b: "1" })).toEqual([["b", "expected number, got string"]]);
+    const literals = z.union([z.strictObject({ k: z.literal("x") }), z.strictObject({ k: z.literal("y") })]);
+    expect(issues(literals, { k: "z" })).toEqual([["k", 'expected "x" or "y", got "z"']]);
+    expect(issues(z.union([z.string(), z.number()]), true)).toEqual([["", "expected string or number, got boolean"]]);
     const tagged = z.discriminatedUnion("type", [
       z.strictObject({ type: z.literal("x"), n: z.number() }),
       z.strictObject({ type: z.literal("y") }),

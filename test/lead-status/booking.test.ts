@@ -292,6 +292,66 @@ describe("create leads for new clients", () => {
   });
 });
 
+describe("a Lost lead whose patient books (issue 28)", () => {
+  // "Move it to 'Booked' if they book in. If you book them in without moving them to 'Booked' then
+  // the lead will automatically move once The BOS detects the new appointment in your PMS."
+  const lostTim = () => run([{ type: "markedLost", at: T0, actor: "user" }], lead({ patient: tim }));
+
+  it("is booked by the PMS's new appointment for its patient, so the reports count it", () => {
+    const booked = unwrap(booking.transition(lostTim(), detected(T0 + HOUR))).state;
+    expect(booked.status).toBe("booked");
+    expect(booked.bookedAt).toBe(iso(T0 + HOUR));
+    expect(booked.appointments).toEqual([{ id: "a1", status: "booked" }]);
+    // An appointment that arrives already cancelled is linked, and the lead stays Lost.
+    const cancelled = booking.transition(lostTim(), {
+      ...detected(T0 + HOUR),
+      appointment: { id: "a1", patientId: "p1", status: "cancelled" },
+    } as BookingEvent);
+    expect(unwrap(cancelled).state.status).toBe("lost");
+  });
+
+  it("is never booked by hand, and stays closed to everything else", () => {
+    expect(unwrapErr(booking.transition(lostTim(), { type: "markedBooked", at: T0 + HOUR, actor: "user" })).code).toBe(
+      "closed",
+    );
+    const byUser = booking.transition(lostTim(), { ...detected(T0 + HOUR), actor: "user" } as BookingEvent);
+    expect(unwrapErr(byUser).code).toBe("actorNotPermitted");
+    expect(booking.allowedEvents(lostTim(), "system")).toEqual(["appointmentDetected"]);
+    expect(booking.allowedEvents(lostTim(), "user")).toEqual([]);
+  });
+
+  it("matches a new client's patient: no second lead is created, the Lost lead is booked instead", () => {
+    const on = { ...BOOKING_DEFAULTS, createLeadsForNewClients: true };
+    expect(leadForNewClient({ at: T0 + HOUR, patient: tim }, [lostTim()], on)).toBeNull();
+  });
+});
+
+describe("a lead created for a new client found through an appointment (issue 28)", () => {
+  // "Create Leads for New Clients | If turned on then whenever a New Client is detected and an
+  // existing matching Lead can't be found then a new lead will automatically be created."
+  const on = { ...BOOKING_DEFAULTS, createLeadsForNewClients: true };
+  const appointmentAt = T0 - 2 * HOUR; // the appointment's updated_at, before The BOS saw it
+  const newLead = () => unwrap(booking.initial(leadForNewClient({ at: T0, patient: tim }, [], on) ?? { at: 0 }));
+
+  it("is booked at once by that appointment, though the appointment is dated before the lead", () => {
+    const booked = unwrap(booking.transition(newLead(), detected(appointmentAt))).state;
+    expect(booked.status).toBe("booked");
+    expect(booked.bookedAt).toBe(iso(T0));
+    expect(booked.updatedAt).toBe(iso(T0));
+    const refolded = booking.refold(newLead(), [detected(appointmentAt)]);
+    expect(refolded.rejected).toEqual([]);
+    expect(refolded.state).toEqual(booked);
+  });
+
+  it("still refuses, outOfOrder, other events dated before the lead's last change", () => {
+    const stale = booking.transition(newLead(), { type: "commented", at: appointmentAt, actor: "user", text: "x" });
+    expect(unwrapErr(stale).code).toBe("outOfOrder");
+    const commented = run([{ type: "commented", at: T0 + 2 * HOUR, actor: "user", text: "x" }], newLead());
+    // Dated after the lead's creation but before its last change: an ordinary late event.
+    expect(unwrapErr(booking.transition(commented, detected(T0 + HOUR))).code).toBe("outOfOrder");
+  });
+});
+
 describe("label", () => {
   it("shows the stage as the playbook names it, like consultation.label", () => {
     expect(booking.label(lead())).toBe("Lead");

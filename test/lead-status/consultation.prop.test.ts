@@ -194,8 +194,10 @@ interface Real {
   state: ConsultationState;
 }
 const LIMIT = 6;
+// A schedule move ("Move/Schedule Follow Up for") keeps the round: the count and the due time.
+const IN_ROUND = new Set(["followUp", "moveScheduleFollowUp"]);
 const coldAt = (m: Model): number =>
-  m.status === "followUp" && m.followUp >= LIMIT ? m.dueMs + 2 * HOUR : Number.POSITIVE_INFINITY;
+  IN_ROUND.has(m.status) && m.followUp >= LIMIT ? m.dueMs + 2 * HOUR : Number.POSITIVE_INFINITY;
 const settle = (m: Model, at: number): void => {
   if (at >= coldAt(m)) {
     m.status = "cold";
@@ -226,6 +228,7 @@ class Send implements fc.Command<Model, Real> {
   run(m: Model, r: Real): void {
     settle(m, m.now);
     const expected = this.expect(m);
+    const previous = m.status;
     const result = consultation.transition(r.state, {
       type: this.type,
       at: m.now,
@@ -238,7 +241,7 @@ class Send implements fc.Command<Model, Real> {
       if (expected === "followUp") {
         m.followUp += 1;
         m.dueMs = m.now + 48 * HOUR;
-      } else m.followUp = 0;
+      } else if (!(expected === "moveScheduleFollowUp" && IN_ROUND.has(previous))) m.followUp = 0;
       expect(r.state.status).toBe(m.status);
       expect(r.state.followUp?.number ?? 0).toBe(m.followUp);
     }
@@ -309,6 +312,61 @@ describe("consultation model-based sequences", () => {
         );
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+// "Care Center status, if you are moving schedule" moves the schedule of the current round; it never
+// restarts the count, so "if you have done the 6 follow ups, 2 hours after the schedule called,
+// system will update the status" holds however many schedule moves come between.
+describe("follow-ups across Care Center schedule moves", () => {
+  it("the count goes on across any moves, follow-up 7 is refused, and the lead goes cold 2 h after 6 is due", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 6, maxLength: 6 }),
+        fc.array(fc.integer({ min: 0, max: 30 * HOUR }), { minLength: 30, maxLength: 30 }),
+        (moves, gaps) => {
+          let state = start();
+          let at = T0;
+          let gap = 0;
+          const next = () => {
+            at += gaps[gap++ % gaps.length] as number;
+            return at;
+          };
+          for (let n = 1; n <= 6; n++) {
+            // Moves come before follow-up n: within the round, none restarts it.
+            for (let k = 0; k < (moves[n - 1] as number); k++) {
+              state = unwrap(
+                consultation.transition(state, { type: "followUpScheduleMoved", at: next(), actor: "careCentre" }),
+              ).state;
+              if (state.status === "cold") return; // the sixth was due and 2 h passed: checked below
+            }
+            const logged = consultation.transition(state, {
+              type: "followUpLogged",
+              at: next(),
+              actor: "careCentre",
+              dueAt: at + 48 * HOUR,
+            });
+            state = unwrap(logged).state;
+            expect(state.followUp?.number).toBe(n);
+          }
+          const due = Date.parse(state.followUp?.dueAt ?? "");
+          // More moves after the sixth: still follow-up 6, no seventh, cold at due + 2 h.
+          for (const extra of moves) {
+            const moveAt = at + extra * HOUR;
+            if (moveAt >= due + 2 * HOUR) break;
+            at = moveAt;
+            state = unwrap(
+              consultation.transition(state, { type: "followUpScheduleMoved", at, actor: "careCentre" }),
+            ).state;
+            expect(state.followUp?.number).toBe(6);
+          }
+          const seventh = consultation.transition(state, { type: "followUpLogged", at, actor: "careCentre" });
+          expect(seventh.ok || seventh.error.code).toBe("followUpLimitReached");
+          expect(consultation.advance(state, due + 2 * HOUR - 1).state.status).not.toBe("cold");
+          expect(consultation.advance(state, due + 2 * HOUR).state.status).toBe("cold");
+        },
+      ),
     );
   });
 });

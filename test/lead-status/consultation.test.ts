@@ -123,19 +123,47 @@ describe("follow-ups", () => {
     expect(error.message).toContain("limit is 6");
   });
 
-  it("start again at 1 from a cancelled consultation or a moved schedule", () => {
+  it("start again at 1 from a cancelled consultation", () => {
     const fromCancelled = run([
       { type: "consultationBooked", at: T0, actor: "system" },
       { type: "consultationCancelled", at: T0 + HOUR, actor: "system" },
       followUp(T0 + 2 * HOUR),
     ]);
     expect(fromCancelled.followUp?.number).toBe(1);
-    const fromMoved = run([
-      followUp(T0),
-      { type: "followUpScheduleMoved", at: T0 + HOUR, actor: "careCentre" },
-      followUp(T0 + 2 * HOUR, { actor: "careCentre" }),
+  });
+
+  // "Move/Schedule Follow Up for / For Care Center Use / Care Center status, if you are moving
+  // schedule", and "follow up 6 times before marked as a cold lead": a move is of the current
+  // round's schedule; the follow-up logged after it continues the count (1–4, a move, then 5).
+  it("continue the count after a Care Center schedule move: 1–4, a move, then 5", () => {
+    const events: ConsultationEvent[] = [];
+    for (let n = 0; n < 4; n++) events.push(followUp(T0 + n * HOUR));
+    events.push({ type: "followUpScheduleMoved", at: T0 + 4 * HOUR, actor: "careCentre" });
+    const moved = run(events);
+    expect(moved.status).toBe("moveScheduleFollowUp");
+    expect(moved.followUp?.number).toBe(4);
+    expect(consultation.label(moved)).toBe("Move/Schedule Follow Up for");
+    const fifth = run([...events, followUp(T0 + 5 * HOUR, { actor: "careCentre" })]);
+    expect(fifth.followUp?.number).toBe(5);
+    // A schedule move outside a round (here on a new lead) starts none: the next follow-up is 1.
+    const fresh = run([
+      { type: "followUpScheduleMoved", at: T0, actor: "careCentre" },
+      followUp(T0 + HOUR, { actor: "careCentre" }),
     ]);
-    expect(fromMoved.followUp?.number).toBe(1);
+    expect(fresh.followUp?.number).toBe(1);
+  });
+
+  // "if you have done the 6 follow ups, 2 hours after the schedule called, system will update the status"
+  it("a lead moved after follow-up 6 still goes cold 2 hours after it is due", () => {
+    const events: ConsultationEvent[] = [];
+    for (let n = 0; n < 6; n++) events.push(followUp(T0 + n * HOUR));
+    events.push({ type: "followUpScheduleMoved", at: T0 + 6 * HOUR, actor: "careCentre" });
+    const moved = run(events);
+    expect(unwrapErr(consultation.transition(moved, followUp(T0 + 7 * HOUR))).code).toBe("followUpLimitReached");
+    const due = Date.parse(moved.followUp?.dueAt ?? "");
+    expect(consultation.nextDueAt(moved)).toBe(new Date(due + 2 * HOUR).toISOString());
+    expect(consultation.advance(moved, due + 2 * HOUR - 1).state.status).toBe("moveScheduleFollowUp");
+    expect(consultation.advance(moved, due + 2 * HOUR).state.status).toBe("cold");
   });
 
   it("cannot be logged on a booked consultation or a cold lead", () => {

@@ -427,7 +427,12 @@ describe("parsers' messages", () => {
           followUp: { number: 1, loggedAt: lead.updatedAt, dueAt: lead.updatedAt, notes: "" },
         }),
       ),
-    ).toEqual([["followUp", "must be present exactly when status is followUp"]]);
+    ).toEqual([
+      [
+        "followUp",
+        "must be present when status is followUp, and null unless status is followUp or moveScheduleFollowUp",
+      ],
+    ]);
     expect(issues(parseConsultationState({ ...lead, transferableToCareCentre: true }))).toEqual([
       ["transferableToCareCentre", "must be a boolean exactly when status is outOfArea"],
     ]);
