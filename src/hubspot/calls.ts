@@ -526,7 +526,9 @@ export function callFactsToHubSpot(
         out[p.putThroughToVoicemail] = writeHubSpotCheckbox(f.putThroughToVoicemail);
       if (typeof f.measured === "number") out[p.measured] = writeHubSpotNumber(f.measured);
       if (f.callBackAt !== undefined) out[p.callBackAt] = writeHubSpotDateTime(f.callBackAt as Instant);
-      return out;
+      // Written only when it reads back: facts the reader would refuse (`reached: 5`, a missing
+      // `said`) are not call facts, and nothing is written for them.
+      return callFactsFromHubSpot({ id: "0", properties: out }, portal).ok ? out : {};
     },
     () => ({}),
   );

@@ -41,6 +41,16 @@ export interface HubSpotInvalid {
 
 /** Builds a {@link HubSpotError}. @internal */
 export function hubSpotError(code: HubSpotErrorCode, property: string, value: unknown, message: string): HubSpotError {
+  // A property name that is not text (a host passed `42` as the name) is itself the fault: the
+  // error names the argument, so `error.property` is always text.
+  if (typeof property !== "string") {
+    return {
+      code: "invalidPayload",
+      message: `property must be a property name (text), got ${describeValue(property)}`,
+      property: "property",
+      value: property,
+    };
+  }
   return { code, message: `${property} ${message}`, property, value };
 }
 

@@ -377,6 +377,12 @@ describe("callFactsFromHubSpot", () => {
     expect(unwrapErr(callFactsFromHubSpot(7)).issues.map((i) => i.property)).toEqual(["properties"]);
   });
 
+  it("writes nothing for facts the reader would refuse (issue 27: reached 5 was written as is)", () => {
+    expect(callFactsToHubSpot({ reached: 5, said: "takeMessage" } as never, 0)).toEqual({});
+    expect(callFactsToHubSpot({ reached: "reception" } as never, 0)).toEqual({});
+    expect(callFactsToHubSpot({ reached: "reception", said: "takeMessage" }, 0).leadrules_said).toBe("takeMessage");
+  });
+
   it("writes facts back as properties that read back to them", () => {
     expect(callFactsToHubSpot({ reached: "nobody", via: "duplicate" }, "2026-03-02T10:00:00Z")).toEqual({
       hs_timestamp: "1772445600000",

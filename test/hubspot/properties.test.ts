@@ -45,6 +45,12 @@ describe("HubSpot property values", () => {
     expect(writeHubSpotCheckbox(false)).toBe("false");
   });
 
+  it("a property name that is not text is named as the argument at fault (issue 27: property was the number 42)", () => {
+    const refused = unwrapErr(readHubSpotNumber("x", 42 as never));
+    expect(refused).toMatchObject({ code: "invalidPayload", property: "property", value: 42 });
+    expect(typeof unwrapErr(readHubSpotCheckbox("x", Symbol("p") as never)).property).toBe("string");
+  });
+
   it("numbers: finite numbers or their decimal text", () => {
     expect(readHubSpotNumber("150", "n")).toEqual({ ok: true, value: 150 });
     expect(readHubSpotNumber("-0.5", "n")).toEqual({ ok: true, value: -0.5 });
