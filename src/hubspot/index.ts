@@ -43,6 +43,7 @@ export type {
   HubSpotChange,
   HubSpotChangeEvent,
   HubSpotChangeMapper,
+  HubSpotIgnored,
   MappedEvent,
   MapperEvent,
 } from "./webhooks.js";
