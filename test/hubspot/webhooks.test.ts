@@ -224,8 +224,15 @@ describe("readWebhookBatch", () => {
       expect(batch.events[0]?.id).toBe(batch.events[1]?.id);
     }
     // A property no mapper is named for lands in ignored, named by the property.
-    expect(unwrap(readWebhookBatch([legacy], { "ticket.propertyChange:subject": () => ({ ok: true, value: 1 }) })).ignored).toEqual([
-      { index: 0, id: "hubspot:33:ticket.propertyChange:77:hs_pipeline_stage:1772445600000:9", property: "hs_pipeline_stage", unmapped: true },
+    expect(
+      unwrap(readWebhookBatch([legacy], { "ticket.propertyChange:subject": () => ({ ok: true, value: 1 }) })).ignored,
+    ).toEqual([
+      {
+        index: 0,
+        id: "hubspot:33:ticket.propertyChange:77:hs_pipeline_stage:1772445600000:9",
+        property: "hs_pipeline_stage",
+        unmapped: true,
+      },
     ]);
   });
 
