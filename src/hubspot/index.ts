@@ -54,3 +54,14 @@ export {
   taskCompletedFrom,
   webhookEventId,
 } from "./webhooks.js";
+export type {
+  HubSpotBatchInput,
+  HubSpotPlan,
+  HubSpotPlanItem,
+  HubSpotPlanReport,
+  HubSpotStoredRecord,
+  HubSpotWrite,
+  StageDragDecision,
+  StageDragged,
+} from "./host.js";
+export { HUBSPOT_OWN_SOURCES, planHubSpotBatch, stageDragDecision, stageDraggedFrom } from "./host.js";
