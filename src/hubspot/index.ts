@@ -16,6 +16,17 @@ export {
   HUBSPOT_DEFAULTS,
   HUBSPOT_DISPOSITIONS,
 } from "./calls.js";
+export type {
+  HubSpotBatchInput,
+  HubSpotPlan,
+  HubSpotPlanItem,
+  HubSpotPlanReport,
+  HubSpotStoredRecord,
+  HubSpotWrite,
+  StageDragDecision,
+  StageDragged,
+} from "./host.js";
+export { HUBSPOT_OWN_SOURCES, planHubSpotBatch, stageDragDecision, stageDraggedFrom } from "./host.js";
 export type { HubSpotError, HubSpotErrorCode, HubSpotInvalid } from "./properties.js";
 export {
   hasHubSpotValue,
@@ -54,14 +65,3 @@ export {
   taskCompletedFrom,
   webhookEventId,
 } from "./webhooks.js";
-export type {
-  HubSpotBatchInput,
-  HubSpotPlan,
-  HubSpotPlanItem,
-  HubSpotPlanReport,
-  HubSpotStoredRecord,
-  HubSpotWrite,
-  StageDragDecision,
-  StageDragged,
-} from "./host.js";
-export { HUBSPOT_OWN_SOURCES, planHubSpotBatch, stageDragDecision, stageDraggedFrom } from "./host.js";
