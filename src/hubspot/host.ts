@@ -19,13 +19,20 @@ import type {
   ClientHubStage,
 } from "../client-hub/pipeline.js";
 import { describeValue } from "../core/describe.js";
-import { guard, guarded } from "../core/guard.js";
+import { guard, guarded, guardedAsync, UNREADABLE_MESSAGE } from "../core/guard.js";
 import type { Rejection } from "../core/lifecycle.js";
 import { err, ok, type Result } from "../core/result.js";
 import { type Instant, toEpochMs } from "../core/time.js";
 import { type HubSpotError, hasHubSpotValue, hubSpotError, unreadableHubSpot } from "./properties.js";
+import { type HubSpotSignatureError, type HubSpotSignedRequest, verifyHubSpotSignatureV3 } from "./signature.js";
 import { clientHubStageOf, type HubSpotStageMap, hubSpotStageIdOf } from "./stages.js";
-import type { HubSpotBatch, HubSpotChange, HubSpotChangeMapper, HubSpotIgnored } from "./webhooks.js";
+import {
+  type HubSpotBatch,
+  type HubSpotChange,
+  type HubSpotChangeMapper,
+  type HubSpotIgnored,
+  readWebhookBatch,
+} from "./webhooks.js";
 
 const STAGE_PROPERTY = "hs_pipeline_stage";
 
@@ -429,3 +436,67 @@ export function planHubSpotBatch(input: HubSpotBatchInput): Result<HubSpotPlan, 
     return ok({ write, carryOut, undo, unschedule, report });
   }, unreadableHubSpot);
 }
+
+/** What {@link planHubSpotWebhook} is given besides the request. */
+export interface HubSpotWebhookOptions<M> extends Omit<HubSpotBatchInput, "batch"> {
+  /** The app's client secret (signature v3). */
+  readonly secret: string;
+  /** The mappers by `"<type>:<propertyName>"` or `"<type>"`, as `readWebhookBatch` takes them. */
+  readonly mappers: M;
+}
+
+/** Why a webhook request was not planned, with the HTTP status to answer. */
+export interface HubSpotWebhookRefusal {
+  /** 401: the signature (or its timestamp) is refused; 400: the body is not a batch, or an input is not what it should be. */
+  readonly status: 400 | 401;
+  readonly error: HubSpotError | HubSpotSignatureError;
+}
+
+/**
+ * The whole webhook as one call: checks the v3 signature on the raw body at `now`, reads the batch
+ * with the mappers, and plans it against the stored records ({@link planHubSpotBatch}). Pure but
+ * async (Web Crypto); the promise never rejects (a mapper of yours that throws has a bug, and its
+ * exception reaches you).
+ *
+ * @param request - the request as HubSpot signed it (method, URI, raw body, the two headers)
+ * @param options - the secret, `now`, the lifecycle, the mappers, the stored records, the stage map
+ * @returns the plan, or the status to answer and the error naming the header or field at fault
+ * @example
+ * import { clientHub } from "leadrules/client-hub";
+ * const request = { method: "POST", uri: "https://example.com/hubspot", body: "[]", timestamp: "1772445600000", signature: "x" };
+ * const planned = await planHubSpotWebhook(request, { secret: "s", now: 1772445600000, lifecycle: clientHub, mappers: {}, records: {} });
+ * planned.ok ? 200 : planned.error.status; // => 401
+ */
+export function planHubSpotWebhook<const M extends Readonly<Record<string, HubSpotChangeMapper<unknown>>>>(
+  request: HubSpotSignedRequest,
+  options: HubSpotWebhookOptions<M>,
+): Promise<Result<HubSpotPlan, HubSpotWebhookRefusal>> {
+  const refuse = (status: 400 | 401, error: HubSpotError | HubSpotSignatureError) => err({ status, error });
+  return guardedAsync(
+    async (): Promise<Result<HubSpotPlan, HubSpotWebhookRefusal>> => {
+      if (!isObject(options)) {
+        return refuse(400, hubSpotError("invalidPayload", "options", options, "must be the webhook's options"));
+      }
+      const { secret, now, mappers, ...rest } = options;
+      const signed = await verifyHubSpotSignatureV3(request, secret, now);
+      if (!signed.ok) return refuse(signed.error.code === "invalidRequest" ? 400 : 401, signed.error);
+      const body = guarded(
+        (): unknown => JSON.parse(request.body),
+        () => NOT_JSON,
+      );
+      if (body === NOT_JSON) {
+        return refuse(400, hubSpotError("invalidPayload", "body", request.body, "must be a JSON array of events"));
+      }
+      const batch = readWebhookBatch(body, mappers);
+      if (!batch.ok) return refuse(400, batch.error);
+      const plan = planHubSpotBatch({
+        ...rest,
+        now,
+        batch: batch.value as HubSpotBatch<ClientHubEvent<string> | StageDragged>,
+      });
+      return plan.ok ? plan : refuse(400, plan.error);
+    },
+    () => refuse(400, { code: "unreadable", message: UNREADABLE_MESSAGE, property: "", value: undefined }),
+  );
+}
+const NOT_JSON = Symbol("not JSON");

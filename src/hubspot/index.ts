@@ -22,11 +22,19 @@ export type {
   HubSpotPlanItem,
   HubSpotPlanReport,
   HubSpotStoredRecord,
+  HubSpotWebhookOptions,
+  HubSpotWebhookRefusal,
   HubSpotWrite,
   StageDragDecision,
   StageDragged,
 } from "./host.js";
-export { HUBSPOT_OWN_SOURCES, planHubSpotBatch, stageDragDecision, stageDraggedFrom } from "./host.js";
+export {
+  HUBSPOT_OWN_SOURCES,
+  planHubSpotBatch,
+  planHubSpotWebhook,
+  stageDragDecision,
+  stageDraggedFrom,
+} from "./host.js";
 export type { HubSpotError, HubSpotErrorCode, HubSpotInvalid } from "./properties.js";
 export {
   hasHubSpotValue,

@@ -5,7 +5,9 @@ import { describe, expect, it } from "vitest";
 import { type ClientHubEvent, type ClientHubRecord, clientHub } from "../../src/client-hub/index.js";
 import {
   type HubSpotStoredRecord,
+  hubSpotSignatureV3,
   planHubSpotBatch,
+  planHubSpotWebhook,
   readWebhookBatch,
   type StageDragged,
   stageDragDecision,
@@ -277,6 +279,53 @@ describe("planHubSpotBatch", () => {
     const revoked = Proxy.revocable({}, {});
     revoked.revoke();
     expect(unwrapErr(planHubSpotBatch({ ...base, records: revoked.proxy })).code).toBe("unreadable");
+  });
+});
+
+describe("planHubSpotWebhook", () => {
+  const signed = async (body: string, timestamp = "1772445600000") => {
+    const request = { method: "POST", uri: "https://example.com/hubspot", body, timestamp, signature: "" };
+    return { ...request, signature: unwrap(await hubSpotSignatureV3(request, "client-secret")) };
+  };
+  const options = (records: Record<string, HubSpotStoredRecord>) => ({
+    secret: "client-secret",
+    now: 1772445601000,
+    lifecycle: clientHub,
+    mappers,
+    stages,
+    records,
+  });
+
+  it("signature, batch and plan in one call: a drag to a stage no event stands for is reverted, its retry a duplicate", async () => {
+    const due = unwrap(
+      clientHub.initial({
+        subscriptionId: "s1",
+        contactId: "c1",
+        at: "2026-01-10T15:00:00Z",
+        timeZone: "UTC",
+        nextContactDate: "2026-03-02",
+      }),
+    );
+    const change = stageChange("1005", 1772445600000, { objectId: 1246965 });
+    const request = await signed(JSON.stringify([change, { ...change, attemptNumber: 1 }]));
+    const plan = unwrap(await planHubSpotWebhook(request, options({ "1246965": fresh(due) })));
+    expect(plan.write.map((w) => [w.recordId, w.record.state.status, w.properties])).toEqual([
+      ["1246965", "call1", { hs_pipeline_stage: "1002" }],
+    ]);
+    expect(plan.report.reverted.map((r) => r.index)).toEqual([0]);
+    expect(plan.report.duplicates.map((r) => r.index)).toEqual([1]);
+    expect(plan.carryOut.map((c) => c.effect.type === "task" && c.effect.task)).toEqual(["checkInCall1"]);
+  });
+
+  it("answers 401 for a signature refused, 400 for a body that is not a batch", async () => {
+    const request = await signed("[]");
+    expect(unwrapErr(await planHubSpotWebhook({ ...request, signature: "forged" }, options({}))).status).toBe(401);
+    expect(unwrapErr(await planHubSpotWebhook(await signed("{not json"), options({}))).status).toBe(400);
+    expect(unwrapErr(await planHubSpotWebhook(await signed("{}"), options({}))).error).toMatchObject({
+      property: "body",
+    });
+    expect(unwrapErr(await planHubSpotWebhook(request, null as never)).status).toBe(400);
+    expect(unwrap(await planHubSpotWebhook(request, options({}))).write).toEqual([]);
   });
 });
 
