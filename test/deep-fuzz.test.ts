@@ -462,6 +462,21 @@ function buildFixtures(root: Module, kit: Module, hub: Module): Record<string, (
     const m = (hub.clientHubStageMap as (...a: unknown[]) => { ok: boolean; value?: unknown })(stageIds());
     return m.ok ? m.value : {};
   };
+  // The HubSpot host loop's input: one stored Client Hub record and a batch of its events.
+  const hubBatchInput = () => {
+    const state = hs()[0];
+    return {
+      lifecycle: root.clientHub,
+      records: { "4": { state, snapshot: state, log: [], carriedOut: [] } },
+      batch: {
+        events: hev().map((event, index) => ({ index, id: `e${index}`, objectId: "4", type: "t", event })),
+        ignored: [],
+        rejected: [],
+      },
+      now: later,
+      stages: stageMap(),
+    };
+  };
   const table: Record<string, () => unknown[][]> = {
     ...lifecycle("consultation", cs, cev, "franchisee", at),
     ...lifecycle("booking", bs, bev, "user", { at, name: "Ann" }),
@@ -575,6 +590,16 @@ function buildFixtures(root: Module, kit: Module, hub: Module): Record<string, (
           propertyName: "hs_task_status",
           propertyValue: "COMPLETED",
         },
+      ],
+    ],
+    stageDraggedFrom: () => [[stageMap()]],
+    stageDragDecision: () =>
+      hs().map((s) => [s, { type: "stageDragged", at, id: "d", stage: "completed", changeSource: "CRM_UI" }]),
+    planHubSpotBatch: () => [[hubBatchInput()]],
+    planHubSpotWebhook: () => [
+      [
+        { method: "POST", uri: "https://example.com/a", body: JSON.stringify([change]), timestamp: "1", signature: "x" },
+        { ...hubBatchInput(), secret: "secret", mappers: { "deal.propertyChange": hub.taskCompletedFrom } },
       ],
     ],
     readClinikoAppointment: () => [[appointment]],
