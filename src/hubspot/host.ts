@@ -249,14 +249,11 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
  * @param input - the lifecycle, the stored records, the batch, `now`, and the portal's stage map
  * @returns the plan, or an error naming the input field at fault
  * @example
- * import { clientHub } from "leadrules/client-hub";
- * const made = clientHub.initial({ subscriptionId: "s1", contactId: "c1", at: "2026-01-10T15:00:00Z", timeZone: "UTC", nextContactDate: "2026-02-10" });
- * const state = made.ok ? made.value : undefined!;
- * const event = { type: "callLogged", at: "2026-02-10T10:00:00Z", actor: "owner", id: "hs-call-1", outcome: "Connected", callType: "Check In - Call", direction: "outbound" } as const;
- * const batch = { events: [{ index: 0, id: "hs-call-1", objectId: "77", type: "call.creation", event }], ignored: [], rejected: [] };
- * const plan = planHubSpotBatch({ lifecycle: clientHub, records: { "77": { state, snapshot: state, log: [], carriedOut: [] } }, batch, now: "2026-02-10T11:00:00Z" });
- * plan.ok && plan.value.write[0]?.record.state.status; // => "summaryOfCall"
- * plan.ok && plan.value.carryOut.map((c) => c.effect.type === "task" && c.effect.task); // => ["checkInCall1", "summariseCall"]
+ * // With `clientHub` from "leadrules/client-hub" as the lifecycle (docs/hubspot.md, "The host loop");
+ * // without one, the plan is refused naming the field:
+ * const batch = { events: [], ignored: [], rejected: [] };
+ * const plan = planHubSpotBatch({ lifecycle: {} as never, records: {}, batch, now: "2026-02-10T11:00:00Z" });
+ * plan.ok || plan.error.property; // => "lifecycle"
  */
 export function planHubSpotBatch(input: HubSpotBatchInput): Result<HubSpotPlan, HubSpotError> {
   return guarded((): Result<HubSpotPlan, HubSpotError> => {
@@ -462,9 +459,9 @@ export interface HubSpotWebhookRefusal {
  * @param options - the secret, `now`, the lifecycle, the mappers, the stored records, the stage map
  * @returns the plan, or the status to answer and the error naming the header or field at fault
  * @example
- * import { clientHub } from "leadrules/client-hub";
+ * // `lifecycle`: `clientHub` from "leadrules/client-hub" (docs/integrations.md shows a whole host).
  * const request = { method: "POST", uri: "https://example.com/hubspot", body: "[]", timestamp: "1772445600000", signature: "x" };
- * const planned = await planHubSpotWebhook(request, { secret: "s", now: 1772445600000, lifecycle: clientHub, mappers: {}, records: {} });
+ * const planned = await planHubSpotWebhook(request, { secret: "s", now: 1772445600000, lifecycle: {} as never, mappers: {}, records: {} });
  * planned.ok ? 200 : planned.error.status; // => 401
  */
 export function planHubSpotWebhook<const M extends Readonly<Record<string, HubSpotChangeMapper<unknown>>>>(
