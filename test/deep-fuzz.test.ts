@@ -598,7 +598,13 @@ function buildFixtures(root: Module, kit: Module, hub: Module): Record<string, (
     planHubSpotBatch: () => [[hubBatchInput()]],
     planHubSpotWebhook: () => [
       [
-        { method: "POST", uri: "https://example.com/a", body: JSON.stringify([change]), timestamp: "1", signature: "x" },
+        {
+          method: "POST",
+          uri: "https://example.com/a",
+          body: JSON.stringify([change]),
+          timestamp: "1",
+          signature: "x",
+        },
         { ...hubBatchInput(), secret: "secret", mappers: { "deal.propertyChange": hub.taskCompletedFrom } },
       ],
     ],

@@ -88,7 +88,7 @@ describe("HubSpot values round-trip", () => {
         const read = unwrap(
           callFactsFromHubSpot({ id: "c", properties: callFactsToHubSpot(facts, 1_767_225_600_000) }),
         );
-        expect(read.facts).toEqual(expected);
+        expect(read.facts).toEqual({ ...expected, id: "hubspot:call:c" });
         expect(read.at).toBe("2026-01-01T00:00:00.000Z");
         expect(parseCallFacts(read.facts)).toEqual({ ok: true, value: read.facts });
       }),
