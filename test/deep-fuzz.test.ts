@@ -608,6 +608,16 @@ function buildFixtures(root: Module, kit: Module, hub: Module): Record<string, (
         { ...hubBatchInput(), secret: "secret", mappers: { "deal.propertyChange": hub.taskCompletedFrom } },
       ],
     ],
+    subscriptionFromAssociations: () => [
+      [
+        "9001",
+        {
+          results: [
+            { toObjectId: 151, associationTypes: [{ category: "USER_DEFINED", typeId: 37, label: "Primary" }] },
+          ],
+        },
+      ],
+    ],
     readClinikoAppointment: () => [[appointment]],
     bookingEventFromCliniko: () => [[appointment, bs()[0]]],
     // The testing kit: its options.

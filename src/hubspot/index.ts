@@ -1,5 +1,6 @@
 export type { CalendarDate } from "../core/calendar.js";
 export type { Result } from "../core/result.js";
+export { HUBSPOT_PRIMARY_LABELS, subscriptionFromAssociations } from "./associations.js";
 export type {
   CallLoggedEvent,
   HubSpotCallFacts,
