@@ -442,6 +442,9 @@ function buildFixtures(root: Module, kit: Module, hub: Module): Record<string, (
   };
   const appointment = {
     id: "1",
+    created_at: at,
+    updated_at: at,
+    archived_at: null,
     starts_at: at,
     cancelled_at: null,
     did_not_arrive: false,
