@@ -442,6 +442,9 @@ function buildFixtures(root: Module, kit: Module, hub: Module): Record<string, (
   };
   const appointment = {
     id: "1",
+    created_at: at,
+    updated_at: at,
+    archived_at: null,
     starts_at: at,
     cancelled_at: null,
     did_not_arrive: false,
@@ -461,6 +464,21 @@ function buildFixtures(root: Module, kit: Module, hub: Module): Record<string, (
   const stageMap = () => {
     const m = (hub.clientHubStageMap as (...a: unknown[]) => { ok: boolean; value?: unknown })(stageIds());
     return m.ok ? m.value : {};
+  };
+  // The HubSpot host loop's input: one stored Client Hub record and a batch of its events.
+  const hubBatchInput = () => {
+    const state = hs()[0];
+    return {
+      lifecycle: root.clientHub,
+      records: { "4": { state, snapshot: state, log: [], carriedOut: [] } },
+      batch: {
+        events: hev().map((event, index) => ({ index, id: `e${index}`, objectId: "4", type: "t", event })),
+        ignored: [],
+        rejected: [],
+      },
+      now: later,
+      stages: stageMap(),
+    };
   };
   const table: Record<string, () => unknown[][]> = {
     ...lifecycle("consultation", cs, cev, "franchisee", at),
@@ -574,6 +592,32 @@ function buildFixtures(root: Module, kit: Module, hub: Module): Record<string, (
           subscriptionType: "task.propertyChange",
           propertyName: "hs_task_status",
           propertyValue: "COMPLETED",
+        },
+      ],
+    ],
+    stageDraggedFrom: () => [[stageMap()]],
+    stageDragDecision: () =>
+      hs().map((s) => [s, { type: "stageDragged", at, id: "d", stage: "completed", changeSource: "CRM_UI" }]),
+    planHubSpotBatch: () => [[hubBatchInput()]],
+    planHubSpotWebhook: () => [
+      [
+        {
+          method: "POST",
+          uri: "https://example.com/a",
+          body: JSON.stringify([change]),
+          timestamp: "1",
+          signature: "x",
+        },
+        { ...hubBatchInput(), secret: "secret", mappers: { "deal.propertyChange": hub.taskCompletedFrom } },
+      ],
+    ],
+    subscriptionFromAssociations: () => [
+      [
+        "9001",
+        {
+          results: [
+            { toObjectId: 151, associationTypes: [{ category: "USER_DEFINED", typeId: 37, label: "Primary" }] },
+          ],
         },
       ],
     ],

@@ -73,9 +73,10 @@ describe("exported tables and presets are deeply frozen", () => {
   it("every exported non-function value of every entry, all the way down", () => {
     const values = exportedValues();
     const objects = [...values].filter(([v]) => typeof v === "object" && v !== null);
-    // 37 rule tables and 4 lifecycle presets in the rules entries, PARSE_LIMITS, TIME_ZONES and
-    // 19 JSON Schemas: a new export is covered without being listed.
-    expect(objects.length).toBe(64);
+    // 39 rule tables (HUBSPOT_OWN_SOURCES and HUBSPOT_PRIMARY_LABELS the latest) and 4 lifecycle
+    // presets in the rules entries, PARSE_LIMITS, TIME_ZONES and 19 JSON Schemas: a new export is
+    // covered without being listed.
+    expect(objects.length).toBe(66);
     const problems = objects.flatMap(([value, name]) => unfrozen(value, name, []));
     expect(problems).toEqual([]);
   });

@@ -153,7 +153,8 @@ export interface ClientHubCall<CheckIn extends string = CheckInCallType> {
   readonly outcome: CallOutcome;
   /** The call type: a check-in type (e.g. "Check In - Call"), or "Other". */
   readonly callType: ClientHubCallType<CheckIn>;
-  readonly direction: CallDirection;
+  /** Inbound or outbound; optional: the pipeline never reads it (a CRM may leave it unset). */
+  readonly direction?: CallDirection;
   /** In Call 3: this unsuccessful call was the final attempt. */
   readonly finalAttempt?: boolean;
 }
@@ -338,7 +339,7 @@ export function buildClientHub<const CheckIn extends string = CheckInCallType>(
     const callRules: readonly FieldRule[] = [
       ["outcome", oneOf(CALL_OUTCOMES), `one of ${CALL_OUTCOMES.join(", ")}`],
       ["callType", oneOf(callTypes), `one of ${callTypes.join(", ")}`],
-      ["direction", oneOf(CALL_DIRECTIONS), `one of ${CALL_DIRECTIONS.join(", ")}`],
+      ["direction", optional(oneOf(CALL_DIRECTIONS)), `one of ${CALL_DIRECTIONS.join(", ")}`],
       ["finalAttempt", optional(isBoolean), "one of true, false"],
     ];
     const callRefusal = (call: ClientHubCall<CheckIn>): Refusal<ClientHubRefusalCode> | undefined =>

@@ -38,7 +38,7 @@ const schemas = /* @__PURE__ */ lazy(() => {
       id,
       outcome: z.enum(CALL_OUTCOMES),
       callType: text(),
-      direction: z.enum(CALL_DIRECTIONS),
+      direction: z.optional(z.enum(CALL_DIRECTIONS)),
       finalAttempt: z.optional(z.boolean()),
     }),
     z.strictObject({ type: z.literal("emailedInstead"), at, actor, id }),

@@ -1,7 +1,11 @@
 // Cliniko (the practice-management system the booking playbook names with Nookal) appointments —
-// its public API's individual appointment: `id`, `starts_at`, `ends_at`, `cancelled_at`,
-// `deleted_at`, `did_not_arrive`, `patient_arrived`, `patient: { links: { self } }`,
-// `appointment_type`, `updated_at` — read as the booking lifecycle's appointment events.
+// its public API's individual appointment: `id`, `starts_at`, `ends_at`, `created_at`,
+// `cancelled_at`, `archived_at`, `deleted_at`, `did_not_arrive`, `patient_arrived`,
+// `patient: { links: { self } }`, `updated_at` — read as the booking lifecycle's appointment events.
+//
+// The event's time is the instant the appointment took the status it reports, never `updated_at`
+// alone: Cliniko bumps `updated_at` on reminders and edits, so an event dated by it would move the
+// lead's `bookedAt` (and give every poll after a reminder a new identity key).
 
 import { describeValue } from "../core/describe.js";
 import { guarded, UNREADABLE_MESSAGE } from "../core/guard.js";
@@ -37,7 +41,7 @@ function unreadableAppointment(): Result<never, ClinikoInvalid> {
   });
 }
 
-/** An appointment's booking event with its identity key: `cliniko:appointment:<id>@<updated_at>/<status>`. */
+/** An appointment's booking event with its identity key: `cliniko:appointment:<id>/<status>@<at>` (see {@link bookingEventFromCliniko}). */
 export interface ClinikoEnvelope {
   readonly id: string;
   readonly event: Extract<BookingEvent, { readonly type: "appointmentDetected" | "appointmentUpdated" }>;
@@ -48,9 +52,17 @@ export interface ClinikoAppointmentFacts {
   readonly id: string;
   readonly patientId: string;
   readonly status: AppointmentStatus;
-  /** `updated_at`, ISO-8601 UTC: when the PMS's record took this state. */
+  /** `updated_at`, ISO-8601 UTC: the record's last change of any kind (a reminder sent, an edit). */
   readonly updatedAt: string;
   readonly startsAt: string;
+  /** `created_at`, ISO-8601 UTC: when the appointment was booked. */
+  readonly createdAt: string;
+  /**
+   * When the appointment took `status` (ISO-8601 UTC): booked → `created_at`; cancelled → the
+   * earliest of `cancelled_at`, `archived_at` and `deleted_at` that is set; attended or did not
+   * attend → `updated_at` (Cliniko keeps no instant for either flag).
+   */
+  readonly statusAt: string;
 }
 
 const PATIENT_LINK = /\/patients\/(\d+)\/?$/;
@@ -59,15 +71,16 @@ const idText = (v: unknown): string | undefined =>
 
 /**
  * Reads a Cliniko appointment: its id, its patient's id (from the patient link), its status and
- * instants. The status: `cancelled_at` or `deleted_at` set → cancelled; `did_not_arrive` →
+ * instants. The status: `cancelled_at`, `archived_at` or `deleted_at` set → cancelled (an archived
+ * appointment is one removed from the diary: the patient has no appointment); `did_not_arrive` →
  * didNotAttend; `patient_arrived` → attended; otherwise booked. Both flags true is a
- * contradiction, refused naming both.
+ * contradiction, refused with one issue for each flag.
  *
  * @param appointment - an individual appointment from Cliniko's API
  * @returns the facts, or an error naming every field at fault
  * @example
- * readClinikoAppointment({ id: 1, updated_at: "2016-07-22T15:10:08Z", starts_at: "2016-07-21T03:45:00Z", cancelled_at: null, did_not_arrive: false, patient_arrived: false, patient: { links: { self: "https://api.cliniko.com/v1/patients/82" } } });
- * // => { ok: true, value: { id: "1", patientId: "82", status: "booked", updatedAt: "2016-07-22T15:10:08.000Z", startsAt: "2016-07-21T03:45:00.000Z" } }
+ * readClinikoAppointment({ id: 1, created_at: "2016-06-28T21:33:26Z", updated_at: "2016-07-22T15:10:08Z", starts_at: "2016-07-21T03:45:00Z", cancelled_at: null, did_not_arrive: false, patient_arrived: false, patient: { links: { self: "https://api.cliniko.com/v1/patients/82" } } });
+ * // => { ok: true, value: { id: "1", patientId: "82", status: "booked", updatedAt: "2016-07-22T15:10:08.000Z", startsAt: "2016-07-21T03:45:00.000Z", createdAt: "2016-06-28T21:33:26.000Z", statusAt: "2016-06-28T21:33:26.000Z" } }
  */
 export function readClinikoAppointment(appointment: unknown): Result<ClinikoAppointmentFacts, ClinikoInvalid> {
   return guarded((): Result<ClinikoAppointmentFacts, ClinikoInvalid> => {
@@ -100,9 +113,11 @@ export function readClinikoAppointment(appointment: unknown): Result<ClinikoAppo
       if (value === null || value === undefined || typeof value === "boolean") return value === true;
       return refuse("invalidField", field, value, `must be true, false or null, got ${describeValue(value)}`);
     };
+    const createdAt = instant("created_at", false);
     const updatedAt = instant("updated_at", false);
     const startsAt = instant("starts_at", false);
     const cancelledAt = a.cancelled_at === undefined ? null : instant("cancelled_at", true);
+    const archivedAt = a.archived_at === undefined ? null : instant("archived_at", true);
     const deletedAt = a.deleted_at === undefined ? null : instant("deleted_at", true);
     const didNotArrive = flag("did_not_arrive");
     const arrived = flag("patient_arrived");
@@ -117,28 +132,23 @@ export function readClinikoAppointment(appointment: unknown): Result<ClinikoAppo
       );
     }
     if (didNotArrive === true && arrived === true) {
-      refuse(
-        "contradiction",
-        "did_not_arrive",
-        true,
-        "and patient_arrived are both true: the patient cannot have arrived and not arrived",
-      );
+      // Each flag of the contradiction is named: either may be the one set by mistake.
+      refuse("contradiction", "did_not_arrive", true, "is true but patient_arrived is true too");
+      refuse("contradiction", "patient_arrived", true, "is true but did_not_arrive is true too");
     }
     if (issues.length > 0) return err(invalid(issues));
+    const ended = [cancelledAt, archivedAt, deletedAt].filter((at): at is string => typeof at === "string").sort();
     const status: AppointmentStatus =
-      cancelledAt !== null || deletedAt !== null
-        ? "cancelled"
-        : didNotArrive
-          ? "didNotAttend"
-          : arrived
-            ? "attended"
-            : "booked";
+      ended.length > 0 ? "cancelled" : didNotArrive ? "didNotAttend" : arrived ? "attended" : "booked";
+    const statusAt = status === "cancelled" ? ended[0] : status === "booked" ? createdAt : updatedAt;
     return ok({
       id: id as string,
       patientId: patientId as string,
       status,
       updatedAt: updatedAt as string,
       startsAt: startsAt as string,
+      createdAt: createdAt as string,
+      statusAt: statusAt as string,
     });
   }, unreadableAppointment);
 }
@@ -153,17 +163,20 @@ function invalid(issues: readonly ClinikoError[]): ClinikoInvalid {
 
 /**
  * The booking event a Cliniko appointment means for a lead: `appointmentDetected` when the lead
- * has not linked it yet (the PMS reports a new appointment), `appointmentUpdated` when it has.
- * `at` is the appointment's `updated_at`; the actor is the system. The identity key is
- * `cliniko:appointment:<id>@<updated_at>/<status>`: polling the same unchanged appointment again gives the
- * same key.
+ * has not linked it yet (the PMS reports a new appointment), `appointmentUpdated` when it has. The
+ * actor is the system. `at` is when the appointment took its status (`statusAt`: booked at
+ * `created_at`, cancelled at `cancelled_at`/`archived_at`/`deleted_at`), so a reminder or an edit
+ * that bumps `updated_at` changes neither the event nor the lead's `bookedAt`. The identity key is
+ * `cliniko:appointment:<id>/<status>@<at>` for booked and cancelled, and
+ * `cliniko:appointment:<id>/<status>` for attended and did not attend (dated by `updated_at`, which
+ * later edits move): every poll of one status of one appointment gives one key.
  *
  * @param appointment - an individual appointment from Cliniko's API
  * @param lead - the booking lead it belongs to
  * @returns the event with its identity key, or an error naming every field at fault
  * @example
  * const lead = booking.initial({ at: "2016-07-01T00:00:00Z", patient: { id: "82", name: "Joe Monahan" } });
- * lead.ok && bookingEventFromCliniko({ id: 1, updated_at: "2016-07-22T15:10:08Z", starts_at: "2016-07-21T03:45:00Z", patient: { links: { self: "https://api.cliniko.com/v1/patients/82" } } }, lead.value).ok; // => true
+ * lead.ok && bookingEventFromCliniko({ id: 1, created_at: "2016-06-28T21:33:26Z", updated_at: "2016-07-22T15:10:08Z", starts_at: "2016-07-21T03:45:00Z", patient: { links: { self: "https://api.cliniko.com/v1/patients/82" } } }, lead.value).ok; // => true
  */
 export function bookingEventFromCliniko(
   appointment: unknown,
@@ -172,16 +185,17 @@ export function bookingEventFromCliniko(
   return guarded((): Result<ClinikoEnvelope, ClinikoInvalid> => {
     const read = readClinikoAppointment(appointment);
     if (!read.ok) return read;
-    const { id, patientId, status, updatedAt } = read.value;
+    const { id, patientId, status, statusAt } = read.value;
     const linked = Array.isArray(lead?.appointments) && lead.appointments.some((a) => a?.id === id);
-    const key = boundedEventId(`cliniko:appointment:${id}@${updatedAt}/${status}`);
+    const stable = status === "booked" || status === "cancelled";
+    const key = boundedEventId(`cliniko:appointment:${id}/${status}${stable ? `@${statusAt}` : ""}`);
     return ok({
       id: key,
       event: linked
-        ? { type: "appointmentUpdated", at: updatedAt, actor: "system", appointmentId: id, status, id: key }
+        ? { type: "appointmentUpdated", at: statusAt, actor: "system", appointmentId: id, status, id: key }
         : {
             type: "appointmentDetected",
-            at: updatedAt,
+            at: statusAt,
             actor: "system",
             appointment: { id, patientId, status },
             id: key,

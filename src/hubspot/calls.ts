@@ -241,7 +241,7 @@ function outcomeOf(reader: Reader, portal: HubSpotPortal<string>): CallOutcome |
 
 /**
  * Reads a HubSpot call as a Client Hub `callLogged` event: outcome from `hs_call_disposition`
- * (default GUIDs or the portal's custom outcomes), direction from `hs_call_direction`
+ * (default GUIDs or the portal's custom outcomes), direction from `hs_call_direction` when set
  * (`INBOUND`/`OUTBOUND`), the call type from the portal's call-type property (unset: `"Other"`),
  * `at` from `hs_timestamp`, `finalAttempt` from the portal's checkbox. The event's identity key is
  * `hubspot:call:<id>`: the same call delivered twice is the same event.
@@ -264,9 +264,10 @@ export function callLoggedFromHubSpot<CheckIn extends string = CheckInCallType>(
     const { id, reader } = opened;
     const at = timestamp(reader);
     const outcome = outcomeOf(reader, portal);
-    const directionValue = required(reader, DIRECTION);
-    const direction =
-      directionValue === undefined ? undefined : DIRECTIONS[oneOf(reader, DIRECTION, ["INBOUND", "OUTBOUND"]) ?? ""];
+    // Optional: the Client Hub never reads it (HubSpot's own create-call example leaves it out).
+    const direction = hasHubSpotValue(reader.props[DIRECTION])
+      ? DIRECTIONS[oneOf(reader, DIRECTION, ["INBOUND", "OUTBOUND"]) ?? ""]
+      : undefined;
     const typeValue = reader.props[portal.callTypeProperty];
     let callType: ClientHubCallType<CheckIn> | undefined = OTHER_CALL_TYPE;
     if (hasHubSpotValue(typeValue)) {
@@ -293,7 +294,7 @@ export function callLoggedFromHubSpot<CheckIn extends string = CheckInCallType>(
       actor: "owner",
       outcome: outcome as CallOutcome,
       callType: callType as ClientHubCallType<CheckIn>,
-      direction: direction as CallDirection,
+      ...(direction === undefined ? {} : { direction }),
       ...(finalAttempt === undefined ? {} : { finalAttempt }),
     } as const;
     const key = boundedEventId(`hubspot:call:${id}`);
@@ -324,7 +325,9 @@ export function callLoggedToHubSpot<CheckIn extends string = CheckInCallType>(
       return {
         [TIMESTAMP]: writeHubSpotDateTime(event.at),
         [DISPOSITION]: guidOf(event.outcome),
-        [DIRECTION]: event.direction === "inbound" ? "INBOUND" : "OUTBOUND",
+        ...(event.direction === undefined
+          ? {}
+          : { [DIRECTION]: event.direction === "inbound" ? "INBOUND" : "OUTBOUND" }),
         [portal.callTypeProperty]: typeValue,
         ...(event.finalAttempt === undefined
           ? {}
@@ -482,7 +485,9 @@ export function callFactsFromHubSpot(
       }
     }
     if (issues.length > 0) return err(hubSpotInvalid("HubSpot call", issues));
-    return ok({ id: boundedEventId(`hubspot:call:${id}`), at: at as string, facts: facts as unknown as CallFacts });
+    // The key inside the facts too, so `logCall` turns a retried delivery into a duplicate.
+    const key = boundedEventId(`hubspot:call:${id}`);
+    return ok({ id: key, at: at as string, facts: { ...facts, id: key } as unknown as CallFacts });
   }, unreadableHubSpotObject);
 }
 
@@ -526,7 +531,9 @@ export function callFactsToHubSpot(
         out[p.putThroughToVoicemail] = writeHubSpotCheckbox(f.putThroughToVoicemail);
       if (typeof f.measured === "number") out[p.measured] = writeHubSpotNumber(f.measured);
       if (f.callBackAt !== undefined) out[p.callBackAt] = writeHubSpotDateTime(f.callBackAt as Instant);
-      return out;
+      // Written only when it reads back: facts the reader would refuse (`reached: 5`, a missing
+      // `said`) are not call facts, and nothing is written for them.
+      return callFactsFromHubSpot({ id: "0", properties: out }, portal).ok ? out : {};
     },
     () => ({}),
   );

@@ -1,5 +1,6 @@
 export type { CalendarDate } from "../core/calendar.js";
 export type { Result } from "../core/result.js";
+export { HUBSPOT_PRIMARY_LABELS, subscriptionFromAssociations } from "./associations.js";
 export type {
   CallLoggedEvent,
   HubSpotCallFacts,
@@ -16,6 +17,25 @@ export {
   HUBSPOT_DEFAULTS,
   HUBSPOT_DISPOSITIONS,
 } from "./calls.js";
+export type {
+  HubSpotBatchInput,
+  HubSpotPlan,
+  HubSpotPlanItem,
+  HubSpotPlanReport,
+  HubSpotStoredRecord,
+  HubSpotWebhookOptions,
+  HubSpotWebhookRefusal,
+  HubSpotWrite,
+  StageDragDecision,
+  StageDragged,
+} from "./host.js";
+export {
+  HUBSPOT_OWN_SOURCES,
+  planHubSpotBatch,
+  planHubSpotWebhook,
+  stageDragDecision,
+  stageDraggedFrom,
+} from "./host.js";
 export type { HubSpotError, HubSpotErrorCode, HubSpotInvalid } from "./properties.js";
 export {
   hasHubSpotValue,
@@ -43,6 +63,7 @@ export type {
   HubSpotChange,
   HubSpotChangeEvent,
   HubSpotChangeMapper,
+  HubSpotIgnored,
   MappedEvent,
   MapperEvent,
 } from "./webhooks.js";

@@ -41,6 +41,16 @@ export interface HubSpotInvalid {
 
 /** Builds a {@link HubSpotError}. @internal */
 export function hubSpotError(code: HubSpotErrorCode, property: string, value: unknown, message: string): HubSpotError {
+  // A property name that is not text (a host passed `42` as the name) is itself the fault: the
+  // error names the argument, so `error.property` is always text.
+  if (typeof property !== "string") {
+    return {
+      code: "invalidPayload",
+      message: `property must be a property name (text), got ${describeValue(property)}`,
+      property: "property",
+      value: property,
+    };
+  }
   return { code, message: `${property} ${message}`, property, value };
 }
 
@@ -250,18 +260,19 @@ export function writeHubSpotDate(date: CalendarDate): Result<string, HubSpotErro
 }
 
 /**
- * The day an instant falls on in the owner's time zone, written as a HubSpot date: what the owner
- * sees on their calendar (10:00 in Sydney on 3 March is 23:00 UTC on 2 March, and the date is
- * 3 March).
+ * The day an instant falls on in the owner's time zone, as `YYYY-MM-DD`: what the owner sees on
+ * their calendar (10:00 in Sydney on 3 March is 23:00 UTC on 2 March, and the date is 3 March).
+ * It is the library's date and a HubSpot date property's value at once: HubSpot's CRM API takes
+ * `YYYY-MM-DD` for a date property (its epoch-ms form is {@link writeHubSpotDate}).
  *
  * @param at - the instant
  * @param timeZone - the owner's IANA time zone
- * @returns the HubSpot date text, or an error naming the bad argument
+ * @returns the date `YYYY-MM-DD`, or an error naming the bad argument
  * @example
- * hubSpotDateOfInstant("2026-03-02T23:00:00Z", "Australia/Sydney"); // => { ok: true, value: "1772496000000" }
+ * hubSpotDateOfInstant("2026-03-02T23:00:00Z", "Australia/Sydney"); // => { ok: true, value: "2026-03-03" }
  */
-export function hubSpotDateOfInstant(at: Instant, timeZone: string): Result<string, HubSpotError> {
-  return guarded((): Result<string, HubSpotError> => {
+export function hubSpotDateOfInstant(at: Instant, timeZone: string): Result<CalendarDate, HubSpotError> {
+  return guarded((): Result<CalendarDate, HubSpotError> => {
     const ms = toEpochMs(at);
     if (Number.isNaN(ms)) {
       return err(hubSpotError("invalidDateTime", "at", at, `must be a valid instant, got ${describeValue(at)}`));
@@ -276,10 +287,10 @@ export function hubSpotDateOfInstant(at: Instant, timeZone: string): Result<stri
         ),
       );
     }
-    const written = writeHubSpotDate(dateIn(ms, timeZone));
+    const date = dateIn(ms, timeZone);
     // The one way the date can fail here: the instant falls outside years 0000–9999 in that zone.
-    return written.ok
-      ? written
-      : err(hubSpotError("invalidDateTime", "at", at, `falls outside years 0000–9999 in ${timeZone}`));
+    return Number.isNaN(dayNumberOfDate(date))
+      ? err(hubSpotError("invalidDateTime", "at", at, `falls outside years 0000–9999 in ${timeZone}`))
+      : ok(date);
   }, unreadableHubSpot);
 }

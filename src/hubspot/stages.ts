@@ -31,7 +31,8 @@ const norm = (label: string): string => label.trim().toLowerCase();
  *
  * @param pipeline - the Pipelines API response for the Client Hub pipeline
  * @param labels - the portal's labels where they differ from the playbook's
- * @returns the map, or an error naming every missing or duplicate label
+ * @returns the map, or an error naming every missing label (with the pipeline's stage ids) and
+ *   every stage that shares a label (at `stages.<index>`, its id as the value)
  * @example
  * clientHubStageMap({ id: "p", label: "Client Hub", stages: [] }).ok; // => false
  */
@@ -69,31 +70,49 @@ export function clientHubStageMap(
       );
     }
     const issues: HubSpotError[] = [];
-    const byLabel = new Map<string, string[]>();
-    stages.forEach((stage: { id?: unknown; label?: unknown; archived?: unknown } | null, i) => {
+    // Each label's stages, by id and place in the pipeline: a refusal names the stage ids at fault.
+    const byLabel = new Map<string, { id: string; index: number }[]>();
+    const known: string[] = [];
+    stages.forEach((stage: { id?: unknown; label?: unknown; archived?: unknown } | null, index) => {
       if (stage?.archived === true) return;
       if (!isName(stage?.id) || !isName(stage?.label)) {
-        issues.push(hubSpotError("invalidPayload", `stages.${i}`, stage, "must have a text id and label"));
+        const id = isName(stage?.id) ? ` (stage ${stage.id})` : "";
+        issues.push(
+          hubSpotError("invalidPayload", `stages.${index}`, stage, `${id} must have a text id and label`.trim()),
+        );
         return;
       }
-      byLabel.set(norm(stage.label), [...(byLabel.get(norm(stage.label)) ?? []), stage.id]);
+      known.push(`${stage.id} "${stage.label}"`);
+      byLabel.set(norm(stage.label), [...(byLabel.get(norm(stage.label)) ?? []), { id: stage.id, index }]);
     });
     const map: Partial<Record<ClientHubStage, string>> = {};
     for (const stage of STAGES) {
       const label = labels[stage] ?? CLIENT_HUB_STAGES[stage].label;
-      const ids = byLabel.get(norm(label)) ?? [];
-      if (ids.length === 1) map[stage] = ids[0] as string;
-      else
+      const found = byLabel.get(norm(label)) ?? [];
+      const [first, ...others] = found;
+      if (first !== undefined && others.length === 0) map[stage] = first.id;
+      else if (first === undefined)
         issues.push(
           hubSpotError(
             "unknownValue",
             "stages",
             label,
-            ids.length === 0
-              ? `has no stage labelled "${label}"`
-              : `has ${ids.length} stages labelled "${label}" (${ids.join(", ")})`,
+            `has no stage labelled "${label}" (${stage}); its stages: ${known.length > 0 ? known.join(", ") : "none"}`,
           ),
         );
+      else
+        for (const other of found)
+          issues.push(
+            hubSpotError(
+              "unknownValue",
+              `stages.${other.index}`,
+              other.id,
+              `(stage ${other.id}) shares the label "${label}" (${stage}) with stage ${found
+                .filter((f) => f !== other)
+                .map((f) => f.id)
+                .join(", ")}`,
+            ),
+          );
     }
     return issues.length > 0 ? err(hubSpotInvalid("HubSpot pipeline", issues)) : ok(map as HubSpotStageMap);
   }, unreadableHubSpotObject);

@@ -21,7 +21,8 @@ export interface HubSpotChange {
   /**
    * What changed: the `subscriptionType` (or the legacy `eventType`), e.g.
    * `"contact.propertyChange"`; for `object.*` subscriptions that name an `objectTypeId`, that id
-   * takes the place of `object` (`"2-123456.propertyChange"`).
+   * takes the place of `object` (`"2-123456.propertyChange"`), and a HubSpot-defined object's id
+   * its name (`0-5` is `"ticket"`), so both spellings of one subscription are one type.
    */
   readonly type: string;
   readonly portalId: number;
@@ -43,10 +44,22 @@ export interface HubSpotChange {
  */
 export type HubSpotChangeMapper<E> = (change: HubSpotChange) => Result<E | null, HubSpotError>;
 
-/** A mapped event with its identity key and the HubSpot object it is about. */
+/** A mapped event with its identity key, its place in the batch and the HubSpot object it is about. */
 export interface HubSpotChangeEvent<E> extends HubSpotEnvelope<E> {
+  /** The item's index in the batch (what `ignored` and `rejected` name items by). */
+  readonly index: number;
   readonly objectId: string;
   readonly type: string;
+}
+
+/** A change that means nothing to the library: no mapper is named for it, or its mapper said `null`. */
+export interface HubSpotIgnored {
+  readonly index: number;
+  readonly id: string;
+  /** What changed: the HubSpot property (`propertyName`), or the type for a change of no property. */
+  readonly property: string;
+  /** `true` when no mapper is named for the change (subscribe only to what you map). */
+  readonly unmapped: boolean;
 }
 
 /** The event type a mapper produces. */
@@ -57,8 +70,8 @@ export type MappedEvent<M> = MapperEvent<M[keyof M]>;
 /** What a batch became: events to apply, changes that mean nothing, and items refused. */
 export interface HubSpotBatch<E> {
   readonly events: readonly HubSpotChangeEvent<E>[];
-  /** Changes a mapper returned `null` for. */
-  readonly ignored: readonly { readonly index: number; readonly id: string }[];
+  /** Changes no mapper is named for, or a mapper returned `null` for, each by its property. */
+  readonly ignored: readonly HubSpotIgnored[];
   /** Items refused, by their index in the batch, naming the field or HubSpot property at fault. */
   readonly rejected: readonly { readonly index: number; readonly error: HubSpotError }[];
 }
@@ -93,6 +106,30 @@ export function webhookEventId(
     () => "",
   );
 }
+
+// HubSpot-defined objects' type ids (https://developers.hubspot.com/docs/guides/api/crm/understanding-the-crm#object-type-ids)
+// → the names the legacy subscriptions use, so `object.propertyChange` with `objectTypeId` "0-5" and
+// `ticket.propertyChange` are one type. Custom objects ("2-…") keep their id.
+const OBJECT_NAMES: Readonly<Record<string, string>> = {
+  "0-1": "contact",
+  "0-2": "company",
+  "0-3": "deal",
+  "0-5": "ticket",
+  "0-7": "product",
+  "0-8": "line_item",
+  "0-27": "task",
+  "0-46": "note",
+  "0-47": "meeting",
+  "0-48": "call",
+  "0-49": "email",
+};
+/** The `objectTypeId` spelling of a HubSpot-defined object's type (`ticket.x` → `0-5.x`), or `undefined`. */
+const idSpelling = (type: string): string | undefined => {
+  const dot = type.indexOf(".");
+  const name = type.slice(0, dot);
+  const id = Object.keys(OBJECT_NAMES).find((k) => OBJECT_NAMES[k] === name);
+  return id === undefined ? undefined : `${id}${type.slice(dot)}`;
+};
 
 const whole = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
 const textOrNull = (v: unknown): string | null => (typeof v === "string" ? v : null);
@@ -135,7 +172,7 @@ export function readWebhookEvent(item: unknown): Result<HubSpotChange, HubSpotEr
     const objectTypeId = e.objectTypeId;
     const type =
       subscription.startsWith("object.") && isName(objectTypeId)
-        ? `${objectTypeId}${subscription.slice(6)}`
+        ? `${Object.hasOwn(OBJECT_NAMES, objectTypeId) ? OBJECT_NAMES[objectTypeId] : objectTypeId}${subscription.slice(6)}`
         : subscription;
     const fields = {
       type,
@@ -161,9 +198,11 @@ function isMapped<E>(value: unknown): value is Result<E | null, HubSpotError> {
 
 /**
  * Reads a webhook batch: checks every item, finds its mapper — by `"<type>:<propertyName>"`
- * first, then by `"<type>"` — and maps it. One bad item never stops the rest: it is listed in
- * `rejected` with its index and the field or property at fault. An item no mapper is named for is
- * refused (`unknownValue` on `subscriptionType`): subscribe only to what you map.
+ * first, then by `"<type>"`, a HubSpot-defined object's type by either spelling
+ * (`"ticket.propertyChange"` or `"0-5.propertyChange"`) — and maps it. One bad item never stops
+ * the rest: it is listed in `rejected` with its index and the field or property at fault. An item
+ * no mapper is named for means nothing to the library: it is listed in `ignored` by its property,
+ * with `unmapped: true`. Every event carries its index in the batch.
  *
  * @param body - the parsed JSON body (an array)
  * @param mappers - mappers by `"<type>:<propertyName>"` or `"<type>"`
@@ -188,7 +227,7 @@ export function readWebhookBatch<const M extends Readonly<Record<string, HubSpot
       );
     }
     const events: HubSpotChangeEvent<MappedEvent<M>>[] = [];
-    const ignored: { index: number; id: string }[] = [];
+    const ignored: HubSpotIgnored[] = [];
     const rejected: { index: number; error: HubSpotError }[] = [];
     // Index by index, holes included: forEach would skip a hole without a word.
     for (let index = 0; index < body.length; index++) {
@@ -198,19 +237,15 @@ export function readWebhookBatch<const M extends Readonly<Record<string, HubSpot
         continue;
       }
       const change = read.value;
-      const keyed = `${change.type}:${change.propertyName ?? ""}`;
-      const key = Object.hasOwn(mappers, keyed) ? keyed : Object.hasOwn(mappers, change.type) ? change.type : undefined;
+      const property = change.propertyName ?? change.type;
+      const other = idSpelling(change.type);
+      const keys = [change.type, ...(other === undefined ? [] : [other])];
+      const key = [...keys.map((type) => `${type}:${change.propertyName ?? ""}`), ...keys].find((k) =>
+        Object.hasOwn(mappers, k),
+      );
       const mapper = key === undefined ? undefined : mappers[key];
-      if (mapper === undefined) {
-        rejected.push({
-          index,
-          error: hubSpotError(
-            "unknownValue",
-            "subscriptionType",
-            change.type,
-            `${describeValue(change.type)} has no mapper (property ${describeValue(change.propertyName)})`,
-          ),
-        });
+      if (key === undefined || mapper === undefined) {
+        ignored.push({ index, id: change.id, property, unmapped: true });
         continue;
       }
       if (typeof mapper !== "function") {
@@ -234,9 +269,10 @@ export function readWebhookBatch<const M extends Readonly<Record<string, HubSpot
           ),
         });
       } else if (!mapped.ok) rejected.push({ index, error: mapped.error });
-      else if (mapped.value === null) ignored.push({ index, id: change.id });
+      else if (mapped.value === null) ignored.push({ index, id: change.id, property, unmapped: false });
       else
         events.push({
+          index,
           id: change.id,
           objectId: change.objectId,
           type: change.type,

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { callRecord, classify, DEFAULT_CAMPAIGN } from "../../src/call-result/index.js";
 import { parseCallFacts } from "../../src/call-result/schema.js";
+import { clientHub } from "../../src/client-hub/index.js";
 import { parseClientHubEvent } from "../../src/client-hub/schema.js";
 import {
   callFactsFromHubSpot,
@@ -113,11 +114,11 @@ describe("callLoggedFromHubSpot", () => {
     expect(unwrap(callLoggedFromHubSpot(checkIn({ call_type: "sales" }), portal)).event.callType).toBe("Other");
   });
 
-  it("refuses the Calls API guide's own example (no outcome, no direction), naming both properties", () => {
+  it("reads the Calls API guide's own example without a direction (the rules ignore it) but refuses it without an outcome", () => {
     const example = fixture("calls.json").docsExample;
     expect(unwrapErr(callLoggedFromHubSpot({ id: "1", ...example }))).toEqual({
       code: "invalidHubSpotObject",
-      message: "Invalid HubSpot call: hs_call_disposition is required; hs_call_direction is required",
+      message: "Invalid HubSpot call: hs_call_disposition is required",
       issues: [
         {
           code: "missingProperty",
@@ -125,14 +126,28 @@ describe("callLoggedFromHubSpot", () => {
           property: "hs_call_disposition",
           value: undefined,
         },
-        {
-          code: "missingProperty",
-          message: "hs_call_direction is required",
-          property: "hs_call_direction",
-          value: undefined,
-        },
       ],
     });
+    const withOutcome = {
+      ...example.properties,
+      hs_call_disposition: GUID.Connected,
+      hs_activity_type: "Check In - Call",
+    };
+    const read = unwrap(callLoggedFromHubSpot({ id: "1", properties: withOutcome }));
+    expect(read.event).not.toHaveProperty("direction");
+    expect(parseClientHubEvent(read.event).ok).toBe(true);
+    // A check-in with no direction moves the record like any other.
+    const due = unwrap(
+      clientHub.initial({
+        subscriptionId: "s",
+        contactId: "c",
+        at: "2021-01-01T00:00:00Z",
+        timeZone: "UTC",
+        nextContactDate: "2021-03-15",
+      }),
+    );
+    expect(unwrap(clientHub.transition(due, read.event)).state.status).toBe("summaryOfCall");
+    expect(callLoggedToHubSpot(read.event)).not.toHaveProperty("hs_call_direction");
   });
 
   it("refuses a raw unknown GUID, a misspelt direction, an unknown call type and a bad checkbox, each by property", () => {
@@ -212,15 +227,15 @@ describe("callFactsFromHubSpot", () => {
       ]),
     );
     expect(via).toEqual({
-      Busy: { reached: "nobody", via: "noAnswer" },
-      "No answer": { reached: "nobody", via: "noAnswer" },
-      "Left voicemail": { reached: "nobody", via: "directLineVoicemail" },
-      "Wrong number": { reached: "nobody", via: "wrongNumber" },
+      Busy: { reached: "nobody", via: "noAnswer", id: "hubspot:call:512" },
+      "No answer": { reached: "nobody", via: "noAnswer", id: "hubspot:call:512" },
+      "Left voicemail": { reached: "nobody", via: "directLineVoicemail", id: "hubspot:call:512" },
+      "Wrong number": { reached: "nobody", via: "wrongNumber", id: "hubspot:call:512" },
     });
     expect(unwrap(facts({ hs_call_disposition: GUID["No answer"] }))).toEqual({
       id: "hubspot:call:512",
       at: "2026-03-02T10:00:00.000Z",
-      facts: { reached: "nobody", via: "noAnswer" },
+      facts: { reached: "nobody", via: "noAnswer", id: "hubspot:call:512" },
     });
   });
 
@@ -228,7 +243,7 @@ describe("callFactsFromHubSpot", () => {
     const read = unwrap(
       facts({ hs_call_disposition: GUID.Connected, leadrules_reached: "reception", leadrules_said: "screenedOut" }),
     );
-    expect(read.facts).toEqual({ reached: "reception", said: "screenedOut" });
+    expect(read.facts).toEqual({ reached: "reception", said: "screenedOut", id: "hubspot:call:512" });
     const record = unwrap(callRecord.initial(read.at));
     expect(unwrap(classify(read.facts, record, DEFAULT_CAMPAIGN, read.at)).result).toBe("noContact");
   });
@@ -244,6 +259,7 @@ describe("callFactsFromHubSpot", () => {
       }),
     );
     expect(read.facts).toEqual({
+      id: "hubspot:call:512",
       reached: "decisionMaker",
       pitched: false,
       said: "emailAndCallBack",
@@ -261,6 +277,7 @@ describe("callFactsFromHubSpot", () => {
       }),
     );
     expect(nq.facts).toEqual({
+      id: "hubspot:call:512",
       reached: "decisionMaker",
       pitched: true,
       said: "notQualified",
@@ -276,7 +293,13 @@ describe("callFactsFromHubSpot", () => {
         leadrules_mode: "video",
       }),
     );
-    expect(appointment.facts).toEqual({ reached: "decisionMaker", pitched: true, said: "appointment", mode: "video" });
+    expect(appointment.facts).toEqual({
+      id: "hubspot:call:512",
+      reached: "decisionMaker",
+      pitched: true,
+      said: "appointment",
+      mode: "video",
+    });
     expect(
       unwrap(
         facts({
@@ -285,7 +308,7 @@ describe("callFactsFromHubSpot", () => {
           leadrules_said: "wrongNumber",
         }),
       ).facts,
-    ).toEqual({ reached: "decisionMaker", said: "wrongNumber" });
+    ).toEqual({ id: "hubspot:call:512", reached: "decisionMaker", said: "wrongNumber" });
     expect(
       unwrap(
         facts({
@@ -295,12 +318,35 @@ describe("callFactsFromHubSpot", () => {
           leadrules_call_back_at: "2026-03-03T09:00:00+11:00",
         }),
       ).facts,
-    ).toEqual({ reached: "reception", putThroughToVoicemail: true, callBackAt: "2026-03-02T22:00:00.000Z" });
+    ).toEqual({
+      id: "hubspot:call:512",
+      reached: "reception",
+      putThroughToVoicemail: true,
+      callBackAt: "2026-03-02T22:00:00.000Z",
+    });
     expect(
       unwrap(
         facts({ hs_call_disposition: GUID.Connected, leadrules_reached: "nobody", leadrules_via: "companyVoicemail" }),
       ).facts,
-    ).toEqual({ reached: "nobody", via: "companyVoicemail" });
+    ).toEqual({ id: "hubspot:call:512", reached: "nobody", via: "companyVoicemail" });
+  });
+
+  it("the call's key is inside the facts, so logCall turns a retried delivery into a duplicate (issue 28)", () => {
+    const read = unwrap(
+      facts({
+        hs_call_disposition: GUID.Connected,
+        leadrules_reached: "decisionMaker",
+        leadrules_pitched: "true",
+        leadrules_said: "emailOnly",
+      }),
+    );
+    expect(read.facts.id).toBe(read.id);
+    const record = unwrap(callRecord.initial("2026-03-01T10:00:00Z"));
+    const first = unwrap(callRecord.logCall(record, read.facts, read.at, "agent"));
+    expect(first.duplicate).toBeUndefined();
+    const retry = unwrap(callRecord.logCall(first.state, read.facts, read.at, "agent"));
+    expect(retry.duplicate).toBe(true);
+    expect(retry.effects).toEqual([]);
   });
 
   it("refuses, naming the property, what the facts cannot be", () => {
@@ -375,6 +421,12 @@ describe("callFactsFromHubSpot", () => {
       "hs_call_disposition \"nope\" is neither one of HubSpot's six default outcomes nor one of the portal's custom outcomes",
     ]);
     expect(unwrapErr(callFactsFromHubSpot(7)).issues.map((i) => i.property)).toEqual(["properties"]);
+  });
+
+  it("writes nothing for facts the reader would refuse (issue 27: reached 5 was written as is)", () => {
+    expect(callFactsToHubSpot({ reached: 5, said: "takeMessage" } as never, 0)).toEqual({});
+    expect(callFactsToHubSpot({ reached: "reception" } as never, 0)).toEqual({});
+    expect(callFactsToHubSpot({ reached: "reception", said: "takeMessage" }, 0).leadrules_said).toBe("takeMessage");
   });
 
   it("writes facts back as properties that read back to them", () => {

@@ -88,7 +88,7 @@ describe("HubSpot values round-trip", () => {
         const read = unwrap(
           callFactsFromHubSpot({ id: "c", properties: callFactsToHubSpot(facts, 1_767_225_600_000) }),
         );
-        expect(read.facts).toEqual(expected);
+        expect(read.facts).toEqual({ ...expected, id: "hubspot:call:c" });
         expect(read.at).toBe("2026-01-01T00:00:00.000Z");
         expect(parseCallFacts(read.facts)).toEqual({ ok: true, value: read.facts });
       }),
@@ -159,7 +159,9 @@ describe("Cliniko", () => {
       fc.property(
         fc.record({
           id: fc.oneof(fc.nat(), fc.stringMatching(/^\d{1,19}$/)),
+          created_at: instantMs().map((ms) => new Date(ms).toISOString()),
           updated_at: instantMs().map((ms) => new Date(ms).toISOString()),
+          archived_at: when,
           starts_at: instantMs().map((ms) => new Date(ms).toISOString()),
           cancelled_at: when,
           deleted_at: when,
@@ -180,6 +182,15 @@ describe("Cliniko", () => {
           const value = unwrap(read);
           expect(value.event.type).toBe(linked ? "appointmentUpdated" : "appointmentDetected");
           expect(parseBookingEvent(value.event)).toEqual({ ok: true, value: value.event });
+          // A reminder or an edit bumps updated_at: the event and its key stay as they were, unless
+          // the status is one only updated_at dates (then the key stays, so the poll is a duplicate).
+          const bumped = unwrap(bookingEventFromCliniko({ ...appointment, updated_at: "2030-01-01T00:00:00Z" }, state));
+          expect(bumped.id).toBe(value.id);
+          const ended = [appointment.cancelled_at, appointment.archived_at, appointment.deleted_at].some(
+            (v) => v !== null,
+          );
+          const flagged = appointment.did_not_arrive === true || appointment.patient_arrived === true;
+          if (ended || !flagged) expect(bumped.event).toEqual(value.event);
         },
       ),
       { numRuns: RUNS },

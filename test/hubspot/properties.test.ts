@@ -13,7 +13,7 @@ import {
   writeHubSpotDateTime,
   writeHubSpotNumber,
 } from "../../src/hubspot/index.js";
-import { unwrapErr } from "../helpers.js";
+import { unwrap, unwrapErr } from "../helpers.js";
 
 describe("HubSpot property values", () => {
   it("an unset property is null, undefined or empty text", () => {
@@ -43,6 +43,12 @@ describe("HubSpot property values", () => {
     });
     expect(writeHubSpotCheckbox(true)).toBe("true");
     expect(writeHubSpotCheckbox(false)).toBe("false");
+  });
+
+  it("a property name that is not text is named as the argument at fault (issue 27: property was the number 42)", () => {
+    const refused = unwrapErr(readHubSpotNumber("x", 42 as never));
+    expect(refused).toMatchObject({ code: "invalidPayload", property: "property", value: 42 });
+    expect(typeof unwrapErr(readHubSpotCheckbox("x", Symbol("p") as never)).property).toBe("string");
   });
 
   it("numbers: finite numbers or their decimal text", () => {
@@ -124,15 +130,20 @@ describe("HubSpot property values", () => {
     });
   });
 
-  it("an instant's day in the owner's zone, as a HubSpot date", () => {
+  it("an instant's day in the owner's zone, straight as YYYY-MM-DD (issue 28: it was epoch text)", () => {
     // 10:00 on 3 March in Sydney is 23:00 UTC on 2 March.
     expect(hubSpotDateOfInstant("2026-03-02T23:00:00Z", "Australia/Sydney")).toEqual({
       ok: true,
-      value: "1772496000000",
+      value: "2026-03-03",
     });
     expect(hubSpotDateOfInstant("2026-03-02T23:00:00Z", "America/New_York")).toEqual({
       ok: true,
-      value: "1772409600000",
+      value: "2026-03-02",
+    });
+    // A HubSpot date property reads it back as the same date.
+    expect(readHubSpotDate(unwrap(hubSpotDateOfInstant("2026-03-02T23:00:00Z", "Australia/Sydney")), "d")).toEqual({
+      ok: true,
+      value: "2026-03-03",
     });
     expect(hubSpotDateOfInstant("x", "UTC")).toEqual({
       ok: false,
@@ -158,6 +169,7 @@ describe("hubSpotDateOfInstant at the end of the domain (found in review)", () =
       value: "9999-12-31T23:00:00Z",
       message: "at falls outside years 0000–9999 in Asia/Tokyo",
     });
-    expect(hubSpotDateOfInstant("9999-12-31T23:00:00Z", "UTC")).toEqual(writeHubSpotDate("9999-12-31"));
+    expect(hubSpotDateOfInstant("9999-12-31T23:00:00Z", "UTC")).toEqual({ ok: true, value: "9999-12-31" });
+    expect(unwrapErr(hubSpotDateOfInstant("0000-01-01T01:00:00Z", "America/New_York")).property).toBe("at");
   });
 });

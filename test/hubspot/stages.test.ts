@@ -38,7 +38,11 @@ describe("the Client Hub pipeline's stage ids", () => {
   it("refuses the documented ticket pipeline: none of the Client Hub's labels are there", () => {
     const refused = unwrapErr(clientHubStageMap(fixture("pipeline.json").response));
     expect(refused.code).toBe("invalidHubSpotObject");
-    expect(refused.issues.map((i) => i.message)).toEqual(LABELS.map((l) => `stages has no stage labelled "${l}"`));
+    // Each refusal names the Client Hub stage and the pipeline's own stage ids (issue 28).
+    expect(refused.issues[2]?.message).toBe(
+      'stages has no stage labelled "Call 1" (call1); its stages: 1234912 "In Progress", 1234914 "Done"',
+    );
+    expect(refused.issues.map((i) => i.value)).toEqual(LABELS);
   });
 
   it("refuses a label two stages share, a malformed stage, and a response with no stages", () => {
@@ -52,8 +56,10 @@ describe("the Client Hub pipeline's stage ids", () => {
     );
     expect(dup.issues.map((i) => [i.code, i.property, i.message])).toEqual([
       ["invalidPayload", "stages.8", "stages.8 must have a text id and label"],
-      ["unknownValue", "stages", 'stages has 2 stages labelled "Call 2" (1003, 77)'],
+      ["unknownValue", "stages.3", 'stages.3 (stage 1003) shares the label "Call 2" (call2) with stage 77'],
+      ["unknownValue", "stages.7", 'stages.7 (stage 77) shares the label "Call 2" (call2) with stage 1003'],
     ]);
+    expect(dup.issues.slice(1).map((i) => i.value)).toEqual(["1003", "77"]);
     expect(unwrapErr(clientHubStageMap({ results: [] })).message).toBe(
       "Invalid HubSpot pipeline: stages must be the pipeline's list of stages",
     );

@@ -138,6 +138,7 @@ describe("readWebhookBatch", () => {
     );
     expect(batch.events).toEqual([
       {
+        index: 0,
         id: "hubspot:33:2-7654321.propertyChange:1246965:contact_ratio:1772445600000:3816279340",
         objectId: "1246965",
         type: "2-7654321.propertyChange",
@@ -150,6 +151,7 @@ describe("readWebhookBatch", () => {
         },
       },
       {
+        index: 4,
         id: "hubspot:33:task.propertyChange:1246965:hs_task_status:1772445600000:3816279340",
         objectId: "1246965",
         type: "task.propertyChange",
@@ -163,7 +165,18 @@ describe("readWebhookBatch", () => {
     ]);
     for (const e of batch.events) expect(parseClientHubEvent(e.event).ok).toBe(true);
     expect(batch.ignored).toEqual([
-      { index: 1, id: "hubspot:33:2-7654321.propertyChange:1246965:contact_ratio:1772445600000:3816279340" },
+      {
+        index: 1,
+        id: "hubspot:33:2-7654321.propertyChange:1246965:contact_ratio:1772445600000:3816279340",
+        property: "contact_ratio",
+        unmapped: false,
+      },
+      {
+        index: 5,
+        id: "hubspot:33:deal.creation:1246965::1772445600000:3816279340",
+        property: "deal.creation",
+        unmapped: true,
+      },
     ]);
     expect(batch.rejected.map((r) => [r.index, r.error.code, r.error.property, r.error.message])).toEqual([
       [2, "unknownValue", "contact_ratio", 'contact_ratio "weekly" is not one of 1_month, 2_weeks'],
@@ -173,7 +186,6 @@ describe("readWebhookBatch", () => {
         "subscriptionType",
         'subscriptionType must be a subscription type such as "contact.propertyChange", got undefined',
       ],
-      [5, "unknownValue", "subscriptionType", 'subscriptionType "deal.creation" has no mapper (property null)'],
     ]);
   });
 
@@ -182,10 +194,44 @@ describe("readWebhookBatch", () => {
     const batch = unwrap(readWebhookBatch(body, { "contact.propertyChange": () => ({ ok: true, value: "seen" }) }));
     expect(batch.events).toEqual([
       {
+        index: 0,
         id: "hubspot:12345678:contact.propertyChange:123:lifecyclestage:1711234567890:100",
         objectId: "123",
         type: "contact.propertyChange",
         event: "seen",
+      },
+    ]);
+  });
+
+  it("one mapper key serves both spellings of a subscription: ticket.propertyChange and object.propertyChange with 0-5", () => {
+    const legacy = {
+      eventId: 9,
+      portalId: 33,
+      occurredAt: 1772445600000,
+      subscriptionType: "ticket.propertyChange",
+      objectId: 77,
+      propertyName: "hs_pipeline_stage",
+      propertyValue: "1002",
+    };
+    const generic = { ...legacy, subscriptionType: "object.propertyChange", objectTypeId: "0-5" };
+    for (const key of ["ticket.propertyChange:hs_pipeline_stage", "0-5.propertyChange:hs_pipeline_stage"]) {
+      const batch = unwrap(readWebhookBatch([legacy, generic], { [key]: (c) => ({ ok: true, value: c.type }) }));
+      expect(batch.events.map((e) => [e.index, e.event])).toEqual([
+        [0, "ticket.propertyChange"],
+        [1, "ticket.propertyChange"],
+      ]);
+      // One change, two spellings: one identity key.
+      expect(batch.events[0]?.id).toBe(batch.events[1]?.id);
+    }
+    // A property no mapper is named for lands in ignored, named by the property.
+    expect(
+      unwrap(readWebhookBatch([legacy], { "ticket.propertyChange:subject": () => ({ ok: true, value: 1 }) })).ignored,
+    ).toEqual([
+      {
+        index: 0,
+        id: "hubspot:33:ticket.propertyChange:77:hs_pipeline_stage:1772445600000:9",
+        property: "hs_pipeline_stage",
+        unmapped: true,
       },
     ]);
   });
