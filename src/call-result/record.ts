@@ -136,6 +136,12 @@ const CAMPAIGN_RULES: readonly OptionRule[] = [
   ["deadEndMinBlockedAttempts", (v) => Number.isInteger(v) && (v as number) >= 0, "a whole number, 0 or more"],
   ["emailOnlyHns", (v) => typeof v === "boolean", "true or false"],
   ["wantsConsultantFollowUp", (v) => typeof v === "boolean", "true or false"],
+  // The recycle date is written into the record: the same range createCampaign accepts.
+  [
+    "recycleNoPitchAfterDays",
+    (v) => v === null || (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 3660),
+    "null or a whole number of days from 1 to 3660",
+  ],
 ];
 // What parseCallRecord reads (with the campaign's results), as the verbs check a stored record (see
 // core/vocabulary.ts). A count one short of unsafe integers is refused too: one more call would
