@@ -1,6 +1,7 @@
 import { deepFreeze, lazyPreset } from "../core/freeze.js";
 import { defining, guardMethods, unreadableInput } from "../core/guard.js";
 import {
+  adopt,
   createLifecycle,
   LIFECYCLE_KEYS,
   type Lifecycle,
@@ -235,6 +236,14 @@ const CONSULTATION_RULES: readonly OptionRule[] = [
 export function buildConsultation(options: ConsultationOptions): ConsultationLifecycle {
   return defining("buildConsultation", (): ConsultationLifecycle => {
     requireOptions("buildConsultation", "options", options, CONSULTATION_RULES);
+    return makeConsultation(options);
+  });
+}
+
+// The lifecycle from options known to be valid: the preset's defaults (so a bundle of the preset
+// alone carries no option checks), or options buildConsultation has checked.
+function makeConsultation(options: ConsultationOptions): ConsultationLifecycle {
+  {
     const statuses = {} as Record<ConsultationStatus, (typeof CONSULTATION_STATUSES)[ConsultationStatus]>;
     for (const key of Object.keys(CONSULTATION_STATUSES) as ConsultationStatus[]) {
       const meta = CONSULTATION_STATUSES[key];
@@ -364,7 +373,7 @@ export function buildConsultation(options: ConsultationOptions): ConsultationLif
               issues: [{ path: "at", message: "expected a valid instant" }],
             });
           }
-          return ok(make("new", toIso(ms)));
+          return ok(adopt(lifecycle, make("new", toIso(ms))));
         },
         label(state: ConsultationState): string {
           const label = statusLabel(statuses, state?.status);
@@ -373,7 +382,7 @@ export function buildConsultation(options: ConsultationOptions): ConsultationLif
       },
       { initial: () => unreadableInput("consultation lead"), label: () => "" },
     );
-  });
+  }
 }
 
 /**
@@ -386,7 +395,7 @@ export function buildConsultation(options: ConsultationOptions): ConsultationLif
  * // => { ok: true, value: { state: { status: "followUp", ... }, effects: [{ type: "followUpTask", number: 1, dueAt: "2026-11-04T09:00:00.000Z", notes: "" }] } }
  */
 export const consultation: ConsultationLifecycle = /* @__PURE__ */ lazyPreset(
-  () => buildConsultation(CONSULTATION_DEFAULTS),
+  () => makeConsultation(CONSULTATION_DEFAULTS),
   LIFECYCLE_KEYS,
   ["options", "initial", "label"],
 );
