@@ -62,7 +62,7 @@ function generate(): Item[] {
       ? random() < 0.9
         ? "system"
         : "franchisee"
-      : ACTORS[1 + Math.floor(random() * 2)] ?? "franchisee";
+      : (ACTORS[1 + Math.floor(random() * 2)] ?? "franchisee");
     items[i] = (type === "tick" ? { type, at } : { type, at, actor }) as Item;
   }
   return items;
@@ -164,12 +164,14 @@ const rFollowUp = robot.transition(
   "followUpLogged",
   "followUp",
   robot.guard((c: RCtx, e: REv) => later(c, e) && "actor" in e && e.actor !== "system" && c.number < 6),
-  robot.reduce((c: RCtx, e: REv): RCtx => ({
-    updatedAt: e.at,
-    number: c.number + 1,
-    dueAt: e.at + 48 * HOUR,
-    transferable: null,
-  })),
+  robot.reduce(
+    (c: RCtx, e: REv): RCtx => ({
+      updatedAt: e.at,
+      number: c.number + 1,
+      dueAt: e.at + 48 * HOUR,
+      transferable: null,
+    }),
+  ),
 );
 const rBookedMoves = [
   rGo("consultationRescheduled", "consultationRescheduled", rSystem),
@@ -189,7 +191,9 @@ const robotMachine = robot.createMachine(
       robot.transition(
         "TICK",
         "cold",
-        robot.guard((c: RCtx, e: REv) => c.number >= 6 && c.dueAt + 2 * HOUR <= e.at && c.dueAt + 2 * HOUR >= c.updatedAt),
+        robot.guard(
+          (c: RCtx, e: REv) => c.number >= 6 && c.dueAt + 2 * HOUR <= e.at && c.dueAt + 2 * HOUR >= c.updatedAt,
+        ),
         robot.reduce((c: RCtx): RCtx => ({ updatedAt: c.dueAt + 2 * HOUR, number: 0, dueAt: 0, transferable: null })),
       ),
     ),
@@ -283,11 +287,14 @@ lr = lr.map((s) => consultation.advance(s, end).state);
 sw = sw.map((s) => switchAdvance(s, end));
 for (const service of rs) service.send({ type: "TICK", at: end });
 const lrFinal = lr.map((s) => JSON.stringify(s));
-const diff = (xs: readonly ConsultationState[]): number =>
-  xs.filter((s, i) => JSON.stringify(s) !== lrFinal[i]).length;
+const diff = (xs: readonly ConsultationState[]): number => xs.filter((s, i) => JSON.stringify(s) !== lrFinal[i]).length;
 const diffs = { switch: diff(sw), robot3: diff(rs.map(fromRobot)) };
-if (process.env.DEBUG) { const rf = rs.map(fromRobot); const k = rf.findIndex((s, i) => JSON.stringify(s) !== lrFinal[i]); console.log(lrFinal[k], JSON.stringify(rf[k])); }
-const rate = (ms: number): string => `${((ITEMS / ms) * 1000 / 1e6).toFixed(2)} M items/s`;
+if (process.env.DEBUG) {
+  const rf = rs.map(fromRobot);
+  const k = rf.findIndex((s, i) => JSON.stringify(s) !== lrFinal[i]);
+  console.log(lrFinal[k], JSON.stringify(rf[k]));
+}
+const rate = (ms: number): string => `${(((ITEMS / ms) * 1000) / 1e6).toFixed(2)} M items/s`;
 
 console.log(
   `machine: ${cpus().length} cores (nproc), ${cpus()[0]?.model ?? "?"}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,

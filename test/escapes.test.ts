@@ -82,9 +82,9 @@ describe("buildCallRecord checks recycleNoPitchAfterDays, as createCampaign does
         /^buildCallRecord: campaign\.recycleNoPitchAfterDays must be null or a whole number of days from 1 to 3660/,
       );
     }
-    expect(buildCallRecord({ ...DEFAULT_CAMPAIGN, recycleNoPitchAfterDays: 3660 }).campaign.recycleNoPitchAfterDays).toBe(
-      3660,
-    );
+    expect(
+      buildCallRecord({ ...DEFAULT_CAMPAIGN, recycleNoPitchAfterDays: 3660 }).campaign.recycleNoPitchAfterDays,
+    ).toBe(3660);
   });
 });
 
@@ -106,18 +106,19 @@ describe("tallies list every item: holes under an invalid period, and items that
   });
 
   it("one item that throws when read is listed unreadable at its index; the others are counted", () => {
-    const sheet = tallySheet([
-      { type: "junkCall", at: 0 },
-      throwing() as never,
-      { type: "missedCall", at: 0 },
-    ]);
+    const sheet = tallySheet([{ type: "junkCall", at: 0 }, throwing() as never, { type: "missedCall", at: 0 }]);
     expect(sheet.rejected).toEqual([expect.objectContaining({ index: 1, code: "unreadable" })]);
     expect(sheet.tally.page).toEqual([[[""], [1, 1]]]);
 
     const shift = { agent: "ann", shift: "am", dmReached: true, pitched: false, lead: false, appointment: false };
     const shifts = tallyShifts([shift, throwing() as never, shift]);
     expect(shifts.rejected).toEqual([expect.objectContaining({ index: 1, code: "unreadable" })]);
-    expect(shifts.tally.rows).toEqual([[["ann", "am"], [2, 2, 0, 0, 0]]]);
+    expect(shifts.tally.rows).toEqual([
+      [
+        ["ann", "am"],
+        [2, 2, 0, 0, 0],
+      ],
+    ]);
 
     const statuses = tallyStatuses([throwing() as never, { status: "cold", at: 0 }]);
     expect(statuses.rejected).toEqual([expect.objectContaining({ index: 0, code: "unreadable" })]);
