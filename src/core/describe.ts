@@ -19,22 +19,16 @@ export function describeValue(value: unknown): string {
     case "bigint":
       return value > -(10n ** 15n) && value < 10n ** 15n ? `${value}n` : "a BigInt";
     case "object":
-      return value === null ? "null" : describeObject(value);
+      // Array.isArray throws on a revoked Proxy, and an array Proxy's `length` may throw: the
+      // reading is inside the describer, so a message about a bad value never throws itself.
+      try {
+        return value === null ? "null" : Array.isArray(value) ? `an array of ${value.length}` : "an object";
+      } catch {
+        return "a Proxy"; // only a Proxy throws there (an array's length is not a getter)
+      }
     case "undefined":
       return "undefined";
     default:
       return `a ${typeof value}`;
-  }
-}
-
-// Array.isArray throws on a revoked Proxy, and an array Proxy's `length` may throw: the reading
-// is inside the describer, so a message about a bad value never becomes an exception itself.
-function describeObject(value: object): string {
-  try {
-    if (!Array.isArray(value)) return "an object";
-    const length: unknown = value.length;
-    return typeof length === "number" ? `an array of ${length}` : "an array";
-  } catch {
-    return "an unreadable value";
   }
 }

@@ -349,8 +349,9 @@ export function createLifecycle<
   // the lifecycle's own. A WeakSet did the same at ~1.6 µs per state added; a brand costs ~20 ns.
   const Own = class extends Stamp {
     #own = true;
+    // Object() of a primitive is a new wrapper, never branded.
     static has(value: unknown): boolean {
-      return typeof value === "object" && value !== null && #own in value;
+      return #own in Object(value);
     }
   };
   // Only a lifecycle whose stored states are checked has checks to spare.
@@ -596,10 +597,7 @@ export function createLifecycle<
   // all the way down (a field set in place throws in strict mode, as on the tables) and trusted
   // from then on. Its parts from the state it was built from are frozen already.
   function own(next: St): void {
-    if (trusts && typeof next === "object" && next !== null && !Own.has(next)) {
-      new Own(next);
-      deepFreeze(next);
-    }
+    if (trusts && !Own.has(next)) deepFreeze(new Own(next as object));
   }
 
   function advance(state: St, now: Instant): AdvanceStep<St, Ef> {
@@ -785,7 +783,7 @@ export function createLifecycle<
   });
   const refused = err(unreadable);
   const guardedTransition = guard(transition, () => refused);
-  const lifecycle: Lifecycle<S, A, St, Ev, Ef, C> = {
+  return {
     definition: def,
     statuses: def.statuses,
     transition: guardedTransition,
@@ -802,8 +800,6 @@ export function createLifecycle<
     })),
     nextDueAt: guard(nextDueAt, () => null),
   };
-  owners.set(lifecycle, (state) => own(state as St));
-  return lifecycle;
 }
 
 // The base of each lifecycle's brand: its constructor returns the object it is given, so the
@@ -815,30 +811,5 @@ class Stamp {
   }
 }
 
-// A copy of a checked state: plain data (its check allows nothing else) copied all the way down.
-function plainCopy<T>(value: T): T {
-  if (typeof value !== "object" || value === null) return value;
-  if (Array.isArray(value)) return value.map(plainCopy) as T;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) out[key] = plainCopy((value as Record<string, unknown>)[key]);
-  return out as T;
-}
-
-// Each lifecycle's `own`, for the states its preset builds outside the engine (`initial`).
-const owners = new WeakMap<object, (state: unknown) => void>();
-
-/**
- * Marks a state a preset built itself (its `initial`) as the lifecycle's own: frozen at the top
- * level and trusted by the lifecycle's verbs, like the states they return. Only for states built
- * by the library from checked input.
- *
- * @param lifecycle - the lifecycle `createLifecycle` returned
- * @param state - a new state the preset built
- * @returns the state
- * @example
- * adopt(createLifecycle(trafficLightDefinition), { status: "red", updatedAt: "1970-01-01T00:00:00.000Z" }).status; // => "red"
- */
-export function adopt<St>(lifecycle: object, state: St): St {
-  owners.get(lifecycle)?.(state);
-  return state;
-}
+// A copy of a checked state: its check allows JSON data only (instants as text, finite numbers).
+const plainCopy = <T>(value: T): T => JSON.parse(JSON.stringify(value));

@@ -1,7 +1,6 @@
 import { deepFreeze, lazyPreset } from "../core/freeze.js";
 import { defining, guardMethods, unreadableInput } from "../core/guard.js";
 import {
-  adopt,
   createLifecycle,
   LIFECYCLE_KEYS,
   type Lifecycle,
@@ -213,7 +212,8 @@ const BOOKED = ["consultationBooked", "consultationRescheduled"] as const;
 const FOLLOWABLE = ["new", "consultationCancelled", "moveScheduleFollowUp", "followUp"] as const;
 
 // What the consultation verbs rely on (the create… parser checks the rest: status names, events).
-const CONSULTATION_RULES: readonly OptionRule[] = [
+// A function, not a table: a bundle of the preset alone drops it with the builder.
+const CONSULTATION_RULES = (): readonly OptionRule[] => [
   ["followUpLimit", wholeIn(1, 1000), "a whole number from 1 to 1000"],
   ["followUpDueAfterHours", numberIn(0, 24 * 366), "a number of hours from 0 to 8784"],
   ["coldAfterHours", numberIn(0, 24 * 366), "a number of hours from 0 to 8784"],
@@ -235,7 +235,7 @@ const CONSULTATION_RULES: readonly OptionRule[] = [
  */
 export function buildConsultation(options: ConsultationOptions): ConsultationLifecycle {
   return defining("buildConsultation", (): ConsultationLifecycle => {
-    requireOptions("buildConsultation", "options", options, CONSULTATION_RULES);
+    requireOptions("buildConsultation", "options", options, CONSULTATION_RULES());
     return makeConsultation(options);
   });
 }
@@ -373,7 +373,7 @@ function makeConsultation(options: ConsultationOptions): ConsultationLifecycle {
               issues: [{ path: "at", message: "expected a valid instant" }],
             });
           }
-          return ok(adopt(lifecycle, make("new", toIso(ms))));
+          return ok(make("new", toIso(ms)));
         },
         label(state: ConsultationState): string {
           const label = statusLabel(statuses, state?.status);
