@@ -10,7 +10,15 @@ import { Readable } from "node:stream";
 // target is origin-form (`/calls?x`), or absolute-form (`http://host/calls`, which RFC 9112 says a
 // server must accept: its path is used, and its authority must be a host like the header's);
 // asterisk-form (`OPTIONS *`) and anything else name no resource of this handler.
-const HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)(?::\d{1,5})?$/;
+const HOST_PATTERN = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)(?::(\d{1,5}))?$/;
+// A port is at most 65535: `evil.example:99999` has the shape of a host but no URL can hold it
+// (the Request built from it threw, and the client got a 500).
+const HOST = {
+  test(host) {
+    const match = typeof host === "string" ? HOST_PATTERN.exec(host) : null;
+    return match !== null && (match[1] === undefined || Number(match[1]) <= 65535);
+  },
+};
 
 /**
  * The URL a request names, or the reason it names none.

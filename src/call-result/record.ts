@@ -129,7 +129,8 @@ const CALL_RULES: readonly FieldRule[] = [["blocked", optional(isBoolean), "one 
 const INTRO: CallEffect = { type: "introEmail", template: "Intro Email", to: "decisionMaker", cc: [], bcc: [] };
 
 // What the record's verbs rely on (createCampaign checks the rest).
-const CAMPAIGN_RULES: readonly OptionRule[] = [
+// A function, not a table: a bundle of the preset alone drops it with the builder.
+const CAMPAIGN_RULES = (): readonly OptionRule[] => [
   ["id", (v) => typeof v === "string", "a string"],
   ["customResults", Array.isArray, "a list"],
   ["emailFollowUpWeeks", (v) => typeof v === "number" && v >= 0, "a number of weeks, 0 or more"],
@@ -137,6 +138,12 @@ const CAMPAIGN_RULES: readonly OptionRule[] = [
   ["deadEndMinBlockedAttempts", (v) => Number.isInteger(v) && (v as number) >= 0, "a whole number, 0 or more"],
   ["emailOnlyHns", (v) => typeof v === "boolean", "true or false"],
   ["wantsConsultantFollowUp", (v) => typeof v === "boolean", "true or false"],
+  // The recycle date is written into the record: the same range createCampaign accepts.
+  [
+    "recycleNoPitchAfterDays",
+    (v) => v === null || (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 3660),
+    "null or a whole number of days from 1 to 3660",
+  ],
 ];
 // What parseCallRecord reads (with the campaign's results), as the verbs check a stored record (see
 // core/vocabulary.ts). A count one short of unsafe integers is refused too: one more call would
@@ -177,7 +184,15 @@ export function buildCallRecord<Custom extends string = never>(
   campaign: Campaign<Custom>,
 ): CallRecordLifecycle<Custom> {
   return defining("buildCallRecord", (): CallRecordLifecycle<Custom> => {
-    requireOptions("buildCallRecord", "campaign", campaign, CAMPAIGN_RULES);
+    requireOptions("buildCallRecord", "campaign", campaign, CAMPAIGN_RULES());
+    return makeCallRecord(campaign);
+  });
+}
+
+// The lifecycle from campaign known to be valid: the preset's defaults (so a bundle of the preset
+// alone carries no option checks), or campaign buildCallRecord has checked.
+function makeCallRecord<Custom extends string = never>(campaign: Campaign<Custom>): CallRecordLifecycle<Custom> {
+  {
     const definition: LifecycleDefinition<
       RecordStatus,
       CallActor,
@@ -318,7 +333,7 @@ export function buildCallRecord<Custom extends string = never>(
       },
       { initial: () => unreadableInput("call record"), logCall: () => unreadable(), allowedResults: () => [] },
     );
-  });
+  }
 }
 
 /**
@@ -329,7 +344,7 @@ export function buildCallRecord<Custom extends string = never>(
  * record.ok && callRecord.allowedResults(record.value, "reception").includes("pitchedNotInterested"); // => false
  */
 export const callRecord: CallRecordLifecycle<never> = /* @__PURE__ */ lazyPreset(
-  () => buildCallRecord(DEFAULT_CAMPAIGN),
+  () => makeCallRecord(DEFAULT_CAMPAIGN),
   LIFECYCLE_KEYS,
   ["campaign", "initial", "logCall", "allowedResults"],
 );

@@ -283,7 +283,8 @@ function task(id: ClientHubTask, dueAt: string): ClientHubEffect {
 }
 
 // What the pipeline's verbs rely on (the create… parser checks the rest: ratio units, "Other").
-const CLIENT_HUB_RULES: readonly OptionRule[] = [
+// A function, not a table: a bundle of the preset alone drops it with the builder.
+const CLIENT_HUB_RULES = (): readonly OptionRule[] => [
   ["contactRatios", (v) => Array.isArray(v) && v.length > 0 && v.every(isRatio), "a non-empty list of { count, unit }"],
   ["defaultContactRatio", isRatio, "a { count, unit } ratio"],
   ["unsuccessfulContactRatio", isRatio, "a { count, unit } ratio"],
@@ -313,7 +314,17 @@ export function buildClientHub<const CheckIn extends string = CheckInCallType>(
   options: ClientHubOptions<CheckIn>,
 ): ClientHubLifecycle<CheckIn> {
   return defining("buildClientHub", (): ClientHubLifecycle<CheckIn> => {
-    requireOptions("buildClientHub", "options", options, CLIENT_HUB_RULES);
+    requireOptions("buildClientHub", "options", options, CLIENT_HUB_RULES());
+    return makeClientHub(options);
+  });
+}
+
+// The lifecycle from options known to be valid: the preset's defaults (so a bundle of the preset
+// alone carries no option checks), or options buildClientHub has checked.
+function makeClientHub<const CheckIn extends string = CheckInCallType>(
+  options: ClientHubOptions<CheckIn>,
+): ClientHubLifecycle<CheckIn> {
+  {
     const stages = {} as Record<ClientHubStage, (typeof CLIENT_HUB_STAGES)[ClientHubStage]>;
     for (const key of ALL_STAGES) {
       const meta = CLIENT_HUB_STAGES[key];
@@ -669,7 +680,7 @@ export function buildClientHub<const CheckIn extends string = CheckInCallType>(
       },
       { initial: () => unreadableInput("Client Hub record"), label: () => "", isCheckIn: () => false },
     );
-  });
+  }
 }
 
 /**
@@ -681,7 +692,7 @@ export function buildClientHub<const CheckIn extends string = CheckInCallType>(
  * if (record.ok) record.value.nextContactDate; // => "2026-02-28"
  */
 export const clientHub: ClientHubLifecycle = /* @__PURE__ */ lazyPreset(
-  () => buildClientHub(CLIENT_HUB_DEFAULTS),
+  () => makeClientHub(CLIENT_HUB_DEFAULTS),
   LIFECYCLE_KEYS,
   ["options", "isCheckIn", "label", "initial"],
 );

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { isCalendarDate } from "../core/calendar.js";
+import { guarded, unreadableInput } from "../core/guard.js";
 import { err, type InvalidInput, type Issue, invalidInput, ok, type Result } from "../core/result.js";
 import { appliedIdsSchema, eventIdSchema, instantSchema, lazy, parseWith, withDefaults } from "../core/schema.js";
 import { isTimeZone } from "../core/time.js";
@@ -125,6 +126,15 @@ export function parseClientHubRecord(
   input: unknown,
   options: ClientHubOptions<string> = CLIENT_HUB_DEFAULTS,
 ): Result<ClientHubRecord, InvalidInput> {
+  // The options are the host's too: read inside the guard (a Proxy or a throwing getter among
+  // them is answered "unreadable", like the record).
+  return guarded(
+    () => parseRecordWith(input, options),
+    () => unreadableInput("Client Hub record"),
+  );
+}
+
+function parseRecordWith(input: unknown, options: ClientHubOptions<string>): Result<ClientHubRecord, InvalidInput> {
   if (!Array.isArray(options?.contactRatios)) {
     return err(
       invalidInput("Client Hub record", [

@@ -1,7 +1,8 @@
 /**
  * A short, safe description of any value, for error messages: its kind and, for a short string,
  * number or boolean, the value itself. Never serialises untrusted input (no JSON.stringify of a
- * BigInt, a cycle, a 4,000-level array or a 10 MB string), never throws, at most ~60 characters.
+ * BigInt, a cycle, a 4,000-level array or a 10 MB string), never throws (a revoked Proxy or an
+ * array Proxy whose `length` throws is "an unreadable value"), at most ~60 characters.
  *
  * @param value - anything
  * @returns e.g. `"\"calendar\""`, `"42"`, `"null"`, `"an object"`, `"an array of 3"`
@@ -18,7 +19,13 @@ export function describeValue(value: unknown): string {
     case "bigint":
       return value > -(10n ** 15n) && value < 10n ** 15n ? `${value}n` : "a BigInt";
     case "object":
-      return value === null ? "null" : Array.isArray(value) ? `an array of ${value.length}` : "an object";
+      // Array.isArray throws on a revoked Proxy, and an array Proxy's `length` may throw: the
+      // reading is inside the describer, so a message about a bad value never throws itself.
+      try {
+        return value === null ? "null" : Array.isArray(value) ? `an array of ${value.length}` : "an object";
+      } catch {
+        return "a Proxy"; // only a Proxy throws there (an array's length is not a getter)
+      }
     case "undefined":
       return "undefined";
     default:

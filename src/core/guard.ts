@@ -159,8 +159,8 @@ export function guardMethods<T extends object>(object: T, fallbacks: NoInfer<{ r
 }
 
 /**
- * Runs a definition-time builder's body: a TypeError (the builder's own, naming the option) passes
- * through; any other exception — options that throw when read — becomes a TypeError naming the
+ * Runs a definition-time builder's body: a TypeError of the builder's own (its message starts with
+ * the builder's name and names the option) passes through; any other exception — options that throw when read — becomes a TypeError naming the
  * builder, as its `@throws` documents.
  *
  * @param fn - the builder's name, for the message
@@ -174,7 +174,9 @@ export function defining<R>(fn: string, body: () => R): R {
   try {
     return body();
   } catch (error) {
-    if (error instanceof TypeError) throw error;
+    // The builder's own TypeError names it; any other (a revoked Proxy's "Cannot perform
+    // 'IsArray'", an exception a getter threw) is the options failing to be read.
+    if (error instanceof TypeError && error.message.startsWith(`${fn}: `)) throw error;
     throw new TypeError(`${fn}: its options could not be read (a Proxy or a getter that throws?)`);
   }
 }

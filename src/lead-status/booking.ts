@@ -234,7 +234,8 @@ const checkPatient = (
   hasIds(event.patient, "id", "name") ? undefined : malformed("patient", "{ id, name } (strings)");
 const NONE: readonly never[] = [];
 
-const BOOKING_RULES: readonly OptionRule[] = [
+// A function, not a table: a bundle of the preset alone drops it with the builder.
+const BOOKING_RULES = (): readonly OptionRule[] => [
   ["createLeadsForNewClients", isBoolean, "true or false"],
   ["eagerPatientShipping", isBoolean, "true or false"],
   ["lockOwnerWhenAssociated", isBoolean, "true or false"],
@@ -252,7 +253,15 @@ const BOOKING_RULES: readonly OptionRule[] = [
  */
 export function buildBooking(settings: BookingSettings): BookingLifecycle {
   return defining("buildBooking", (): BookingLifecycle => {
-    requireOptions("buildBooking", "settings", settings, BOOKING_RULES);
+    requireOptions("buildBooking", "settings", settings, BOOKING_RULES());
+    return makeBooking(settings);
+  });
+}
+
+// The lifecycle from settings known to be valid: the preset's defaults (so a bundle of the preset
+// alone carries no option checks), or settings buildBooking has checked.
+function makeBooking(settings: BookingSettings): BookingLifecycle {
+  {
     // Only the patient's id and name are kept: what is stored is what parseBookingState reads.
     const withPatient = (state: BookingState, { id, name }: Patient): BookingState => ({
       ...state,
@@ -479,7 +488,7 @@ export function buildBooking(settings: BookingSettings): BookingLifecycle {
       },
       { initial: () => unreadableInput("new lead"), label: () => "" },
     );
-  });
+  }
 }
 
 /**
@@ -490,7 +499,7 @@ export function buildBooking(settings: BookingSettings): BookingLifecycle {
  * // => { ok: true, value: { status: "lead", name: "Tim Cook", ... } }
  */
 export const booking: BookingLifecycle = /* @__PURE__ */ lazyPreset(
-  () => buildBooking(BOOKING_DEFAULTS),
+  () => makeBooking(BOOKING_DEFAULTS),
   LIFECYCLE_KEYS,
   ["settings", "label", "initial"],
 );

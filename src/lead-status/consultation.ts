@@ -219,7 +219,8 @@ const FOLLOWABLE = ["new", "consultationCancelled", "moveScheduleFollowUp", "fol
 const ROUND: readonly string[] = ["followUp", "moveScheduleFollowUp"];
 
 // What the consultation verbs rely on (the create… parser checks the rest: status names, events).
-const CONSULTATION_RULES: readonly OptionRule[] = [
+// A function, not a table: a bundle of the preset alone drops it with the builder.
+const CONSULTATION_RULES = (): readonly OptionRule[] => [
   ["followUpLimit", wholeIn(1, 1000), "a whole number from 1 to 1000"],
   ["followUpDueAfterHours", numberIn(0, 24 * 366), "a number of hours from 0 to 8784"],
   ["coldAfterHours", numberIn(0, 24 * 366), "a number of hours from 0 to 8784"],
@@ -241,7 +242,15 @@ const CONSULTATION_RULES: readonly OptionRule[] = [
  */
 export function buildConsultation(options: ConsultationOptions): ConsultationLifecycle {
   return defining("buildConsultation", (): ConsultationLifecycle => {
-    requireOptions("buildConsultation", "options", options, CONSULTATION_RULES);
+    requireOptions("buildConsultation", "options", options, CONSULTATION_RULES());
+    return makeConsultation(options);
+  });
+}
+
+// The lifecycle from options known to be valid: the preset's defaults (so a bundle of the preset
+// alone carries no option checks), or options buildConsultation has checked.
+function makeConsultation(options: ConsultationOptions): ConsultationLifecycle {
+  {
     const statuses = {} as Record<ConsultationStatus, (typeof CONSULTATION_STATUSES)[ConsultationStatus]>;
     for (const key of Object.keys(CONSULTATION_STATUSES) as ConsultationStatus[]) {
       const meta = CONSULTATION_STATUSES[key];
@@ -387,7 +396,7 @@ export function buildConsultation(options: ConsultationOptions): ConsultationLif
       },
       { initial: () => unreadableInput("consultation lead"), label: () => "" },
     );
-  });
+  }
 }
 
 /**
@@ -400,7 +409,7 @@ export function buildConsultation(options: ConsultationOptions): ConsultationLif
  * // => { ok: true, value: { state: { status: "followUp", ... }, effects: [{ type: "followUpTask", number: 1, dueAt: "2026-11-04T09:00:00.000Z", notes: "" }] } }
  */
 export const consultation: ConsultationLifecycle = /* @__PURE__ */ lazyPreset(
-  () => buildConsultation(CONSULTATION_DEFAULTS),
+  () => makeConsultation(CONSULTATION_DEFAULTS),
   LIFECYCLE_KEYS,
   ["options", "initial", "label"],
 );

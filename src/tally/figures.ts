@@ -18,7 +18,14 @@ import {
   periodOfBucket,
   samePeriod,
 } from "./period.js";
-import { batchProblem, type RejectedEvent, type TallyError, type TallyResult, UNREADABLE_EVENT } from "./sheet.js";
+import {
+  batchProblem,
+  type RejectedEvent,
+  type TallyError,
+  type TallyResult,
+  UNREADABLE_EVENT,
+  unreadableAt,
+} from "./sheet.js";
 
 /** The kinds of counted figures, with the fields each counts (in row order). */
 export const FIGURE_FIELDS = /* @__PURE__ */ deepFreeze({
@@ -171,9 +178,19 @@ function collect<E, K extends FigureKind>(
   const rejected: RejectedEvent[] = [];
   // A plain loop, not forEach: a hole in a sparse array is an item too (rejected, not skipped).
   for (let index = 0; index < items.length; index++) {
-    const item = items[index] as E;
-    const p = typeof item === "object" && item !== null ? problem(item) : (["", "must be an object"] as const);
-    const time = p === undefined && timeOf !== undefined ? timeOf(item) : undefined;
+    let item: E;
+    let p: readonly [string, string] | undefined;
+    let time: { readonly field: string; readonly at: unknown } | undefined;
+    // Each item is read on its own: one that throws when read is listed as unreadable at its
+    // index, and the rest of the batch is still counted.
+    try {
+      item = items[index] as E;
+      p = typeof item === "object" && item !== null ? problem(item) : (["", "must be an object"] as const);
+      time = p === undefined && timeOf !== undefined ? timeOf(item) : undefined;
+    } catch {
+      rejected.push(unreadableAt(index));
+      continue;
+    }
     if (time !== undefined && !bucketFits(spec, toEpochMs(time.at))) rejected.push(outsideDomain(index, time.field));
     else if (p === undefined) count(item, builder, bucketOf);
     else rejected.push({ index, code: "invalidEvent", field: p[0], message: `${p[0] || "event"} ${p[1]}` });

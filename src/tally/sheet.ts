@@ -145,6 +145,17 @@ export const UNREADABLE_EVENT: RejectedEvent = /* @__PURE__ */ Object.freeze({
 });
 
 /**
+ * The rejection of one item of a batch that threw when it was read: {@link UNREADABLE_EVENT} at
+ * its index.
+ *
+ * @param index - the item's index
+ * @returns the rejection
+ */
+export function unreadableAt(index: number): RejectedEvent {
+  return { ...UNREADABLE_EVENT, index };
+}
+
+/**
  * The error value for tallies that cannot be merged or read: bucketed by different periods
  * (`tallyMismatch`), not a tally at all (`invalidTally`: a stored tally that skipped the parser;
  * `index` says which argument), a count that would pass `Number.MAX_SAFE_INTEGER`
@@ -203,7 +214,9 @@ export function batchProblem(events: unknown, period: unknown): RejectedEvent[] 
   }
   const problem = periodProblem(period);
   if (problem === undefined) return undefined;
-  return events.map((_, index) => ({ index, code: "invalidPeriod", field: "period", message: problem }));
+  // Array.from, not map: a hole is an event too, listed like every other (map skips holes and
+  // would hand back a list with holes of its own).
+  return Array.from(events, (_, index) => ({ index, code: "invalidPeriod", field: "period", message: problem }));
 }
 
 const has = (table: object, key: unknown): boolean => typeof key === "string" && Object.hasOwn(table, key);
@@ -382,8 +395,17 @@ export function tallySheet(events: readonly SheetEvent[], period: PeriodSpec | n
       const notes: NoteRow[] = [];
       const rejected: RejectedEvent[] = [];
       for (let index = 0; index < events.length; index++) {
-        const event = events[index] as SheetEvent;
-        const problem = eventProblem(event);
+        let event: SheetEvent;
+        let problem: ReturnType<typeof eventProblem>;
+        // Each event is read (and checked) on its own: one that throws when read is listed as
+        // unreadable at its index, and the rest of the batch is still counted.
+        try {
+          event = events[index] as SheetEvent;
+          problem = eventProblem(event);
+        } catch {
+          rejected.push(unreadableAt(index));
+          continue;
+        }
         if (problem !== undefined) {
           rejected.push({
             index,

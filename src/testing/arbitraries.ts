@@ -75,7 +75,8 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 const MARGIN = 1000 * DAY;
 const LAST_FROM = MAX_INSTANT_MS - MARGIN;
 
-function checkFrom(value: unknown, where: string): number {
+/** @internal An epoch-ms option, checked. @throws RangeError naming it */
+export function checkFrom(value: unknown, where: string): number {
   if (Number.isSafeInteger(value) && (value as number) >= MIN_INSTANT_MS && (value as number) <= LAST_FROM) {
     return value as number;
   }
@@ -87,12 +88,15 @@ function checkFrom(value: unknown, where: string): number {
 /** @internal Options as a plain copy, read once. @throws RangeError when they are not an object or cannot be read */
 export function checkOptions(options: unknown, fn: string): Record<string, unknown> {
   if (options === undefined) return {};
-  if (typeof options === "object" && options !== null && !Array.isArray(options)) {
+  if (typeof options === "object" && options !== null) {
+    let copy: Record<string, unknown> | undefined;
     try {
-      return { ...options };
+      // Array.isArray throws on a revoked Proxy: the reading is inside the try too.
+      copy = Array.isArray(options) ? undefined : { ...options };
     } catch {
       throw new RangeError(`${fn}: options could not be read (a Proxy or a getter that throws?)`);
     }
+    if (copy !== undefined) return copy;
   }
   throw new RangeError(`${fn}: options must be an object, not ${describeValue(options)}`);
 }
@@ -108,7 +112,8 @@ function checkRange(range: unknown, fn: string): { readonly from: number; readon
       `${fn}: days must be a number from 0 to ${most} (instants stay within year 9999), not ${describeValue(days)}`,
     );
   }
-  return { from, days };
+  // Days become whole milliseconds (fast-check's bounds are integers): 5e-324 days is 0 ms.
+  return { from, days: Math.floor(days * DAY) / DAY };
 }
 
 /** A log's options, checked and resolved. @throws RangeError naming the option */

@@ -10,6 +10,7 @@ import {
   clientHub,
   type NewClientHubRecord,
 } from "../client-hub/pipeline.js";
+import { describeValue } from "../core/describe.js";
 import type { Rejection, Step } from "../core/lifecycle.js";
 import type { Result } from "../core/result.js";
 import {
@@ -27,13 +28,13 @@ import {
 } from "../lead-status/consultation.js";
 import {
   bookingTemplate,
+  checkFrom,
   checkOptions,
   clientHubTemplate,
   consultationTemplate,
   DEFAULT_FROM,
   factsTemplate,
   loggedCallTemplate,
-  madeValue,
   shifted,
 } from "./arbitraries.js";
 import { fc } from "./fast-check.js";
@@ -147,6 +148,42 @@ function kit<S, E>(
   return { name, initial, model: () => ({ state: initial, clock }), commands: fc.commands([command], { maxCommands }) };
 }
 
+/**
+ * A command kit's options, checked as the arbitraries check theirs: `maxCommands` and `from`
+ * (a RangeError naming the option, never fast-check's error from deep inside), and the lifecycle.
+ * @throws RangeError naming the option
+ */
+function checkKit<L>(
+  options: unknown,
+  fn: string,
+  preset: L,
+): { readonly maxCommands: number; readonly from: number; readonly lifecycle: L; readonly o: Record<string, unknown> } {
+  const o = checkOptions(options, fn);
+  const maxCommands = o.maxCommands ?? 30;
+  if (!(Number.isInteger(maxCommands) && (maxCommands as number) >= 0 && (maxCommands as number) <= 2 ** 31 - 1)) {
+    throw new RangeError(
+      `${fn}: maxCommands must be an integer from 0 to 2147483647, not ${describeValue(maxCommands)}`,
+    );
+  }
+  const from = checkFrom(o.from ?? DEFAULT_FROM, `${fn}: from`);
+  const lifecycle = o.lifecycle ?? preset;
+  const verbs = lifecycle as { initial?: unknown; transition?: unknown } | null;
+  if (typeof verbs?.initial !== "function" || typeof verbs.transition !== "function") {
+    throw new RangeError(`${fn}: lifecycle must be a lifecycle of leadrules, not ${describeValue(lifecycle)}`);
+  }
+  return { maxCommands: maxCommands as number, from, lifecycle: lifecycle as L, o };
+}
+
+/** The initial state a kit starts from, or a RangeError naming the options that made it impossible. */
+function kitInitial<S>(
+  made: { readonly ok: true; readonly value: S } | { readonly ok: false; readonly error: { readonly message: string } },
+  fn: string,
+  option: string,
+): S {
+  if (!made.ok) throw new RangeError(`${fn}: ${option} make no valid initial state: ${made.error.message}`);
+  return made.value;
+}
+
 /** Templates from an event arbitrary generated at 0: shifted onto the command's instant. */
 function fromEvents<S, E>(events: Arbitrary<E>): Arbitrary<Template<S, E>> {
   return events.map((e) => ({ label: JSON.stringify(e), make: (_: Model<S>, at: number) => shifted(e, at) }));
@@ -172,15 +209,13 @@ export interface CommandOptions {
 export function consultationCommands(
   options: CommandOptions & { readonly lifecycle?: ConsultationLifecycle } = {},
 ): CommandKit<ConsultationState, ConsultationEvent> {
-  options = checkOptions(options, "consultationCommands") as typeof options;
-  const lifecycle = options.lifecycle ?? consultation;
-  const from = options.from ?? DEFAULT_FROM;
+  const { lifecycle, from, maxCommands } = checkKit(options, "consultationCommands", consultation);
   return kit(
     "consultation",
     lifecycle,
-    madeValue(lifecycle.initial(from)),
+    kitInitial(lifecycle.initial(from), "consultationCommands", "from and lifecycle"),
     fromEvents(consultationTemplate()),
-    options.maxCommands ?? 30,
+    maxCommands,
   );
 }
 
@@ -195,16 +230,18 @@ export function consultationCommands(
 export function bookingCommands(
   options: CommandOptions & { readonly lifecycle?: BookingLifecycle; readonly lead?: Omit<NewLead, "at"> } = {},
 ): CommandKit<BookingState, BookingEvent> {
-  options = checkOptions(options, "bookingCommands") as typeof options;
-  const lifecycle = options.lifecycle ?? booking;
-  const from = options.from ?? DEFAULT_FROM;
-  const lead = options.lead ?? { name: "Tim Jones", patient: null, owner: "sam" };
+  const { lifecycle, from, maxCommands, o } = checkKit(options, "bookingCommands", booking);
+  const lead = checkOptions(o.lead ?? { name: "Tim Jones", patient: null, owner: "sam" }, "bookingCommands: lead");
   return kit(
     "booking",
     lifecycle,
-    madeValue(lifecycle.initial({ ...lead, at: from })),
+    kitInitial(
+      lifecycle.initial({ ...(lead as Omit<NewLead, "at">), at: from }),
+      "bookingCommands",
+      "from, lead and lifecycle",
+    ),
     fromEvents(bookingTemplate()),
-    options.maxCommands ?? 30,
+    maxCommands,
   );
 }
 
@@ -220,9 +257,7 @@ export function bookingCommands(
 export function callRecordCommands(
   options: CommandOptions & { readonly lifecycle?: CallRecordLifecycle } = {},
 ): CommandKit<CallRecord, CallLoggedEvent> {
-  options = checkOptions(options, "callRecordCommands") as typeof options;
-  const lifecycle = options.lifecycle ?? callRecord;
-  const from = options.from ?? DEFAULT_FROM;
+  const { lifecycle, from, maxCommands } = checkKit(options, "callRecordCommands", callRecord);
   const fromFacts = factsTemplate().map(
     (facts: CallFacts): Template<CallRecord, CallLoggedEvent> => ({
       label: `classified ${JSON.stringify(facts)}`,
@@ -245,9 +280,9 @@ export function callRecordCommands(
   return kit(
     "call record",
     lifecycle,
-    madeValue(lifecycle.initial(from)),
+    kitInitial(lifecycle.initial(from), "callRecordCommands", "from and lifecycle"),
     fc.oneof({ weight: 3, arbitrary: fromFacts }, { weight: 1, arbitrary: raw }),
-    options.maxCommands ?? 30,
+    maxCommands,
   );
 }
 
@@ -266,16 +301,21 @@ export function clientHubCommands(
     readonly record?: Omit<NewClientHubRecord, "at">;
   } = {},
 ): CommandKit<ClientHubRecord, ClientHubEvent> {
-  options = checkOptions(options, "clientHubCommands") as typeof options;
-  const lifecycle = options.lifecycle ?? clientHub;
-  const from = options.from ?? DEFAULT_FROM;
-  const record = options.record ?? { subscriptionId: "sub-1", contactId: "c-1", timeZone: "Europe/London" };
+  const { lifecycle, from, maxCommands, o } = checkKit(options, "clientHubCommands", clientHub);
+  const record = checkOptions(
+    o.record ?? { subscriptionId: "sub-1", contactId: "c-1", timeZone: "Europe/London" },
+    "clientHubCommands: record",
+  );
   return kit(
     "client hub",
     lifecycle,
-    madeValue(lifecycle.initial({ ...record, at: from })),
+    kitInitial(
+      lifecycle.initial({ ...(record as Omit<NewClientHubRecord, "at">), at: from }),
+      "clientHubCommands",
+      "from, record and lifecycle",
+    ),
     fromEvents(clientHubTemplate()),
-    options.maxCommands ?? 30,
+    maxCommands,
   );
 }
 
