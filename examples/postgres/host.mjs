@@ -24,7 +24,7 @@
 // is not in the published package (its database and queue are dev dependencies here); `npm test`
 // runs it against a real server (scripts/check-postgres.mjs) and `npm run bench` measures it
 // (bench/postgres.bench.mjs).
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { clientHub } from "leadrules/client-hub";
 import { parseClientHubEvent, parseClientHubRecord } from "leadrules/parse";
 import PgBoss from "pg-boss";
@@ -140,6 +140,16 @@ export async function transaction(pool, fn) {
   }
 }
 
+/**
+ * When a record's job starts: `nextDueAt` plus the host's grace period (`graceSeconds`, 0 if
+ * unset). A job advances the record to the database's `now()` minus the same grace, so a call
+ * dated just before a move, delivered a few minutes late, still lands before the record moves
+ * past it (docs/integrations.md, "A grace period"). String arithmetic: no clock is read.
+ */
+export function startAt(dueAt, graceSeconds = 0) {
+  return dueAt === null ? null : new Date(Date.parse(dueAt) + graceSeconds * 1000).toISOString();
+}
+
 /** pg-boss's `db` option: its statements run on this client, inside this transaction. */
 const within = (client) => ({ executeSql: (text, values) => client.query(text, values) });
 
@@ -161,10 +171,11 @@ async function sendEffects(boss, client, id, version, effects) {
  * Replaces the record's queued job: deletes `oldJob` (if any) and queues one at `dueAt` (if any).
  * Returns the new job's id, or null. In the caller's transaction.
  */
-async function replaceDueJob(boss, client, id, oldJob, dueAt) {
+async function replaceDueJob({ boss, graceSeconds }, client, id, oldJob, dueAt) {
   if (oldJob) await boss.deleteJob(DUE, oldJob, { db: within(client) });
   if (dueAt === null) return null;
-  const job = await boss.send(DUE, { id }, { singletonKey: id, startAfter: dueAt, db: within(client) });
+  const startAfter = startAt(dueAt, graceSeconds);
+  const job = await boss.send(DUE, { id }, { singletonKey: id, startAfter, db: within(client) });
   if (job === null) throw new Error(`record ${id} already has a queued job`);
   return job;
 }
@@ -173,7 +184,7 @@ async function replaceDueJob(boss, client, id, oldJob, dueAt) {
  * Inserts new records with their due jobs, in one transaction: `[{ id, input }]`, `input` as for
  * `clientHub.initial`.
  */
-export async function createRecords({ pool, boss }, records) {
+export async function createRecords({ pool, boss, graceSeconds }, records) {
   const rows = [];
   for (const { id, input } of records) {
     const made = clientHub.initial(input);
@@ -195,7 +206,13 @@ export async function createRecords({ pool, boss }, records) {
     const armed = jobs.filter((j) => j.due !== null);
     if (armed.length > 0) {
       await boss.insert(
-        armed.map((j) => ({ id: j.id, name: DUE, data: { id: j.record }, singletonKey: j.record, startAfter: j.due })),
+        armed.map((j) => ({
+          id: j.id,
+          name: DUE,
+          data: { id: j.record },
+          singletonKey: j.record,
+          startAfter: startAt(j.due, graceSeconds),
+        })),
         { db: within(client) },
       );
     }
@@ -203,80 +220,121 @@ export async function createRecords({ pool, boss }, records) {
 }
 
 /**
- * The handler of a `hub-due` job, in one transaction: locks the record, advances it to the
- * database's `now()`, writes the moved state, its effect jobs and the next due job, and completes
- * this job. A record its parser refuses is quarantined with the reason. `beforeCommit` is a test
- * hook (the check kills or freezes a worker there). Returns what it did.
+ * The handler of a batch of `hub-due` jobs, in one transaction: locks their records (in id order:
+ * two workers never deadlock), advances each to the database's `now()`, writes the moved states,
+ * their effect jobs and each record's next due job, quarantines a record its parser refuses (with
+ * the reason), and completes the batch's jobs. If anything throws, nothing is written and the
+ * worker fails the batch's jobs: pg-boss retries them. `beforeCommit` is a test hook (the check
+ * kills or freezes a worker there). Returns how many records moved.
  */
-export async function runDue({ pool, boss }, job, { beforeCommit } = {}) {
+export async function runDue({ pool, boss, graceSeconds = 0 }, jobs, { beforeCommit } = {}) {
   return transaction(pool, async (client) => {
-    const done = () => boss.complete(DUE, job.id, null, { db: within(client) });
+    const db = within(client);
+    const mine = new Set(jobs.map((j) => j.id));
     const { rows } = await client.query(
-      "select state, version, due_job, quarantine_reason, now() as now from hub_record where id = $1 for update",
-      [job.data.id],
+      `select id, state, version, due_job, quarantine_reason, now() - make_interval(secs => $2) as now
+       from hub_record where id = any($1::text[]) and quarantine_reason is null order by id for update`,
+      [[...new Set(jobs.map((j) => j.data.id))], graceSeconds],
     );
-    const row = rows[0];
-    if (row === undefined || row.quarantine_reason !== null) {
-      await done();
-      return "gone";
-    }
-    const now = row.now.toISOString();
-    const parsed = parseClientHubRecord(row.state);
-    const step = parsed.ok ? clientHub.advance(parsed.value, now) : undefined;
-    const refused = !parsed.ok ? parsed.error.message : step.ignored?.message;
-    if (refused !== undefined) {
-      await client.query(
-        "update hub_record set quarantined_at = now(), quarantine_reason = $2, due_job = null where id = $1",
-        [job.data.id, refused],
-      );
-      await done();
-      await beforeCommit?.(job);
-      return "quarantined";
-    }
-    let result = "notDue";
-    if (step.state !== parsed.value) {
+    const moved = { ids: [], states: [], versions: [], due: [], jobs: [] };
+    const quarantined = { ids: [], reasons: [] };
+    const replaced = [];
+    const queued = [];
+    const effects = [];
+    for (const row of rows) {
+      // A queued job of this record other than the batch's own is replaced (or dropped).
+      const other = row.due_job !== null && !mine.has(row.due_job) ? row.due_job : null;
+      const parsed = parseClientHubRecord(row.state);
+      const step = parsed.ok ? clientHub.advance(parsed.value, row.now.toISOString()) : undefined;
+      const refused = !parsed.ok ? parsed.error.message : step.ignored?.message;
+      if (refused !== undefined) {
+        quarantined.ids.push(row.id);
+        quarantined.reasons.push(refused);
+        if (other !== null) replaced.push(other);
+        continue;
+      }
+      // Nothing moved only if the job ran before its time (it cannot: it starts at next_due_at);
+      // the record is then re-armed all the same, so it never loses its job.
       const version = Number(row.version) + 1;
       const due = clientHub.nextDueAt(step.state);
-      // This job is the queued one: completing it (below) frees the record's slot for the next.
-      const old = row.due_job === job.id ? null : row.due_job;
-      const next = await replaceDueJob(boss, client, job.data.id, old, due);
-      await client.query(
-        "update hub_record set state = $2, version = $3, next_due_at = $4, due_job = $5 where id = $1",
-        [job.data.id, step.state, version, due, next],
-      );
-      await sendEffects(boss, client, job.data.id, version, step.effects);
-      result = "moved";
-    } else if (row.due_job === job.id) {
-      // Ran but nothing was due (cannot happen while jobs start at next_due_at): re-arm, so the
-      // record never loses its job.
-      const next = await replaceDueJob(boss, client, job.data.id, null, clientHub.nextDueAt(parsed.value));
-      await client.query("update hub_record set due_job = $2 where id = $1", [job.data.id, next]);
+      const next = due === null ? null : randomUUID();
+      if (other !== null) replaced.push(other);
+      if (next !== null)
+        queued.push({
+          id: next,
+          name: DUE,
+          data: { id: row.id },
+          singletonKey: row.id,
+          startAfter: startAt(due, graceSeconds),
+        });
+      moved.ids.push(row.id);
+      moved.states.push(JSON.stringify(step.state));
+      moved.versions.push(version);
+      moved.due.push(due);
+      moved.jobs.push(next);
+      step.effects.forEach((effect, i) => {
+        const key = `${row.id}@${version}#${i}`;
+        effects.push({ id: effectJobId(key), name: EFFECT, data: { key, recordId: row.id, effect } });
+      });
     }
-    await done();
-    await beforeCommit?.(job);
-    return result;
+    if (replaced.length > 0) await boss.deleteJob(DUE, replaced, { db });
+    // The batch's own jobs are `active`, so the records' new jobs do not collide with them.
+    if (queued.length > 0) {
+      await boss.insert(queued, { db });
+      const made = await client.query("select count(*)::int as n from pgboss.job where name = $1 and id = any($2)", [
+        DUE,
+        queued.map((q) => q.id),
+      ]);
+      if (made.rows[0].n !== queued.length) throw new Error("a record already had a queued job");
+    }
+    if (moved.ids.length > 0) {
+      await client.query(
+        `update hub_record h set state = u.state::jsonb, version = u.version, next_due_at = u.due, due_job = u.job
+         from unnest($1::text[], $2::text[], $3::bigint[], $4::timestamptz[], $5::uuid[]) as u(id, state, version, due, job)
+         where h.id = u.id`,
+        [moved.ids, moved.states, moved.versions, moved.due, moved.jobs],
+      );
+    }
+    if (quarantined.ids.length > 0) {
+      await client.query(
+        `update hub_record h set quarantined_at = now(), quarantine_reason = q.reason, next_due_at = null, due_job = null
+         from unnest($1::text[], $2::text[]) as q(id, reason) where h.id = q.id`,
+        [quarantined.ids, quarantined.reasons],
+      );
+    }
+    if (effects.length > 0) await boss.insert(effects, { db }); // once per key: the id is the key's
+    await boss.complete(DUE, [...mine], null, { db });
+    await beforeCommit?.(jobs);
+    return moved.ids.length;
   });
 }
 
 /**
- * The handler of a `hub-effect` job: `perform({ key, recordId, effect })` carries the effect out
- * (pass `key` to the receiving system as its idempotency key). Throwing fails the job: pg-boss
- * retries it with backoff, and after the queue's last try keeps it `failed` and copies it to
- * `hub-effect-dead`.
+ * The handler of a batch of `hub-effect` jobs: `perform({ key, recordId, effect })` carries each
+ * out (pass `key` to the receiving system as its idempotency key). Each job on its own: one that
+ * throws is failed (pg-boss retries it with backoff, and after the queue's last try keeps it
+ * `failed` and copies it to `hub-effect-dead`); the others complete.
  */
-export async function runEffect({ boss }, job, perform) {
-  await perform(job.data);
-  await boss.complete(EFFECT, job.id);
+export async function runEffects({ boss }, jobs, perform) {
+  for (const job of jobs) {
+    try {
+      await perform(job.data);
+    } catch (error) {
+      await boss.fail(EFFECT, job.id, { message: String(error?.message ?? error) });
+      continue;
+    }
+    await boss.complete(EFFECT, job.id);
+  }
 }
 
 const pause = (ms) => new Promise((done) => setTimeout(done, ms));
 
 /**
  * A worker's loop over one queue: fetches up to `batchSize` jobs whose start time the database's
- * clock has reached (pg-boss's `fetch`: it claims them), runs `handle(job)` for each, and fails a
- * job whose handler throws (pg-boss retries it). Waits `pollMs` when nothing is due or the
- * database is unreachable. Runs until `signal` aborts. Awaits every call: a server restart is a
- * failed fetch or a failed job, retried, never an unhandled rejection.
+ * clock has reached (pg-boss's `fetch` claims them) and runs `handle(jobs)`; if it throws, fails
+ * the batch's jobs (pg-boss retries them). Waits `pollMs` when nothing is due or the database is
+ * unreachable. Runs until `signal` aborts. Awaits every call: a server restart is a failed fetch
+ * or a failed batch, retried, never an unhandled rejection.
  */
 export async function work(boss, name, handle, { batchSize = 10, pollMs = 1000, signal, onError } = {}) {
   while (!signal?.aborted) {
@@ -290,13 +348,18 @@ export async function work(boss, name, handle, { batchSize = 10, pollMs = 1000, 
       await pause(pollMs);
       continue;
     }
-    for (const job of jobs) {
-      try {
-        await handle(job);
-      } catch (error) {
-        onError?.(error);
-        await boss.fail(name, job.id, { message: String(error?.message ?? error) }).catch(() => {});
-      }
+    try {
+      await handle(jobs);
+    } catch (error) {
+      onError?.(error);
+      const message = { message: String(error?.message ?? error) };
+      await boss
+        .fail(
+          name,
+          jobs.map((j) => j.id),
+          message,
+        )
+        .catch(() => {});
     }
   }
 }
@@ -313,9 +376,11 @@ const NOT_YET = new Set(["notAllowedFrom"]);
  * 409 (not yet applicable, or the record is quarantined: retry later, nothing recorded).
  * Optimistic: reads without a lock, decides with the library, writes only if the version is
  * unchanged, else reads again (up to `attempts` times, then 409). The delivery id, the state, its
- * effect jobs and the record's replaced due job are one transaction.
+ * effect jobs and the record's replaced due job are one transaction. `host` is
+ * `{ pool, boss, graceSeconds? }`, as for `runDue`.
  */
-export async function deliver({ pool, boss }, { id, recordId, body }, { attempts = 20 } = {}) {
+export async function deliver(host, { id, recordId, body }, { attempts = 20 } = {}) {
+  const { pool } = host;
   const seen = await pool.query("select outcome, detail from hub_delivery where id = $1", [id]);
   if (seen.rows[0] !== undefined) return answer(seen.rows[0], true);
   const event = parseClientHubEvent(body);
@@ -346,9 +411,9 @@ export async function deliver({ pool, boss }, { id, recordId, body }, { attempts
           );
           if (update.rowCount === 0) throw STALE;
           // The row is now locked by this transaction: its queued job is the one it returned.
-          const next = await replaceDueJob(boss, client, recordId, update.rows[0].due_job, due);
+          const next = await replaceDueJob(host, client, recordId, update.rows[0].due_job, due);
           await client.query("update hub_record set due_job = $2 where id = $1", [recordId, next]);
-          await sendEffects(boss, client, recordId, version, step.value.effects);
+          await sendEffects(host.boss, client, recordId, version, step.value.effects);
           return "applied";
         }).catch(stale)
       : // A refusal is recorded only if the row is still the one it was decided on.

@@ -7,7 +7,9 @@
 // production you run it (or its two `work` calls inside your own process) under a supervisor.
 // Environment:
 //   LEADRULES_PG        JSON connection settings for pg.Pool (host, port, user, …; ssl for TLS)
-//   LEADRULES_QUEUE     JSON options: { pollMs, batchSize, maintenanceSeconds, timeouts }
+//   LEADRULES_QUEUE     JSON options: { pollMs, batchSize, maintenanceSeconds, timeouts, only,
+//                       graceSeconds }
+//                       (`only`: work that one queue; the benchmark's workers move records only)
 //   LEADRULES_SINK      "none": effects are not carried out (the benchmark); otherwise each is a
 //                       row in `hub_effect_sink`, keyed by the effect's key, standing in for the
 //                       CRM's API called with the key as its idempotency key
@@ -18,7 +20,7 @@
 //                       freezes it there)
 // IPC: answers { type: "ready" } once started; { cmd: "exit" } stops it cleanly.
 import pg from "pg";
-import { CONNECTION_TIMEOUTS, createBoss, DUE, EFFECT, runDue, runEffect, work } from "./host.mjs";
+import { CONNECTION_TIMEOUTS, createBoss, DUE, EFFECT, runDue, runEffects, work } from "./host.mjs";
 
 const connection = JSON.parse(process.env.LEADRULES_PG ?? "{}");
 const options = JSON.parse(process.env.LEADRULES_QUEUE ?? "{}");
@@ -36,7 +38,7 @@ const boss = createBoss(connection, {
   application_name: `leadrules-worker-${name}`,
 });
 boss.on("error", () => {}); // the same, for pg-boss's own pool; it retries on its next poll
-const host = { pool, boss };
+const host = { pool, boss, graceSeconds: options.graceSeconds ?? 0 };
 
 const refuse = process.env.LEADRULES_REFUSE;
 const perform =
@@ -60,8 +62,9 @@ let paused = false;
 const hookRecord = process.env.LEADRULES_HOOK_RECORD;
 const beforeCommit =
   process.env.LEADRULES_HOOK === "pause"
-    ? async (job) => {
-        if (paused || (hookRecord !== undefined && job.data.id !== hookRecord)) return;
+    ? async (jobs) => {
+        const job = jobs.find((j) => hookRecord === undefined || j.data.id === hookRecord);
+        if (paused || job === undefined) return;
         paused = true;
         process.send?.({ type: "paused", id: job.data.id, job: job.id });
         await new Promise(() => {}); // holds the row lock and the uncommitted writes until killed
@@ -74,18 +77,23 @@ process.on("error", () => process.exit(1)); // a message to a parent that has go
 
 const stop = new AbortController();
 await boss.start();
-const loops = [
-  work(boss, DUE, (job) => runDue(host, job, { beforeCommit }), {
-    batchSize: options.batchSize ?? 10,
-    pollMs: options.pollMs ?? 1000,
-    signal: stop.signal,
-  }),
-  work(boss, EFFECT, (job) => runEffect(host, job, perform), {
-    batchSize: options.batchSize ?? 10,
-    pollMs: options.pollMs ?? 1000,
-    signal: stop.signal,
-  }),
-];
+const loops = [];
+if (options.only !== EFFECT)
+  loops.push(
+    work(boss, DUE, (jobs) => runDue(host, jobs, { beforeCommit }), {
+      batchSize: options.batchSize ?? 10,
+      pollMs: options.pollMs ?? 1000,
+      signal: stop.signal,
+    }),
+  );
+if (options.only !== DUE)
+  loops.push(
+    work(boss, EFFECT, (jobs) => runEffects(host, jobs, perform), {
+      batchSize: options.batchSize ?? 10,
+      pollMs: options.pollMs ?? 1000,
+      signal: stop.signal,
+    }),
+  );
 process.on("message", async (message) => {
   if (message.cmd !== "exit") return;
   stop.abort();
