@@ -3,7 +3,8 @@
 // failures, four scenarios on one server:
 // 1. "kill": 4 workers, one SIGKILLed inside a job (state written, not committed), one whose clock
 //    runs 7 hours ahead and one 5 hours behind; every delivery shuffled, a quarter sent twice,
-//    dated hours before it arrives.
+//    dated hours before it arrives; one unreadable row (schemaVersion 2), which alone must end
+//    quarantined with the parser's reason.
 // 2. "restart": the PostgreSQL server is stopped and started again while 4 workers and the
 //    webhook writers run; no process may crash, the work must resume.
 // 3. "hung": a worker freezes (SIGSTOP) inside a job holding its row lock; the others go on, and
@@ -302,7 +303,7 @@ const pendingSql = `
      or (name = $2 and (state in ('retry', 'active') or (state = 'created' and start_after <= now())))`;
 
 /** Waits until the queues are quiet, then checks everything against the reference. */
-async function verify(name, data, sending, { refuse } = {}) {
+async function verify(name, data, sending, { refuse, unreadable } = {}) {
   await until(`${name}: the queues to empty`, async () => {
     const { rows } = await pool.query(pendingSql, [EFFECT, DUE]);
     return rows[0].n === 0;
@@ -310,7 +311,17 @@ async function verify(name, data, sending, { refuse } = {}) {
   const { rows: clock } = await pool.query("select now() as now");
   const end = clock[0].now.getTime();
   const { rows } = await pool.query("select id, state, next_due_at, due_job, quarantine_reason from hub_record");
-  assert.equal(rows.length, RECORDS);
+  assert.equal(rows.length, RECORDS + (unreadable ? 1 : 0));
+  if (unreadable) {
+    // The unreadable row, and only it, is quarantined with the parser's reason, its job gone.
+    const bad = rows.filter((r) => r.quarantine_reason !== null);
+    assert.deepEqual(
+      bad.map((r) => r.id),
+      ["zz-bad"],
+    );
+    assert.match(bad[0].quarantine_reason, /schemaVersion/);
+    assert.equal(bad[0].due_job, null);
+  }
   const jobs = await pool.query(
     "select id, singleton_key, start_after from pgboss.job where name = $1 and state = 'created'",
     [DUE],
@@ -400,6 +411,11 @@ try {
   {
     const { data } = await reset();
     await createRecords(host, data.records);
+    // An unreadable row: a state written by a newer release, due long ago.
+    const dueNow = data.records.find((r) => r.dueNow);
+    assert.ok(dueNow !== undefined, "no record due now");
+    await createRecords(host, [{ id: "zz-bad", input: dueNow.input }]);
+    await pool.query("update hub_record set state = state || '{\"schemaVersion\": 2}' where id = 'zz-bad'");
     const doomed = spawn("w0", { LEADRULES_HOOK: "pause" });
     const paused = await said(doomed, "paused");
     const skew = (hours) => ({ env: { LEADRULES_SKEW_MS: String(hours * HOUR) }, argv: ["--import", skewFile] });
@@ -413,12 +429,12 @@ try {
     await Promise.all(others.map((w) => said(w, "ready")));
     kill(doomed);
     const sending = await sendAll(data.events);
-    const result = await verify("kill", data, sending);
+    const result = await verify("kill", data, sending, { unreadable: true });
     assert.ok(result.bait > 0, "no record is due within the skewed worker's 7 hours: the skew check is vacuous");
     await retire(others);
     lines.push(
       `kill: ${summary(sending)}; w0 SIGKILLed inside ${paused.id}'s job, two workers' clocks 7 h ahead and 5 h behind ` +
-        `(${result.bait} records due within those hours left unmoved); ${result.applied} applied, ${result.effects} effects`,
+        `(${result.bait} records due within those hours left unmoved); zz-bad quarantined; ${result.applied} applied, ${result.effects} effects`,
     );
   }
 
