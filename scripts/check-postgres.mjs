@@ -402,7 +402,8 @@ const watchdog = setTimeout(() => failure(new Error("hung: no verdict after 10 m
 watchdog.unref();
 try {
   await boss.start();
-  await setup(pool, boss, { leaseSeconds: LEASE, effectTries: TRIES, retryDelaySeconds: 1 });
+  // Ten tries outside the poison scenario: a restart must not use up an effect's tries.
+  await setup(pool, boss, { leaseSeconds: LEASE, effectTries: 10, retryDelaySeconds: 1 });
   await pool.query(`
     create table hub_effect_sink (key text primary key, record_id text not null, effect jsonb not null, worker text not null);
     create table hub_effect_attempt (key text not null, record_id text not null, worker text not null)`);
@@ -494,6 +495,7 @@ try {
 
   // 4. poison: the receiver refuses every effect of one record.
   {
+    await setup(pool, boss, { leaseSeconds: LEASE, effectTries: TRIES, retryDelaySeconds: 1 });
     const { data, refuse } = await reset();
     assert.ok(refuse !== undefined, "no record to poison");
     await createRecords(host, data.records);
