@@ -3,8 +3,9 @@
 // its data directory under the OS temp dir. `stop()` shuts the server down and deletes the
 // directory; SIGINT, SIGTERM and SIGHUP do the same before the process exits, so no postgres
 // process outlives the script that started it. `restart()` stops the server and starts it again on
-// the same port and data (what a managed database's failover or maintenance does to clients). In production you point `pg` at your own server
-// instead: nothing else in this folder depends on where the server came from.
+// the same port and data (what a managed database's failover or maintenance does to clients). In
+// production you point `pg` at your own server instead: nothing else in this folder depends on
+// where the server came from.
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
