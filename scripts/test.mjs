@@ -36,7 +36,7 @@ const steps = [
   ["cold import in Node: what each entry loads", process.execPath, ["scripts/check-cold-import.mjs"]],
   ["the PGlite sweep example against a real embedded database", process.execPath, ["scripts/check-sweep.mjs"]],
   [
-    "many workers, one database: examples/postgres/ on a real PostgreSQL server (4 worker processes, webhooks, a SIGKILL)",
+    "examples/postgres/ on pg-boss and a real PostgreSQL server: 4 workers with a SIGKILL and skewed clocks, a server restart, a hung worker, a poison effect",
     process.execPath,
     ["scripts/check-postgres.mjs"],
   ],

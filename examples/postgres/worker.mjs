@@ -1,65 +1,105 @@
-// A sweep-and-outbox worker process: run as many as you like against one database. Started with
-// child_process.fork by scripts/check-postgres.mjs and bench/postgres.bench.mjs, it takes its
-// connection from LEADRULES_PG (JSON for pg.Pool) and its orders as IPC messages:
-//   { cmd: "sweep", now, limit, pause?, drain? }
-//                                         sweep everything due at `now`, then (unless `drain` is
-//                                         false) drain the outbox;
-//                                         answers { type: "done", … }. With `pause`, it stops in
-//                                         its first batch after writing, before committing, and
-//                                         says { type: "paused", ids } (the check kills it there).
-//   { cmd: "drain" }                      drain the outbox; answers { type: "drained", performed }.
-//   { cmd: "exit" }
-// In production the orders come from a timer (every few minutes: sweep to now minus a grace
-// period, see docs/integrations.md), not from a parent process.
+// A worker process of the PostgreSQL host pattern: run as many as you like against one database.
+// It works two pg-boss queues until told to stop: `hub-due` (a record's next move, when the
+// database's clock reaches it) and `hub-effect` (an effect carried out under its key). Nothing
+// here reads this machine's clock to decide what is due.
+//
+// Started with child_process.fork by scripts/check-postgres.mjs and bench/postgres.bench.mjs; in
+// production you run it (or its two `work` calls inside your own process) under a supervisor.
+// Environment:
+//   LEADRULES_PG        JSON connection settings for pg.Pool (host, port, user, …; ssl for TLS)
+//   LEADRULES_QUEUE     JSON options: { pollMs, batchSize, maintenanceSeconds, timeouts, only,
+//                       graceSeconds }
+//                       (`only`: work that one queue; the benchmark's workers move records only)
+//   LEADRULES_SINK      "none": effects are not carried out (the benchmark); otherwise each is a
+//                       row in `hub_effect_sink`, keyed by the effect's key, standing in for the
+//                       CRM's API called with the key as its idempotency key
+//   LEADRULES_REFUSE    a record id whose effects the receiver always refuses (the poison check)
+//   LEADRULES_HOOK      "pause": in its first record's transaction (or that of the record
+//                       LEADRULES_HOOK_RECORD), before the commit, the worker says
+//                       { type: "paused", id, job } and waits for ever (the check kills or
+//                       freezes it there)
+// IPC: answers { type: "ready" } once started; { cmd: "exit" } stops it cleanly.
 import pg from "pg";
-import { drainUntilDone, sweepUntilDone } from "./host.mjs";
+import { CONNECTION_TIMEOUTS, createBoss, DUE, EFFECT, runDue, runEffects, work } from "./host.mjs";
 
-const pool = new pg.Pool({ ...JSON.parse(process.env.LEADRULES_PG ?? "{}"), max: 2 });
-// An idle connection closed by the server (a restart, a failover) is replaced on the next query.
-pool.on("error", () => {});
+const connection = JSON.parse(process.env.LEADRULES_PG ?? "{}");
+const options = JSON.parse(process.env.LEADRULES_QUEUE ?? "{}");
+const timeouts = { ...CONNECTION_TIMEOUTS, ...options.timeouts };
 const name = process.env.LEADRULES_WORKER ?? String(process.pid);
-// Carrying out an effect: here, a row in `hub_effect_sink`, written outside the outbox
-// transaction, standing in for the CRM's API (create a task, send the NPS survey) called with
-// the effect's key as its idempotency key. LEADRULES_SINK=none skips it (the benchmark).
+
+const pool = new pg.Pool({ ...connection, ...timeouts, max: 3 });
+// An idle connection closed by the server (a restart, a failover) is replaced on the next query;
+// without this listener it would end the process.
+pool.on("error", () => {});
+const boss = createBoss(connection, {
+  ...timeouts,
+  max: 3,
+  maintenanceIntervalSeconds: options.maintenanceSeconds ?? 60,
+  application_name: `leadrules-worker-${name}`,
+});
+boss.on("error", () => {}); // the same, for pg-boss's own pool; it retries on its next poll
+const host = { pool, boss, graceSeconds: options.graceSeconds ?? 0 };
+
+const refuse = process.env.LEADRULES_REFUSE;
 const perform =
   process.env.LEADRULES_SINK === "none"
     ? async () => {}
-    : async (row) => {
-        await pool.query("insert into hub_effect_sink (key, record_id, effect, worker) values ($1, $2, $3, $4)", [
-          row.key,
-          row.record_id,
-          row.effect,
+    : async ({ key, recordId, effect }) => {
+        await pool.query("insert into hub_effect_attempt (key, record_id, worker) values ($1, $2, $3)", [
+          key,
+          recordId,
           name,
         ]);
+        if (recordId === refuse) throw new Error(`the receiver refuses ${key}`);
+        await pool.query(
+          `insert into hub_effect_sink (key, record_id, effect, worker) values ($1, $2, $3, $4)
+           on conflict (key) do nothing`,
+          [key, recordId, effect, name],
+        );
       };
+
+let paused = false;
+const hookRecord = process.env.LEADRULES_HOOK_RECORD;
+const beforeCommit =
+  process.env.LEADRULES_HOOK === "pause"
+    ? async (jobs) => {
+        const job = jobs.find((j) => hookRecord === undefined || j.data.id === hookRecord);
+        if (paused || job === undefined) return;
+        paused = true;
+        process.send?.({ type: "paused", id: job.data.id, job: job.id });
+        await new Promise(() => {}); // holds the row lock and the uncommitted writes until killed
+      }
+    : undefined;
 
 // Orphaned (the parent died): leave at once; an open transaction rolls back with the connection.
 process.on("disconnect", () => process.exit(1));
 process.on("error", () => process.exit(1)); // a message to a parent that has gone (EPIPE)
 
+const stop = new AbortController();
+await boss.start();
+const loops = [];
+if (options.only !== EFFECT)
+  loops.push(
+    work(boss, DUE, (jobs) => runDue(host, jobs, { beforeCommit }), {
+      batchSize: options.batchSize ?? 10,
+      pollMs: options.pollMs ?? 1000,
+      signal: stop.signal,
+    }),
+  );
+if (options.only !== DUE)
+  loops.push(
+    work(boss, EFFECT, (jobs) => runEffects(host, jobs, perform), {
+      batchSize: options.batchSize ?? 10,
+      pollMs: options.pollMs ?? 1000,
+      signal: stop.signal,
+    }),
+  );
 process.on("message", async (message) => {
-  try {
-    if (message.cmd === "sweep") {
-      let paused = false;
-      const beforeCommit = message.pause
-        ? async (ids) => {
-            if (paused || ids.length < 2) return;
-            paused = true;
-            process.send?.({ type: "paused", ids });
-            await new Promise(() => {}); // holds the batch's locks and uncommitted writes until killed
-          }
-        : undefined;
-      const swept = await sweepUntilDone(pool, message.now, { limit: message.limit, beforeCommit });
-      const performed = message.drain === false ? 0 : await drainUntilDone(pool, perform, { limit: message.limit });
-      process.send?.({ type: "done", ...swept, performed });
-    } else if (message.cmd === "drain") {
-      process.send?.({ type: "drained", performed: await drainUntilDone(pool, perform) });
-    } else if (message.cmd === "exit") {
-      await pool.end();
-      process.exit(0);
-    }
-  } catch (error) {
-    process.send?.({ type: "error", message: String(error?.stack ?? error) });
-  }
+  if (message.cmd !== "exit") return;
+  stop.abort();
+  await Promise.all(loops);
+  await boss.stop({ graceful: false, wait: true }).catch(() => {});
+  await pool.end().catch(() => {});
+  process.exit(0);
 });
 process.send?.({ type: "ready" });
