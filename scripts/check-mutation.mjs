@@ -1,7 +1,9 @@
 // After `stryker run`: the mutation score of each module (src/<module>/) must reach the break
 // threshold on its own, not only the whole of src/ — a well-tested module must not carry a
-// weakly tested one. Reads Stryker's JSON report and prints one line per module.
-import { readFileSync } from "node:fs";
+// weakly tested one. Reads Stryker's JSON report and prints one line per module. Every module that
+// stryker.config.json mutates (a folder of src/ with a file other than index.ts; src/testing is
+// left out there) must be in the report: a module missing from it fails, not passes.
+import { readdirSync, readFileSync } from "node:fs";
 
 const THRESHOLD = JSON.parse(readFileSync("stryker.config.json", "utf8")).thresholds.break;
 const report = JSON.parse(readFileSync("reports/mutation/mutation.json", "utf8"));
@@ -16,6 +18,18 @@ for (const [file, { mutants }] of Object.entries(report.files)) {
   modules.set(name, m);
 }
 let failed = 0;
+const expected = readdirSync("src", { withFileTypes: true })
+  .filter((d) => d.isDirectory() && d.name !== "testing")
+  .filter((d) =>
+    readdirSync(`src/${d.name}`, { recursive: true }).some((f) => /\.ts$/.test(f) && !/(^|\/)index\.ts$/.test(f)),
+  )
+  .map((d) => d.name);
+for (const name of expected) {
+  if (!modules.has(name)) {
+    failed++;
+    console.log(`✗ src/${name}: not in the mutation report (run a full \`npm run mutate\`)`);
+  }
+}
 for (const [name, { detected, valid }] of [...modules].sort()) {
   const score = valid === 0 ? 100 : (detected / valid) * 100;
   const ok = score >= THRESHOLD;

@@ -339,6 +339,21 @@ describe("calls", () => {
     }
   });
 
+  // "Any other call is logged but moves nothing" (rule book, section 3), with docs/client-hub.md's
+  // reading: a CRM's own call type is not free text here; the host maps it to "Other".
+  it("a CRM's own call type is refused as written and moves nothing once mapped to Other", () => {
+    const accountQuery = { callType: "Account query" } as never;
+    expect(unwrapErr(clientHub.transition(call1(), call("2026-02-11T10:00:00Z", accountQuery)))).toMatchObject({
+      code: "invalidCall",
+      field: "callType",
+      message: 'callType "Account query" is not one of Check In - Call, Check In - WhatsApp, Other',
+    });
+    expect(unwrap(clientHub.transition(call1(), call("2026-02-11T10:00:00Z", { callType: "Other" })))).toEqual({
+      state: call1(),
+      effects: [],
+    });
+  });
+
   // "you will be logging the Call Type as anything other than Check In - Call or Check In -
   // WhatsApp": every other call is "Other". A call type, outcome or direction that is none of the
   // pipeline's words is refused naming the field (a typo used to be read silently as not a check-in).
