@@ -7,7 +7,9 @@ import { DEFAULT_CAMPAIGN } from "../src/call-result/campaign.js";
 import { buildCallRecord } from "../src/call-result/record.js";
 import { parseClientHubRecord } from "../src/client-hub/schema.js";
 import { describeValue } from "../src/core/describe.js";
+import { booking } from "../src/lead-status/booking.js";
 import { buildConsultation } from "../src/lead-status/consultation.js";
+import { parseBookingState } from "../src/lead-status/schema.js";
 import { emptyFigures, tallyLeadFigures, tallyShifts, tallyStatuses } from "../src/tally/figures.js";
 import { tallySheet } from "../src/tally/sheet.js";
 import { consultationEvent, instant } from "../src/testing/arbitraries.js";
@@ -17,6 +19,7 @@ import {
   clientHubCommands,
   consultationCommands,
 } from "../src/testing/commands.js";
+import { unwrap } from "./helpers.js";
 
 const revoked = (): object => {
   const { proxy, revoke } = Proxy.revocable([], {});
@@ -149,5 +152,42 @@ describe("the testing kit throws a RangeError naming the option, never fast-chec
     const sample = fc.sample(consultationEvent({ days: 5e-324 }), { numRuns: 5, seed: 1 });
     expect(sample).toHaveLength(5);
     expect(() => instant({ days: Number.NaN })).toThrow(RangeError);
+  });
+});
+
+// The review of issue 27's trust: a state from outside is checked, then copied, and the copy moves
+// and is trusted from then on. The copy must be what was checked: JSON.stringify's copy called a
+// `toJSON` and copied its answer, and a getter may answer differently on a second read.
+describe("a checked outside state is the state that moves", () => {
+  const stored = (): Record<string, unknown> =>
+    JSON.parse(JSON.stringify(unwrap(booking.initial({ at: "2026-01-01T00:00:00Z", name: "Ana", owner: "u1" }))));
+  const comment = { type: "commented", at: "2026-01-02T00:00:00Z", actor: "user", text: "call back" } as const;
+  const readsBack = (result: ReturnType<typeof booking.transition>): void => {
+    if (!result.ok) {
+      expect(result.error.code).toBe("invalidState");
+      return;
+    }
+    expect(parseBookingState(result.value.state).ok).toBe(true);
+    // Trusted from now on: the next verb skips the check, so what it holds must read back too.
+    const next = booking.transition(result.value.state, { ...comment, at: "2026-01-03T00:00:00Z" });
+    expect(next.ok && parseBookingState(next.value.state).ok).toBe(true);
+  };
+
+  it("a non-enumerable toJSON answering another state is not what is copied", () => {
+    const state = stored();
+    Object.defineProperty(state, "toJSON", { value: () => ({ ...state, name: 12345, extra: "x" }) });
+    const result = booking.transition(state as never, comment);
+    expect(result.ok).toBe(true);
+    readsBack(result);
+  });
+
+  it("a getter that answers a spoiled value on its second read is refused or copied sound", () => {
+    const state = stored();
+    let reads = 0;
+    Object.defineProperty(state, "name", {
+      enumerable: true,
+      get: () => (++reads === 1 ? "Ana" : 12345),
+    });
+    readsBack(booking.transition(state as never, comment));
   });
 });

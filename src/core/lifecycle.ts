@@ -552,7 +552,14 @@ export function createLifecycle<
     const effects: Ef[] = [];
     // A checked state from outside is copied once, so what the moves build from it shares nothing
     // with the caller's objects (the new state is frozen, and the caller's object stays as it was).
+    // The copy reads each field once and ignores `toJSON`; it is what moves, so it is what is checked
+    // again (a getter that answers differently on a second read must not reach a trusted state).
     const base = sound || !trusts ? state : plainCopy(state);
+    if (base !== state) {
+      const ids: unknown = base.appliedIds;
+      const again = ids !== undefined && !appliedIdsOk(ids) ? "appliedIds" : def.stateCheck?.(base);
+      if (again !== undefined) return reject("invalidState", stateMessage(again, base), event, base.status, again);
+    }
     const current = timed ? advanceTo(base, atMs, effects) : base;
     const status = current?.status;
     if (!has(def.statuses, status)) {
@@ -574,17 +581,17 @@ export function createLifecycle<
     // The one formatting of the event's instant; the order check compares it with the stored text.
     let at = toIso(atMs);
     let appliedMs = atMs;
-    if (isBefore(at, atMs, state.updatedAt)) {
+    if (isBefore(at, atMs, base.updatedAt)) {
       if (rule.late?.(current, event, atMs) !== true) {
         return reject(
           "outOfOrder",
-          `the event happened at ${at}, before the last change at ${state.updatedAt}`,
+          `the event happened at ${at}, before the last change at ${base.updatedAt}`,
           event,
-          state.status,
+          base.status,
           "at",
         );
       }
-      at = state.updatedAt;
+      at = base.updatedAt;
       appliedMs = Date.parse(at);
     }
     const applied = rule.apply(current, event, at, appliedMs);
@@ -822,5 +829,21 @@ class Stamp {
   }
 }
 
-// A copy of a checked state: its check allows JSON data only (instants as text, finite numbers).
-const plainCopy = <T>(value: T): T => JSON.parse(JSON.stringify(value));
+// A copy of a checked state's own data: each own enumerable field read once, `toJSON` and
+// prototypes ignored (JSON.stringify would call a `toJSON` and copy what it answers instead).
+function plainCopy<T>(value: T): T {
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) {
+    const out: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = plainCopy(value[i]);
+    return out as T;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const field = plainCopy((value as Record<string, unknown>)[key]);
+    if (key === "__proto__")
+      Object.defineProperty(out, key, { value: field, enumerable: true, writable: true, configurable: true });
+    else out[key] = field;
+  }
+  return out as T;
+}
