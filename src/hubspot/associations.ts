@@ -62,7 +62,9 @@ export function subscriptionFromAssociations(
     if (issues.length > 0) return err(hubSpotInvalid("HubSpot associations", issues));
     const primary = new Set((labels as string[]).map(norm));
     const contacts = new Map<string, boolean>();
-    list.forEach((page, p) => {
+    // An index loop: a hole in the pages is a missing page, reported at its index (forEach skips it).
+    for (let p = 0; p < list.length; p++) {
+      const page = list[p];
       const at = (field: string): string => (Array.isArray(pages) ? `${p}.${field}` : field);
       const results = (page as { results?: unknown } | null)?.results;
       if (!Array.isArray(results)) {
@@ -74,7 +76,7 @@ export function subscriptionFromAssociations(
             `must be the associations, got ${describeValue(results)}`,
           ),
         );
-        return;
+        continue;
       }
       for (let i = 0; i < results.length; i++) {
         const item = results[i] as { toObjectId?: unknown; associationTypes?: unknown } | null;
@@ -99,7 +101,7 @@ export function subscriptionFromAssociations(
       if (p === list.length - 1 && next !== undefined && next !== null) {
         issues.push(hubSpotError("invalidPayload", at("paging.next"), next, "says more pages follow: pass every page"));
       }
-    });
+    }
     if (issues.length > 0) return err(hubSpotInvalid("HubSpot associations", issues));
     const out: SubscriptionContact[] = [...contacts].map(([contactId, isPrimary]) => ({
       id: contactId,

@@ -11,6 +11,16 @@ import { fixture } from "./fixtures.js";
 const { firstPage, lastPage } = fixture("associations-v4.json");
 
 describe("subscriptionFromAssociations", () => {
+  it("a hole in the pages is a missing page, named at its index, never a shorter list", () => {
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point
+    const error = unwrapErr(subscriptionFromAssociations("9001", [firstPage, , lastPage]));
+    expect(error.issues.map((issue) => issue.property)).toEqual(["1.results"]);
+    // A trailing hole: the first page says more follow, and the hole is not the last page either.
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point
+    const trailing = unwrapErr(subscriptionFromAssociations("9001", [firstPage, ,]));
+    expect(trailing.issues.map((issue) => issue.property)).toEqual(["1.results"]);
+  });
+
   it("reads every page: each contact once, primary when any association has a primary label", () => {
     const subscription = unwrap(subscriptionFromAssociations("9001", [firstPage, lastPage]));
     expect(subscription).toEqual({
