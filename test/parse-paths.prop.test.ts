@@ -48,7 +48,7 @@ const wrongFor = (value: unknown): unknown[] => [
 function fields(value: unknown, path: readonly string[] = [], out: [string[], unknown][] = []): [string[], unknown][] {
   if (path.length > 0) out.push([[...path], value]);
   if (path.length < 4 && typeof value === "object" && value !== null) {
-    for (const [key, inner] of Object.entries(value).slice(0, 12)) fields(inner, [...path, key], out);
+    for (const [key, inner] of Object.entries(value)) fields(inner, [...path, key], out);
   }
   return out;
 }
