@@ -236,7 +236,20 @@ interface Incoming {
 const byTime = (a: Incoming, b: Incoming): number =>
   a.ms !== b.ms ? (a.ms < b.ms ? -1 : 1) : a.id !== b.id ? (a.id < b.id ? -1 : 1) : a.index - b.index;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+// Equal as data whatever the order of keys (a record read back from PostgreSQL's JSONB has its keys
+// in JSONB's order, not the order the library wrote them in).
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    if (!Object.hasOwn(b, key)) return false;
+    if (!same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}
 
 /**
  * The batch host loop, pure: folds each touched record's stored log, plus the batch's new events,
@@ -244,7 +257,9 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
  * dropped by its identity key), advances it to `now`, decides stage drags against the result
  * ({@link stageDragDecision}), and answers what to write, what to carry out and undo, which
  * scheduled moves to cancel, and what became of every item. Any order or duplication of a batch
- * gives the same writes; so does splitting it into several batches.
+ * gives the same writes; so does splitting it into several batches, with one exception: a stage
+ * drag is decided against the record when it arrives, so a drag delivered in an earlier batch than
+ * the call it follows is reverted (docs/hubspot.md, "Stage drags").
  *
  * @param input - the lifecycle, the stored records, the batch, `now`, and the portal's stage map
  * @returns the plan, or an error naming the input field at fault
@@ -310,7 +325,7 @@ export function planHubSpotBatch(input: HubSpotBatchInput): Result<HubSpotPlan, 
       unknown: [] as { index: number; id: string; objectId: string }[],
       notAdvanced: [] as { recordId: string; rejection: Rejection<string> }[],
       ignored: [...batch.ignored] as HubSpotIgnored[],
-      rejected: [...batch.rejected] as HubSpotBatch<unknown>["rejected"],
+      rejected: [...batch.rejected] as { index: number; error: HubSpotError }[],
     };
     for (let i = 0; i < batch.events.length; i++) {
       const item: unknown = batch.events[i];
@@ -379,7 +394,11 @@ export function planHubSpotBatch(input: HubSpotBatchInput): Result<HubSpotPlan, 
       for (const item of drags) {
         const decided = stageDragDecision(folded.state, item.event as StageDragged, ownSources);
         const at = { index: item.index, id: item.id, recordId };
-        if (!decided.ok || decided.value.kind === "echo") {
+        if (!decided.ok) {
+          report.rejected.push({ index: item.index, error: decided.error });
+          continue;
+        }
+        if (decided.value.kind === "echo") {
           report.echoes.push(at);
           continue;
         }

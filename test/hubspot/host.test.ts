@@ -268,6 +268,57 @@ describe("planHubSpotBatch", () => {
     expect(reverted.write[0]?.record.log).toEqual(inSummary.log);
   });
 
+  it("a drag is decided when it arrives: in one batch after its call it completes; a batch earlier, it is reverted (docs/hubspot.md)", () => {
+    const call = {
+      index: 0,
+      id: "hubspot:call:1",
+      objectId: "77",
+      type: "call.creation",
+      event: checkIn("2026-02-10T10:00:00Z", "hubspot:call:1"),
+    };
+    const drag = unwrap(readWebhookBatch([stageChange("1000", ms("2026-02-10T11:00:00Z"))], mappers)).events[0];
+    const plan = (record: HubSpotStoredRecord, events: readonly unknown[]) =>
+      unwrap(
+        planHubSpotBatch({
+          lifecycle: clientHub,
+          records: { "77": record },
+          batch: {
+            events: events.map((e, index) => ({ ...(e as object), index })) as never,
+            ignored: [],
+            rejected: [],
+          },
+          now: "2026-02-10T11:00:05Z",
+          stages,
+        }),
+      );
+    // Delivered in one batch, drag first: the call is applied first, and the drag completes the task.
+    expect(plan(fresh(), [drag, call]).write[0]?.record.state.status).toBe("completed");
+    // The drag a batch earlier: the record is in Call 1 (its contact date came at midnight), so the
+    // drag is reverted, and the call then moves the record to Summary of call only.
+    const early = plan(fresh(), [drag]);
+    expect(early.report.reverted.map((r) => r.stage)).toEqual(["call1"]);
+    const later = plan(early.write[0]?.record ?? fresh(), [call]);
+    expect(later.write[0]?.record.state.status).toBe("summaryOfCall");
+  });
+
+  it("a stored record read back with its keys in another order (JSONB) is not written again", () => {
+    const record = fresh();
+    const shuffled: HubSpotStoredRecord = {
+      ...record,
+      state: Object.fromEntries(Object.entries(record.state).reverse()) as unknown as ClientHubRecord,
+    };
+    const plan = unwrap(
+      planHubSpotBatch({
+        lifecycle: clientHub,
+        records: { "77": shuffled },
+        batch: { events: [], ignored: [], rejected: [] },
+        now: "2026-01-10T16:00:00Z",
+        sweep: true,
+      }),
+    );
+    expect(plan.write).toEqual([]);
+  });
+
   it("answers hostile input with an error naming the field, never a throw", () => {
     expect(unwrapErr(planHubSpotBatch(null as never)).property).toBe("input");
     const base = { lifecycle: clientHub, records: {}, batch: { events: [], ignored: [], rejected: [] }, now: 0 };
