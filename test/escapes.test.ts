@@ -59,7 +59,7 @@ describe("describeValue never throws, whatever it is given", () => {
     expect(() => buildConsultation(revoked() as never)).toThrow(
       new TypeError("buildConsultation: its options could not be read (a Proxy or a getter that throws?)"),
     );
-    expect(() => emptyFigures(revoked() as never)).not.toThrow(/IsArray/);
+    expect(() => emptyFigures(revoked() as never)).not.toThrow();
   });
 
   it("and the testing kit's arbitraries throw their RangeError, not the value's exception", () => {

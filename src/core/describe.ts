@@ -2,7 +2,7 @@
  * A short, safe description of any value, for error messages: its kind and, for a short string,
  * number or boolean, the value itself. Never serialises untrusted input (no JSON.stringify of a
  * BigInt, a cycle, a 4,000-level array or a 10 MB string), never throws (a revoked Proxy or an
- * array Proxy whose `length` throws is "an unreadable value"), at most ~60 characters.
+ * array Proxy whose `length` throws is "a Proxy"), at most ~60 characters.
  *
  * @param value - anything
  * @returns e.g. `"\"calendar\""`, `"42"`, `"null"`, `"an object"`, `"an array of 3"`
