@@ -13,10 +13,35 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { guardCatches } from "../src/core/guard.js";
+import { hubSpotSignatureV3 } from "../src/hubspot/signature.js";
 import { runs } from "./setup.js";
 
 type Module = Record<string, unknown>;
 type Fn = (...args: unknown[]) => unknown;
+
+// A HubSpot webhook change, and a request carrying it signed as HubSpot signs it (v3, at the fuzz's
+// `later`), so that hostile values in the records, mappers and batch reach planHubSpotWebhook's
+// planner: an unsigned request stops at its 401.
+const HUB_CHANGE = {
+  eventId: 1,
+  subscriptionId: 2,
+  portalId: 3,
+  occurredAt: 1_764_000_000_000,
+  subscriptionType: "deal.propertyChange",
+  attemptNumber: 0,
+  objectId: 4,
+  propertyName: "contact_ratio",
+  propertyValue: "1 month",
+};
+const HUB_REQUEST = {
+  method: "POST",
+  uri: "https://example.com/a",
+  body: JSON.stringify([HUB_CHANGE]),
+  timestamp: String(Date.parse("2026-12-23T09:00:00.000Z")),
+};
+const HUB_SIGNED = await hubSpotSignatureV3({ ...HUB_REQUEST, signature: null }, "secret");
+if (!HUB_SIGNED.ok) throw new Error("the fuzz's webhook fixture could not be signed");
+const HUB_SIGNATURE = HUB_SIGNED.value;
 
 const ENTRIES = {
   leadrules: "index",
@@ -429,17 +454,7 @@ function buildFixtures(root: Module, kit: Module, hub: Module): Record<string, (
   const hubspotCall = {
     properties: { hs_timestamp: at, hs_call_disposition: "f240bbac-87c9-4f6e-bf70-924b57d47db7" },
   };
-  const change = {
-    eventId: 1,
-    subscriptionId: 2,
-    portalId: 3,
-    occurredAt: 1_764_000_000_000,
-    subscriptionType: "deal.propertyChange",
-    attemptNumber: 0,
-    objectId: 4,
-    propertyName: "contact_ratio",
-    propertyValue: "1 month",
-  };
+  const change = HUB_CHANGE;
   const appointment = {
     id: "1",
     created_at: at,
@@ -601,13 +616,7 @@ function buildFixtures(root: Module, kit: Module, hub: Module): Record<string, (
     planHubSpotBatch: () => [[hubBatchInput()]],
     planHubSpotWebhook: () => [
       [
-        {
-          method: "POST",
-          uri: "https://example.com/a",
-          body: JSON.stringify([change]),
-          timestamp: "1",
-          signature: "x",
-        },
+        { ...HUB_REQUEST, signature: HUB_SIGNATURE },
         { ...hubBatchInput(), secret: "secret", mappers: { "deal.propertyChange": hub.taskCompletedFrom } },
       ],
     ],
