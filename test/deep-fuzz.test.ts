@@ -7,7 +7,7 @@
 // not a value the caller handed in and got back unchanged — is read back by its parser (0
 // unreadable outputs). The last-resort guard's answers (`unreadable`) are counted and printed.
 // Valid arguments come from the testing kit with the fixed seed (test/setup.ts), `runs(1)` of each.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
@@ -285,6 +285,9 @@ describe("the contract on the built package: a hostile value at every path of va
       expect(summary(tally.jsonGuardHits)).toEqual([]);
       expect(summary(tally.throws)).toEqual([]);
       expect(noFixture).toEqual([]);
+      // The figure docs/contract.md states is this run's: a callable added or removed fails here.
+      const stated = /— (\d+) callables —/.exec(readFileSync(new URL("../docs/contract.md", import.meta.url), "utf8"));
+      expect(Number(stated?.[1]), "docs/contract.md's count of callables").toBe(seen.size);
     });
   }
 });
