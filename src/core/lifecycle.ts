@@ -552,10 +552,10 @@ export function createLifecycle<
     const effects: Ef[] = [];
     // A checked state from outside is copied once, so what the moves build from it shares nothing
     // with the caller's objects (the new state is frozen, and the caller's object stays as it was).
-    // The copy reads each field once and ignores `toJSON`; it is what moves, so it is what is checked
-    // again (a getter that answers differently on a second read must not reach a trusted state).
+    // The copy is what moves and is trusted from then on, so it is what is checked: JSON.stringify
+    // calls a `toJSON`, and a getter may answer differently on a second read.
     const base = sound || !trusts ? state : plainCopy(state);
-    if (base !== state) {
+    if (known && base !== state) {
       const ids: unknown = base.appliedIds;
       const again = ids !== undefined && !appliedIdsOk(ids) ? "appliedIds" : def.stateCheck?.(base);
       if (again !== undefined) return reject("invalidState", stateMessage(again, base), event, base.status, again);
@@ -829,21 +829,6 @@ class Stamp {
   }
 }
 
-// A copy of a checked state's own data: each own enumerable field read once, `toJSON` and
-// prototypes ignored (JSON.stringify would call a `toJSON` and copy what it answers instead).
-function plainCopy<T>(value: T): T {
-  if (typeof value !== "object" || value === null) return value;
-  if (Array.isArray(value)) {
-    const out: unknown[] = new Array(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = plainCopy(value[i]);
-    return out as T;
-  }
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const field = plainCopy((value as Record<string, unknown>)[key]);
-    if (key === "__proto__")
-      Object.defineProperty(out, key, { value: field, enumerable: true, writable: true, configurable: true });
-    else out[key] = field;
-  }
-  return out as T;
-}
+// A copy of a checked state: its check allows JSON data only (instants as text, finite numbers).
+// The copy is checked again before it moves (a `toJSON` or a getter may answer something else).
+const plainCopy = <T>(value: T): T => JSON.parse(JSON.stringify(value));
