@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
 import { ENTRIES } from "../scripts/schemas.js";
 import * as callResult from "../src/call-result/index.js";
 import * as clientHub from "../src/client-hub/index.js";
+import * as cliniko from "../src/cliniko/index.js";
+import * as hubspot from "../src/hubspot/index.js";
 import * as leadStatus from "../src/lead-status/index.js";
 import * as parse from "../src/parse/index.js";
 import * as tally from "../src/tally/index.js";
@@ -145,4 +147,71 @@ describe("every parser names the field at fault", () => {
       );
     });
   }
+});
+
+// The field adapters read CRM and PMS payloads: their issues name the payload's field too — a
+// HubSpot property by its name (`hs_call_disposition`, as HubSpot's UI shows it) or the field's
+// path, a Cliniko field by its path.
+describe("every adapter names the field at fault", () => {
+  // A HubSpot issue names a property by its name: it stands at `properties.<name>` in the payload.
+  const named = (path: string, at: string, hubSpot: boolean): boolean => {
+    const full = hubSpot && at !== "id" && !at.includes(".") ? `properties.${at}` : at;
+    return full === path || full.startsWith(`${path}.`);
+  };
+  function unnamedIn(read: (input: unknown) => Result, valid: unknown): string | undefined {
+    const json: unknown = JSON.parse(JSON.stringify(valid));
+    for (const [path, value] of fields(json)) {
+      const field = path.join(".");
+      for (const wrong of wrongFor(value)) {
+        const parsed = read(replaced(json, path, wrong));
+        if (parsed.ok) continue;
+        const issues = parsed.error?.issues ?? [];
+        if (!issues.some((i) => named(field, i.property ?? i.field ?? "", i.property !== undefined))) {
+          return `${field} = ${JSON.stringify(wrong)}: ${JSON.stringify(issues)}`;
+        }
+      }
+    }
+    return undefined;
+  }
+  type Result = { ok: boolean; error?: { issues: readonly { property?: string; field?: string }[] } };
+  const checkIn = {
+    id: "512",
+    properties: {
+      hs_timestamp: "1772445600000",
+      hs_call_disposition: "f240bbac-87c9-4f6e-bf70-924b57d47db7",
+      hs_call_direction: "OUTBOUND",
+      hs_activity_type: "Check In - Call",
+    },
+  };
+  const pitched = {
+    id: "513",
+    properties: {
+      hs_timestamp: "1772445600000",
+      hs_call_disposition: "f240bbac-87c9-4f6e-bf70-924b57d47db7",
+      leadrules_reached: "decisionMaker",
+      leadrules_pitched: "true",
+      leadrules_said: "emailAndCallBack",
+      leadrules_call_back_at: "2026-03-20T09:00:00Z",
+    },
+  };
+  const appointment = {
+    id: 1,
+    created_at: "2016-06-28T21:33:26Z",
+    updated_at: "2016-07-22T15:10:08Z",
+    starts_at: "2016-07-21T03:45:00Z",
+    cancelled_at: null,
+    archived_at: null,
+    did_not_arrive: false,
+    patient_arrived: false,
+    patient: { links: { self: "https://api.cliniko.com/v1/patients/82" } },
+  };
+
+  it("callLoggedFromHubSpot, callFactsFromHubSpot and readClinikoAppointment: every field of a valid payload", () => {
+    expect(hubspot.callLoggedFromHubSpot(checkIn).ok).toBe(true);
+    expect(hubspot.callFactsFromHubSpot(pitched).ok).toBe(true);
+    expect(cliniko.readClinikoAppointment(appointment).ok).toBe(true);
+    expect(unnamedIn(hubspot.callLoggedFromHubSpot as (input: unknown) => Result, checkIn)).toBeUndefined();
+    expect(unnamedIn(hubspot.callFactsFromHubSpot as (input: unknown) => Result, pitched)).toBeUndefined();
+    expect(unnamedIn(cliniko.readClinikoAppointment as (input: unknown) => Result, appointment)).toBeUndefined();
+  });
 });
