@@ -317,23 +317,62 @@ export function statusLabel(statuses: StatusTable<string, string>, status: unkno
 }
 
 /**
- * Builds the verbs of a lifecycle from its definition. Pure: the returned object holds no
- * mutable state.
- *
- * @param def - the lifecycle's tables
- * @returns the lifecycle
- * @example
- * const light = createLifecycle(trafficLightDefinition);
- * light.transition(light.initial, { type: "go", at: 0, actor: "driver" }).ok; // => true
+ * The part of a lifecycle a transition needs, built from its definition: the compiled tables, the
+ * brand of its own states, and `transition` itself (guarded). The standalone verbs (e.g.
+ * `consultationTransition`) are built from it alone, so a bundle that only transitions carries no
+ * `advance`, `replay`, `refold` or diagram code; `createLifecycle` builds the other verbs on it.
+ * A lifecycle and the standalone verbs built on one engine share its brand. @internal
  */
-export function createLifecycle<
+export interface LifecycleEngine<
   S extends string,
   A extends string,
   St extends LifecycleState<S>,
   Ev extends LifecycleEvent<string, A>,
   Ef,
   C extends string = never,
->(def: LifecycleDefinition<S, A, St, Ev, Ef, C>): Lifecycle<S, A, St, Ev, Ef, C> {
+> {
+  readonly definition: LifecycleDefinition<S, A, St, Ev, Ef, C>;
+  /** `transition`, behind the last-resort guard. */
+  readonly transition: (state: St, event: Ev) => Result<Step<St, Ef>, Rejection<C>>;
+  /** Brands and freezes a state built from one of the lifecycle's own. */
+  readonly own: (next: St) => void;
+  /** Whether a value carries the lifecycle's brand (reads nothing of it). */
+  readonly isOwn: (value: unknown) => boolean;
+  /** Why a stored state is not one the verbs move, or `undefined`. */
+  readonly storedRefusal: (state: St) => Rejection | undefined;
+  /** Applies every time-based move due at `nowMs`, collecting effects. */
+  readonly advanceTo: (state: St, nowMs: number, effects: Ef[]) => St;
+  /** Each event type's rule, with its `from` statuses and senders as sets. */
+  readonly compiled: Readonly<
+    Record<
+      string,
+      { readonly rule: EventRule<S, A, St, Ev, Ef, C>; readonly from: Set<string>; readonly by: Set<string> }
+    >
+  >;
+  /** Whether a closed status accepts an event type (the host's `closedAccepts`). */
+  readonly accepts: (status: string, type: string) => boolean;
+  /** The timers, by the status they leave from. */
+  readonly timersByStatus: Readonly<Record<string, readonly TimerRule<S, St, Ef>[]>>;
+  /** The last-resort guard's rejection. */
+  readonly unreadable: Rejection;
+}
+
+/**
+ * Builds the transition part of a lifecycle from its definition (see {@link LifecycleEngine}).
+ *
+ * @param def - the lifecycle's tables
+ * @returns the engine
+ * @example
+ * lifecycleEngine(trafficLightDefinition).transition(red, { type: "go", at: 0, actor: "driver" }).ok; // => true
+ */
+export function lifecycleEngine<
+  S extends string,
+  A extends string,
+  St extends LifecycleState<S>,
+  Ev extends LifecycleEvent<string, A>,
+  Ef,
+  C extends string = never,
+>(def: LifecycleDefinition<S, A, St, Ev, Ef, C>): LifecycleEngine<S, A, St, Ev, Ef, C> {
   type Rule = EventRule<S, A, St, Ev, Ef, C>;
   type Answer = Result<never, Rejection<C>> | null;
   const statusNames = Object.keys(def.statuses) as S[];
@@ -611,6 +650,87 @@ export function createLifecycle<
     if (trusts && !Own.has(next)) deepFreeze(new Own(next as object));
   }
 
+  function storedRefusal(state: St): Rejection | undefined {
+    if (Own.has(state)) return undefined;
+    const status: unknown = state?.status;
+    if (!has(def.statuses, status)) {
+      return {
+        code: "invalidState",
+        message: `status ${describeValue(status)} is not a status of the ${def.name} lifecycle (a stored state read without its parser?)`,
+        event: "",
+        status: show(status),
+        actor: "",
+        field: "status",
+      };
+    }
+    const ids: unknown = state.appliedIds;
+    const fault = ids !== undefined && !appliedIdsOk(ids) ? "appliedIds" : def.stateCheck?.(state);
+    if (fault === undefined) return undefined;
+    return {
+      code: "invalidState",
+      message: stateMessage(fault, state),
+      event: "",
+      status: show(status),
+      actor: "",
+      field: fault,
+    };
+  }
+  function stateMessage(fault: string, state: St): string {
+    let value: unknown = state;
+    for (const key of fault === "" ? [] : fault.split(".")) value = (value as Record<string, unknown> | null)?.[key];
+    return `${fault === "" ? "the state" : fault}: ${describeValue(value)} is not what a ${def.name} state holds there (a stored state read without its parser?)`;
+  }
+
+  // The last-resort guard (see core/guard.ts): a state or an event that throws when read (a Proxy,
+  // a getter) is answered with an "unreadable" value; the fallbacks read nothing of it.
+  const unreadable: Rejection = Object.freeze({
+    code: "unreadable",
+    message: UNREADABLE_MESSAGE,
+    event: "",
+    status: "",
+    actor: "",
+  });
+  const refused = err(unreadable);
+  const guardedTransition = guard(transition, () => refused);
+  return {
+    definition: def,
+    transition: guardedTransition,
+    own,
+    isOwn: Own.has,
+    storedRefusal,
+    advanceTo,
+    compiled,
+    accepts,
+    timersByStatus,
+    unreadable,
+  };
+}
+
+/**
+ * Builds the verbs of a lifecycle from its definition. Pure: the returned object holds no
+ * mutable state.
+ *
+ * @param def - the lifecycle's tables
+ * @param engine - its transition part, when it is shared with standalone verbs (default: built here)
+ * @returns the lifecycle
+ * @example
+ * const light = createLifecycle(trafficLightDefinition);
+ * light.transition(light.initial, { type: "go", at: 0, actor: "driver" }).ok; // => true
+ */
+export function createLifecycle<
+  S extends string,
+  A extends string,
+  St extends LifecycleState<S>,
+  Ev extends LifecycleEvent<string, A>,
+  Ef,
+  C extends string = never,
+>(
+  def: LifecycleDefinition<S, A, St, Ev, Ef, C>,
+  engine: LifecycleEngine<S, A, St, Ev, Ef, C> = lifecycleEngine(def),
+): Lifecycle<S, A, St, Ev, Ef, C> {
+  const { own, storedRefusal, advanceTo, compiled, accepts, timersByStatus, unreadable } = engine;
+  const guardedTransition = engine.transition;
+  const isOwn = engine.isOwn;
   function advance(state: St, now: Instant): AdvanceStep<St, Ef> {
     const effects: Ef[] = [];
     const nowMs = toEpochMs(now);
@@ -626,7 +746,7 @@ export function createLifecycle<
     if (nowMs >= Date.parse(state.updatedAt)) {
       // A move of the lifecycle's own state is its own too (a state from outside may share parts
       // with what the move built: it is checked again when it comes back).
-      if (Own.has(state)) own(moved);
+      if (isOwn(state)) own(moved);
       return { state: moved, effects, ignored: null };
     }
     return { state, effects: [], ignored: ignoredNow("outOfOrder", state) };
@@ -752,48 +872,6 @@ export function createLifecycle<
 
   // Why a stored state is not one the verbs move: an unknown status, ids or a field its parser
   // refuses (the state's own check). Read with `?.`: the state may be anything.
-  function storedRefusal(state: St): Rejection | undefined {
-    if (Own.has(state)) return undefined;
-    const status: unknown = state?.status;
-    if (!has(def.statuses, status)) {
-      return {
-        code: "invalidState",
-        message: `status ${describeValue(status)} is not a status of the ${def.name} lifecycle (a stored state read without its parser?)`,
-        event: "",
-        status: show(status),
-        actor: "",
-        field: "status",
-      };
-    }
-    const ids: unknown = state.appliedIds;
-    const fault = ids !== undefined && !appliedIdsOk(ids) ? "appliedIds" : def.stateCheck?.(state);
-    if (fault === undefined) return undefined;
-    return {
-      code: "invalidState",
-      message: stateMessage(fault, state),
-      event: "",
-      status: show(status),
-      actor: "",
-      field: fault,
-    };
-  }
-  function stateMessage(fault: string, state: St): string {
-    let value: unknown = state;
-    for (const key of fault === "" ? [] : fault.split(".")) value = (value as Record<string, unknown> | null)?.[key];
-    return `${fault === "" ? "the state" : fault}: ${describeValue(value)} is not what a ${def.name} state holds there (a stored state read without its parser?)`;
-  }
-
-  // The last-resort guard (see core/guard.ts): a state or an event that throws when read (a Proxy,
-  // a getter) is answered with an "unreadable" value; the fallbacks read nothing of it.
-  const unreadable: Rejection = Object.freeze({
-    code: "unreadable",
-    message: UNREADABLE_MESSAGE,
-    event: "",
-    status: "",
-    actor: "",
-  });
-  const refused = err(unreadable);
-  const guardedTransition = guard(transition, () => refused);
   return {
     definition: def,
     statuses: def.statuses,
