@@ -1,3 +1,4 @@
+import { isoText } from "../core/civil.js";
 import { deepFreeze, lazyPreset } from "../core/freeze.js";
 import { defining, guarded, guardMethods, unreadableInput } from "../core/guard.js";
 import {
@@ -364,7 +365,7 @@ function consultationDefinition(options: ConsultationOptions): ConsultationDefin
           },
           apply: (state, event, at, atMs) => {
             const number = state.followUp == null ? 1 : state.followUp.number + 1;
-            const dueAt = toIso(event.dueAt === undefined ? atMs + dueAfterMs : toEpochMs(event.dueAt));
+            const dueAt = isoText(event.dueAt === undefined ? atMs + dueAfterMs : toEpochMs(event.dueAt));
             const notes = event.notes ?? "";
             return {
               state: make("followUp", at, { number, loggedAt: at, dueAt, notes }),
