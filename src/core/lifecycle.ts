@@ -590,7 +590,8 @@ export function lifecycleEngine<
     // event, decided above, never needs it).
     const fault = known && !sound ? def.stateCheck?.(state) : undefined;
     if (fault !== undefined) return reject("invalidState", stateMessage(fault, state), event, state.status, fault);
-    const effects: Ef[] = [];
+    // Only the moves due before the event add effects: no list is allocated for a status without timers.
+    const effects: Ef[] = timed ? [] : (NO_EFFECTS as unknown as Ef[]);
     // A checked state from outside is copied once, so what the moves build from it shares nothing
     // with the caller's objects (the new state is frozen, and the caller's object stays as it was).
     const base = sound || !trusts ? state : plainCopy(state);
@@ -745,7 +746,8 @@ export function createLifecycle<
     const moved = advanceTo(state, nowMs, effects);
     // Only a move that is due needs the order check (a `now` before the last change moves nothing),
     // so the stored instant is read only then.
-    if (moved === state) return { state, effects, ignored: null };
+    // Nothing was due (most ticks): the shared empty list, nothing allocated for it.
+    if (moved === state) return { state, effects: NO_EFFECTS, ignored: null };
     if (nowMs >= Date.parse(state.updatedAt)) {
       // A move of the lifecycle's own state is its own too (a state from outside may share parts
       // with what the move built: it is checked again when it comes back).
