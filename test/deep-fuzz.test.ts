@@ -500,6 +500,9 @@ function buildFixtures(root: Module, kit: Module, hub: Module): Record<string, (
   };
   const table: Record<string, () => unknown[][]> = {
     ...lifecycle("consultation", cs, cev, "franchisee", at),
+    // The standalone verbs of the consultation preset: the same arguments as its methods.
+    consultationTransition: () => cs().flatMap((s) => cev().map((e) => [s, e])),
+    consultationInitial: () => [[at]],
     ...lifecycle("booking", bs, bev, "user", { at, name: "Ann" }),
     ...lifecycle("clientHub", hs, hev, "owner", {
       subscriptionId: "s",

@@ -171,10 +171,10 @@ export const engineField: Check = () => undefined;
 export const storedInstant: Check = (value) => (isStoredInstant(value) ? undefined : "");
 
 /** A stored text: a string within `PARSE_LIMITS`. */
-export const storedText: Check = is(isText);
+export const storedText: Check = /* @__PURE__ */ is(isText);
 
 /** A stored non-empty text. */
-export const storedName: Check = is(isName);
+export const storedName: Check = /* @__PURE__ */ is(isName);
 
 /**
  * A check of a literal value (`lifecycle`, `schemaVersion`).
@@ -190,4 +190,4 @@ export const exactly =
     value === literal ? undefined : "";
 
 /** A stored count: a whole number from 0. */
-export const storedCount: Check = is((v) => Number.isSafeInteger(v) && (v as number) >= 0);
+export const storedCount: Check = /* @__PURE__ */ is((v) => Number.isSafeInteger(v) && (v as number) >= 0);

@@ -1,11 +1,15 @@
+import { isoText } from "../core/civil.js";
 import { deepFreeze, lazyPreset } from "../core/freeze.js";
-import { defining, guardMethods, unreadableInput } from "../core/guard.js";
+import { defining, guarded, guardMethods, unreadableInput } from "../core/guard.js";
 import {
   createLifecycle,
   LIFECYCLE_KEYS,
   type Lifecycle,
   type LifecycleDefinition,
+  type LifecycleEngine,
+  lifecycleEngine,
   type Refusal,
+  type Rejection,
   type StatusTable,
   type Step,
   statusLabel,
@@ -247,9 +251,58 @@ export function buildConsultation(options: ConsultationOptions): ConsultationLif
   });
 }
 
+type ConsultationDefinition = LifecycleDefinition<
+  ConsultationStatus,
+  ConsultationActor,
+  ConsultationState,
+  ConsultationEvent,
+  ConsultationEffect,
+  ConsultationRefusalCode
+>;
+type ConsultationEngine = LifecycleEngine<
+  ConsultationStatus,
+  ConsultationActor,
+  ConsultationState,
+  ConsultationEvent,
+  ConsultationEffect,
+  ConsultationRefusalCode
+>;
+
 // The lifecycle from options known to be valid: the preset's defaults (so a bundle of the preset
-// alone carries no option checks), or options buildConsultation has checked.
-function makeConsultation(options: ConsultationOptions): ConsultationLifecycle {
+// alone carries no option checks), or options buildConsultation has checked. The preset and the
+// standalone verbs share one engine (so one brand: each trusts the states the other built).
+function makeConsultation(options: ConsultationOptions, engine?: ConsultationEngine): ConsultationLifecycle {
+  const definition = engine?.definition ?? consultationDefinition(options);
+  const lifecycle = createLifecycle(definition, engine);
+  return guardMethods(
+    {
+      ...lifecycle,
+      options,
+      initial: initialState,
+      label(state: ConsultationState): string {
+        const label = statusLabel(definition.statuses, state?.status);
+        return state?.followUp == null || state.status !== "followUp" ? label : `${label} ${state.followUp.number}`;
+      },
+    },
+    { initial: () => unreadableInput("consultation lead"), label: () => "" },
+  );
+}
+
+function initialState(at: Instant): Result<ConsultationState, InvalidInput> {
+  const ms = toEpochMs(at);
+  if (Number.isNaN(ms)) {
+    // Written out rather than built with invalidInput(): this is on the import of a lifecycle alone.
+    return err({
+      code: "invalidInput",
+      message: "Invalid consultation lead: at: expected a valid instant",
+      issues: [{ path: "at", message: "expected a valid instant" }],
+    });
+  }
+  return ok(make("new", toIso(ms)));
+}
+
+// The definition (tables, rules, timers) from options known to be valid.
+function consultationDefinition(options: ConsultationOptions): ConsultationDefinition {
   {
     const statuses = {} as Record<ConsultationStatus, (typeof CONSULTATION_STATUSES)[ConsultationStatus]>;
     for (const key of Object.keys(CONSULTATION_STATUSES) as ConsultationStatus[]) {
@@ -266,14 +319,7 @@ function makeConsultation(options: ConsultationOptions): ConsultationLifecycle {
         effects,
       });
 
-    const definition: LifecycleDefinition<
-      ConsultationStatus,
-      ConsultationActor,
-      ConsultationState,
-      ConsultationEvent,
-      ConsultationEffect,
-      ConsultationRefusalCode
-    > = {
+    const definition: ConsultationDefinition = {
       name: "consultation",
       initialStatus: "new",
       statuses,
@@ -319,7 +365,7 @@ function makeConsultation(options: ConsultationOptions): ConsultationLifecycle {
           },
           apply: (state, event, at, atMs) => {
             const number = state.followUp == null ? 1 : state.followUp.number + 1;
-            const dueAt = toIso(event.dueAt === undefined ? atMs + dueAfterMs : toEpochMs(event.dueAt));
+            const dueAt = isoText(event.dueAt === undefined ? atMs + dueAfterMs : toEpochMs(event.dueAt));
             const notes = event.notes ?? "";
             return {
               state: make("followUp", at, { number, loggedAt: at, dueAt, notes }),
@@ -372,30 +418,7 @@ function makeConsultation(options: ConsultationOptions): ConsultationLifecycle {
         }),
       })),
     };
-    const lifecycle = createLifecycle(definition);
-    return guardMethods(
-      {
-        ...lifecycle,
-        options,
-        initial(at: Instant): Result<ConsultationState, InvalidInput> {
-          const ms = toEpochMs(at);
-          if (Number.isNaN(ms)) {
-            // Written out rather than built with invalidInput(): this is on the import of a lifecycle alone.
-            return err({
-              code: "invalidInput",
-              message: "Invalid consultation lead: at: expected a valid instant",
-              issues: [{ path: "at", message: "expected a valid instant" }],
-            });
-          }
-          return ok(make("new", toIso(ms)));
-        },
-        label(state: ConsultationState): string {
-          const label = statusLabel(statuses, state?.status);
-          return state?.followUp == null || state.status !== "followUp" ? label : `${label} ${state.followUp.number}`;
-        },
-      },
-      { initial: () => unreadableInput("consultation lead"), label: () => "" },
-    );
+    return definition;
   }
 }
 
@@ -409,7 +432,53 @@ function makeConsultation(options: ConsultationOptions): ConsultationLifecycle {
  * // => { ok: true, value: { state: { status: "followUp", ... }, effects: [{ type: "followUpTask", number: 1, dueAt: "2026-11-04T09:00:00.000Z", notes: "" }] } }
  */
 export const consultation: ConsultationLifecycle = /* @__PURE__ */ lazyPreset(
-  () => makeConsultation(CONSULTATION_DEFAULTS),
+  () => makeConsultation(CONSULTATION_DEFAULTS, defaultEngine()),
   LIFECYCLE_KEYS,
   ["options", "initial", "label"],
 );
+
+// The engine of the playbook's defaults, built on first use and shared by the preset and the
+// standalone verbs below.
+let defaults: ConsultationEngine | undefined;
+const defaultEngine = (): ConsultationEngine => {
+  defaults ??= lifecycleEngine(consultationDefinition(CONSULTATION_DEFAULTS));
+  return defaults;
+};
+
+/**
+ * `consultation.transition` as a standalone function (the playbook's defaults): applies every
+ * time-based move due at `event.at`, then the event. Same answers, same checks of a stored state,
+ * and the two trust each other's states; but a bundle that imports only this function (and
+ * {@link consultationInitial}) leaves out the preset's other verbs (`advance`, `replay`, `refold`,
+ * `allowedEvents`, `nextDueAt`, labels, builders): about half the bytes.
+ *
+ * @param state - the lead's state (one this lifecycle returned, or a stored one: checked once)
+ * @param event - what happened
+ * @returns the next state and the effects, or why the event was refused (the state is unchanged)
+ * @example
+ * const lead = consultationInitial("2026-11-02T09:00:00Z");
+ * if (lead.ok) consultationTransition(lead.value, { type: "markedCold", at: "2026-11-02T10:00:00Z", actor: "franchisee" });
+ * // => { ok: true, value: { state: { status: "cold", ... }, effects: [] } }
+ */
+export function consultationTransition(
+  state: ConsultationState,
+  event: ConsultationEvent,
+): Result<Step<ConsultationState, ConsultationEffect>, Rejection<ConsultationRefusalCode>> {
+  return defaultEngine().transition(state, event);
+}
+
+/**
+ * `consultation.initial` as a standalone function: a new lead, in `new`, created at `at`.
+ *
+ * @param at - when the lead was created (Date, ISO-8601 with offset, or epoch ms)
+ * @returns the state, or an error value naming `at` when it is not a valid instant
+ * @example
+ * consultationInitial("2026-11-02T09:00:00Z");
+ * // => { ok: true, value: { lifecycle: "consultation", schemaVersion: 1, status: "new", updatedAt: "2026-11-02T09:00:00.000Z", followUp: null, transferableToCareCentre: null } }
+ */
+export function consultationInitial(at: Instant): Result<ConsultationState, InvalidInput> {
+  return guarded(
+    () => initialState(at),
+    () => unreadableInput("consultation lead"),
+  );
+}

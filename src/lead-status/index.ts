@@ -71,4 +71,6 @@ export {
   CONSULTATION_DEFAULTS,
   CONSULTATION_STATUSES,
   consultation,
+  consultationInitial,
+  consultationTransition,
 } from "./consultation.js";
