@@ -12,22 +12,7 @@ import * as hubspot from "../src/hubspot/index.js";
 import * as leadStatus from "../src/lead-status/index.js";
 import * as parse from "../src/parse/index.js";
 import * as tally from "../src/tally/index.js";
-import {
-  bookingEvent,
-  bookingState,
-  callFacts,
-  callRecordState,
-  campaignInput,
-  clientHubEvent,
-  clientHubRecord,
-  consultationEvent,
-  consultationState,
-  dialFacts,
-  loggedCall,
-  newLead,
-  sheetEvent,
-} from "../src/testing/index.js";
-import { EXAMPLES } from "./schema-examples.js";
+import { EXAMPLES, GENERATED } from "./schema-examples.js";
 
 type Parser = (input: unknown) => { ok: boolean; error?: { issues: readonly { path: string }[] } };
 const parserOf = (name: string): Parser => {
@@ -118,21 +103,7 @@ describe("every parser names the field at fault", () => {
     });
   }
 
-  const generated: [string, fc.Arbitrary<unknown>][] = [
-    ["consultation-event", consultationEvent()],
-    ["consultation-state", consultationState()],
-    ["booking-event", bookingEvent()],
-    ["booking-state", bookingState()],
-    ["new-lead", newLead()],
-    ["call-facts", callFacts()],
-    ["campaign", campaignInput()],
-    ["logged-call", loggedCall()],
-    ["call-record", callRecordState()],
-    ["client-hub-event", clientHubEvent()],
-    ["client-hub-record", clientHubRecord()],
-    ["sheet-event", sheetEvent()],
-    ["dial-facts", dialFacts()],
-  ];
+  const generated = GENERATED();
   for (const [name, arbitrary] of generated) {
     it(`${name}: every field of what leadrules/testing generates (property)`, () => {
       const parser = parserOf(name);

@@ -1,6 +1,8 @@
 // One or more example of every boundary type, taken from the situations in examples/*.mjs and the
 // docs (the same events, the same records), with stored states made by the real code. The JSON
 // Schemas must accept every one (test/schemas.test.ts).
+
+import type fc from "fast-check";
 import { SAMPLE_DAY } from "../scripts/docs.js";
 import { DEFAULT_CAMPAIGN } from "../src/call-result/campaign.js";
 import { classify, shiftFacts, toLoggedCall } from "../src/call-result/classify.js";
@@ -11,6 +13,21 @@ import { booking } from "../src/lead-status/booking.js";
 import { consultation } from "../src/lead-status/consultation.js";
 import { tallyShifts } from "../src/tally/figures.js";
 import { tallySheet } from "../src/tally/sheet.js";
+import {
+  bookingEvent,
+  bookingState,
+  callFacts,
+  callRecordState,
+  campaignInput,
+  clientHubEvent,
+  clientHubRecord,
+  consultationEvent,
+  consultationState,
+  dialFacts,
+  loggedCall,
+  newLead,
+  sheetEvent,
+} from "../src/testing/index.js";
 
 const value = <T>(r: Result<T, { message: string }>): T => {
   if (!r.ok) throw new Error(r.error.message);
@@ -132,3 +149,20 @@ export const EXAMPLES: Record<string, readonly unknown[]> = {
     ]).tally,
   ],
 };
+
+/** What leadrules/testing generates for each boundary type, by its schema's name. */
+export const GENERATED = (): [string, fc.Arbitrary<unknown>][] => [
+  ["consultation-event", consultationEvent()],
+  ["consultation-state", consultationState()],
+  ["booking-event", bookingEvent()],
+  ["booking-state", bookingState()],
+  ["new-lead", newLead()],
+  ["call-facts", callFacts()],
+  ["campaign", campaignInput()],
+  ["logged-call", loggedCall()],
+  ["call-record", callRecordState()],
+  ["client-hub-event", clientHubEvent()],
+  ["client-hub-record", clientHubRecord()],
+  ["sheet-event", sheetEvent()],
+  ["dial-facts", dialFacts()],
+];

@@ -8,22 +8,7 @@ import { describe, expect, it } from "vitest";
 import { ENTRIES, generatedSchemaFiles } from "../scripts/schemas.js";
 import * as leadrules from "../src/parse/index.js";
 import * as shipped from "../src/schemas/index.js";
-import {
-  bookingEvent,
-  bookingState,
-  callFacts,
-  callRecordState,
-  campaignInput,
-  clientHubEvent,
-  clientHubRecord,
-  consultationEvent,
-  consultationState,
-  dialFacts,
-  loggedCall,
-  newLead,
-  sheetEvent,
-} from "../src/testing/index.js";
-import { EXAMPLES } from "./schema-examples.js";
+import { EXAMPLES, GENERATED } from "./schema-examples.js";
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats.default(ajv);
@@ -64,21 +49,7 @@ describe("JSON Schemas", () => {
     }
   });
 
-  const generated: [string, fc.Arbitrary<unknown>][] = [
-    ["consultation-event", consultationEvent()],
-    ["consultation-state", consultationState()],
-    ["booking-event", bookingEvent()],
-    ["booking-state", bookingState()],
-    ["new-lead", newLead()],
-    ["call-facts", callFacts()],
-    ["campaign", campaignInput()],
-    ["logged-call", loggedCall()],
-    ["call-record", callRecordState()],
-    ["client-hub-event", clientHubEvent()],
-    ["client-hub-record", clientHubRecord()],
-    ["sheet-event", sheetEvent()],
-    ["dial-facts", dialFacts()],
-  ];
+  const generated = GENERATED();
   for (const [name, arbitrary] of generated) {
     it(`${name}: the schema accepts every value leadrules/testing generates`, () => {
       const validate = validator(name);
