@@ -8,18 +8,21 @@
 // The machine is shared, so each row is the median of ROUNDS rounds, the rows of one table taking
 // turns within a round (a burst of load hits them alike), timed in CPU time of this process
 // (`process.cpuUsage`: time the process waited for a core is not counted). The ratio is to the
-// table's first row. Nothing is asserted on absolute times.
+// table's first row. Nothing is asserted on absolute times. Figures: bench/results.mjs.
 import { buildClientHub, CLIENT_HUB_DEFAULTS, type ClientHubRecord, clientHub } from "../src/client-hub/pipeline.js";
 import { canonicalZone } from "../src/core/zone.js";
 import { bucketer } from "../src/tally/period.js";
 import { type SheetEvent, tallySheet } from "../src/tally/sheet.js";
+import { startBench } from "./results.mjs";
 import { rng } from "./support.js";
 
+const bench = startBench("calendar", "npx tsx bench/calendar.bench.ts");
 const DAY = 86_400_000;
 const T0 = Date.parse("2026-01-05T09:30:00.000Z");
-const CALLS = 50_000;
-const EVENTS = 200_000;
-const ROUNDS = 7;
+const CALLS = bench.quick ? 2_000 : 50_000;
+const EVENTS = bench.quick ? 5_000 : 200_000;
+const ROUNDS = bench.quick ? 3 : 7;
+const r2 = (x: number): number => Math.round(100 * x) / 100;
 
 const cpuMs = (): number => {
   const used = process.cpuUsage();
@@ -102,6 +105,11 @@ console.log(
     `(${zones.length} names and their letter cases, ${canonical} zones; median of ${ROUNDS}, CPU time)`,
 );
 const hubNs = rounds(hubs);
+const zoneRows = ZONE_ROWS.map((distinct, i) => ({
+  distinct,
+  nsPerCall: Math.round(hubNs[i] as number),
+  ratio: r2((hubNs[i] as number) / (hubNs[0] as number)),
+}));
 ZONE_ROWS.forEach((distinct, i) => {
   const value = hubNs[i] as number;
   console.log(`  ${String(distinct).padStart(6)} zones  ${ns(value, 6)} ns/call  ${ratio(value, hubNs[0] as number)}`);
@@ -139,6 +147,15 @@ console.log(
   `Sheet tally by day in Europe/London, ${EVENTS.toLocaleString("en-US")} events, by span (median of ${ROUNDS}, CPU time)`,
 );
 const sheetNs = rounds(sheets.flat());
+const sheetRows = YEAR_ROWS.map((years, i) => {
+  const at = (row: number, k: number): number => sheetNs[3 * row + k] as number;
+  const [random, inOrder, bucketing] = [0, 1, 2].map((k) => Math.round(at(i, k)));
+  return {
+    years,
+    nsPerEvent: { random, inOrder, bucketing },
+    ratio: { random: r2(at(i, 0) / at(0, 0)), inOrder: r2(at(i, 1) / at(0, 1)), bucketing: r2(at(i, 2) / at(0, 2)) },
+  };
+});
 YEAR_ROWS.forEach((years, i) => {
   const [random, inOrder, bucketing] = [0, 1, 2].map((k) => sheetNs[3 * i + k] as number) as [number, number, number];
   const [r0, o0, b0] = [0, 1, 2].map((k) => sheetNs[k] as number) as [number, number, number];
@@ -147,4 +164,9 @@ YEAR_ROWS.forEach((years, i) => {
       `, in time order ${ns(inOrder, 5)} ${ratio(inOrder, o0)}` +
       `; bucketing alone ${ns(bucketing, 4)} ${ratio(bucketing, b0)}`,
   );
+});
+bench.finish({
+  rounds: ROUNDS,
+  zones: { calls: CALLS, names: zones.length, canonical, rows: zoneRows },
+  sheet: { events: EVENTS, timeZone: spec.timeZone, rows: sheetRows },
 });

@@ -2,15 +2,18 @@
 // + the campaign), beside a hand-written if/else classifier over the same calls that produces the
 // same answer — Last Contact, result, what it does to the record, what it counts as, the effects
 // with their due times — and must agree on every call; then `validate` over the classified calls.
-// Prints throughput and the ratio (target ≥ 0.5); nothing is asserted on absolute times.
+// Prints throughput and the ratio (target ≥ 0.5); nothing is asserted on absolute times. Figures:
+// bench/results.mjs.
 import { type Campaign, DEFAULT_CAMPAIGN } from "../src/call-result/campaign.js";
 import { type CallFacts, classify, toLoggedCall } from "../src/call-result/classify.js";
 import { newRecord } from "../src/call-result/record.js";
 import type { CallRecord } from "../src/call-result/record-state.js";
 import { validate } from "../src/call-result/validate.js";
+import { startBench } from "./results.mjs";
 import { best, rng } from "./support.js";
 
-const N = 1_000_000;
+const bench = startBench("call-result", "npx tsx bench/call-result.bench.ts");
+const N = bench.quick ? 20_000 : 1_000_000;
 const T0 = Date.parse("2026-11-02T09:00:00Z");
 const DAY = 86_400_000;
 const campaign: Campaign = {
@@ -217,3 +220,10 @@ console.log(
 console.log(
   `  leadrules validate over the classified calls   ${check.toFixed(0)} ms  ${rate(check)} (${violations} violations)`,
 );
+const perSecond = (ms: number): number => Math.round((N / ms) * 1000);
+bench.finish({
+  calls: N,
+  callsPerSecond: { classify: perSecond(lib), handWritten: perSecond(hand), validate: perSecond(check) },
+  ratio: { value: Math.round((100 * hand) / lib) / 100, target: 0.5 },
+  violations,
+});

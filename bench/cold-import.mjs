@@ -2,13 +2,15 @@
 // (an AWS Lambda shipped as node_modules, an integrator's test runner). Each entry is imported by
 // its package name (so the built package in dist/ is measured, as installed) in a fresh process;
 // the figure is the median of 20 starts minus the median of 20 starts that import an empty module,
-// interleaved in the same run so machine noise falls on both alike.
+// interleaved in the same run so machine noise falls on both alike. Figures: bench/results.mjs.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { startBench } from "./results.mjs";
 
-const RUNS = 20;
+const bench = startBench("cold-import", "node bench/cold-import.mjs");
+const RUNS = bench.quick ? 3 : 20;
 const targets = {
   "leadrules/lead-status": 5,
   "leadrules/call-result": 5,
@@ -37,14 +39,14 @@ try {
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const base = median(samples.get(empty));
-console.log(
-  `machine: ${cpus().length} cores (nproc), ${cpus()[0]?.model ?? "?"}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
-);
 console.log(`cold import, unbundled Node ${process.version}: median of ${RUNS} process starts`);
 console.log(`empty import                   ${base.toFixed(1)} ms (baseline)`);
 let unmet = 0;
+const round1 = (x) => Math.round(x * 10) / 10;
+const entries = [];
 for (const [specifier, target] of Object.entries(targets)) {
   const added = median(samples.get(specifier)) - base;
+  entries.push({ specifier, addedMs: round1(added), targetMs: target });
   const verdict =
     target === null ? "" : added <= target ? `(target <= +${target} ms) met` : `(target <= +${target} ms) NOT MET`;
   if (target !== null && added > target) unmet++;
@@ -71,12 +73,15 @@ for (let i = 0; i < RUNS; i++) {
     ),
   );
 }
-for (const [label, xs] of [
-  ['in-process require("leadrules/lead-status")', requireMs],
-  ['in-process import("leadrules/lead-status")', importMs],
+const inProcessMs = {};
+for (const [label, xs, key] of [
+  ['in-process require("leadrules/lead-status")', requireMs, "require"],
+  ['in-process import("leadrules/lead-status")', importMs, "import"],
 ]) {
   const m = median(xs);
+  inProcessMs[key] = round1(m);
   if (!(m <= 2)) unmet++;
   console.log(`${label.padEnd(44)} ${m.toFixed(1)} ms (target <= 2 ms) ${m <= 2 ? "met" : "NOT MET"}`);
 }
+bench.finish({ runs: RUNS, emptyImportMs: round1(base), entries, inProcess: { ...inProcessMs, targetMs: 2 } });
 if (unmet > 0) process.exit(1);

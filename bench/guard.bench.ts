@@ -5,14 +5,18 @@
 // (it runs every call), Client Hub advance. (2) The last-resort guard (core/guard.ts): one more
 // guard layer around a verb, the cost every guarded call pays once. Best of 7 runs, ns per call;
 // the same seeded data for each side; nothing is asserted (ratios for the README, not a test).
+// Figures: bench/results.mjs.
 
 import { clientHub } from "../src/client-hub/pipeline.js";
 import { guard } from "../src/core/guard.js";
 import { createLifecycle } from "../src/core/lifecycle.js";
 import { consultation } from "../src/lead-status/consultation.js";
+import { startBench } from "./results.mjs";
 import { best, rng } from "./support.js";
 
-const N = 200_000;
+const bench = startBench("guard", "npx tsx bench/guard.bench.ts");
+const N = bench.quick ? 5_000 : 200_000;
+const rows: { name: string; checkedNs: number; uncheckedNs: number; extraNs: number }[] = [];
 const T0 = Date.parse("2026-01-01T00:00:00.000Z");
 
 function lifecycles<L extends { definition: object }>(preset: L): { checked: L; unchecked: L } {
@@ -37,6 +41,8 @@ function pair(a: () => void, b: () => void): [number, number] {
 
 function row(name: string, [checked, unchecked]: [number, number]): void {
   const extra = ((checked - unchecked) * 1e6) / N;
+  const perCall = (ms: number): number => Math.round((ms * 1e6) / N);
+  rows.push({ name, checkedNs: perCall(checked), uncheckedNs: perCall(unchecked), extraNs: Math.round(extra) });
   console.log(
     `${name.padEnd(58)} ${ns(checked)} ns  ${ns(unchecked)} ns  ${extra >= 0 ? "+" : ""}${extra.toFixed(0)} ns`,
   );
@@ -88,6 +94,10 @@ for (const [name, from, events] of [
     for (let i = 0; i < N; i++) l.advance(states[i & 63] as never, T0 + 3_600_000 * (i & 63) + 1);
   };
   row("consultation.advance, nothing due", pair(run(c1), run(c0)));
+  const due = (l: typeof consultation) => () => {
+    for (let i = 0; i < N; i++) l.nextDueAt(states[i & 63] as never);
+  };
+  row("consultation.nextDueAt (follow-up pending)", pair(due(c1), due(c0)));
 }
 {
   const { checked: h1, unchecked: h0 } = lifecycles(clientHub);
@@ -105,6 +115,10 @@ for (const [name, from, events] of [
     for (let i = 0; i < N; i++) l.advance(records[i & 63] as never, T0 + 86_400_000 * (i & 63) + 1);
   };
   row("clientHub.advance, nothing due", pair(run(h1), run(h0)));
+  const due = (l: typeof clientHub) => () => {
+    for (let i = 0; i < N; i++) l.nextDueAt(records[i & 63] as never);
+  };
+  row("clientHub.nextDueAt", pair(due(h1), due(h0)));
 }
 {
   const twice = guard(consultation.transition, () => {
@@ -115,3 +129,4 @@ for (const [name, from, events] of [
   };
   row("one more guard layer around transition (accepted)", pair(run(twice), run(consultation.transition)));
 }
+bench.finish({ calls: N, rows });

@@ -2,7 +2,8 @@
 // beside (a) a hand-written switch reducer producing the same ISO-string states, (b) the same
 // switch over epoch milliseconds (no representation at all: the physical limit), (c) robot3 and
 // (d) XState 5's pure transition() on the same machine. All must end in identical states; the
-// script prints throughput and ratios only (no absolute times are asserted anywhere).
+// script prints throughput and ratios only (no absolute times are asserted anywhere). Figures:
+// bench/results.mjs.
 import * as robot from "robot3";
 import { assign, createMachine, initialTransition, type SnapshotFrom, transition as xTransition } from "xstate";
 import {
@@ -11,10 +12,12 @@ import {
   type ConsultationStatus,
   consultation,
 } from "../src/lead-status/consultation.js";
+import { startBench } from "./results.mjs";
 import { best, rng } from "./support.js";
 
-const LEADS = 10_000;
-const EVENTS = 1_000_000;
+const bench = startBench("lead-status", "npx tsx bench/lead-status.bench.ts");
+const LEADS = bench.quick ? 1_000 : 10_000;
+const EVENTS = bench.quick ? 20_000 : 1_000_000;
 const HOUR = 3_600_000;
 const T0 = Date.parse("2026-01-01T00:00:00.000Z");
 
@@ -529,4 +532,25 @@ const met = [
   check("leadrules/switch (ISO)", switchMs / leadrulesMs, 0.5),
 ];
 console.log(`leadrules/xstate = ${(xstateMs / leadrulesMs).toFixed(1)}`);
+if (Object.values(diffs).every((n) => n === 0)) {
+  const perSecond = (ms: number): number => Math.round((EVENTS / ms) * 1000);
+  const ratio = (ms: number): number => Math.round((100 * ms) / leadrulesMs) / 100;
+  bench.finish({
+    events: EVENTS,
+    leads: LEADS,
+    eventsPerSecond: {
+      leadrules: perSecond(leadrulesMs),
+      switchIso: perSecond(switchMs),
+      switchMs: perSecond(msMs),
+      robot3: perSecond(robotMs),
+      xstate: perSecond(xstateMs),
+    },
+    ratios: {
+      robot3: { value: ratio(robotMs), target: 1 },
+      switchMs: { value: ratio(msMs), target: 0.1 },
+      switchIso: { value: ratio(switchMs), target: 0.5 },
+      xstate: { value: ratio(xstateMs), target: null },
+    },
+  });
+}
 if (Object.values(diffs).some((n) => n !== 0) || met.includes(false)) process.exit(1);

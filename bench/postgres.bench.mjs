@@ -12,16 +12,22 @@
 //     own delivery id, with the record's due job replaced and its effect job queued in the same
 //     transaction): alone, and while 2 workers work the backlog.
 // The database server, the workers and this process share the machine's cores: the figures are
-// this machine's, printed beside its core count. Nothing is asserted on times.
+// this machine's, printed beside its core count. Nothing is asserted on times. Figures:
+// bench/results.mjs (BENCH_QUICK=1: 2,000 records, 200 paced).
 import { fork } from "node:child_process";
 import { availableParallelism, cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { createBoss, createRecords, DUE, deliver, setup } from "../examples/postgres/host.mjs";
 import { startServer } from "../examples/postgres/server.mjs";
+import { startBench } from "./results.mjs";
 
-const RECORDS = Number(process.env.LEADRULES_BENCH_RECORDS ?? 100_000);
+const bench = startBench("postgres", "node bench/postgres.bench.mjs");
+const RECORDS = Number(process.env.LEADRULES_BENCH_RECORDS ?? (bench.quick ? 2_000 : 100_000));
+const perSecond = (n, ms) => Math.round((n / ms) * 1000);
+
 const BATCH = 200;
+const run = { label: "pg-boss", records: RECORDS, batch: BATCH, backlog: [] };
 const START = Date.parse("2026-01-01T06:00:00Z");
 const workerFile = fileURLToPath(new URL("../examples/postgres/worker.mjs", import.meta.url));
 const rate = (n, ms) => `${Math.round((n / ms) * 1000).toLocaleString("en-US")}/s`;
@@ -103,7 +109,9 @@ try {
       [DUE],
     );
     const s = (x) => (x < 1 ? `${Math.round(x * 1000)} ms` : `${Number(x).toFixed(1)} s`);
-    return `due → done p50 ${s(rows[0].p50)}, p99 ${s(rows[0].p99)} (${rows[0].n.toLocaleString("en-US")} jobs)`;
+    const figures = { jobs: rows[0].n, p50Ms: Math.round(rows[0].p50 * 1000), p99Ms: Math.round(rows[0].p99 * 1000) };
+    const text = `due → done p50 ${s(rows[0].p50)}, p99 ${s(rows[0].p99)} (${rows[0].n.toLocaleString("en-US")} jobs)`;
+    return { figures, text };
   };
 
   console.log(
@@ -118,13 +126,20 @@ try {
     const t0 = performance.now();
     await waitDone();
     const ms = performance.now() - t0;
+    const done = await latency();
+    run.backlog.push({
+      workers: n,
+      seconds: Math.round(ms / 100) / 10,
+      recordsPerSecond: perSecond(RECORDS, ms),
+      ...done.figures,
+    });
     console.log(
-      `  backlog, ${n} worker${n === 1 ? " " : "s"}: ${(ms / 1000).toFixed(1)} s  ${rate(RECORDS, ms)} records; ${await latency()}`,
+      `  backlog, ${n} worker${n === 1 ? " " : "s"}: ${(ms / 1000).toFixed(1)} s  ${rate(RECORDS, ms)} records; ${done.text}`,
     );
     await stop(workers);
   }
   {
-    const paced = 2_000;
+    const paced = bench.quick ? 200 : 2_000;
     await reset(paced);
     const workers = await spawnWorkers(4);
     await pool.query(
@@ -133,9 +148,11 @@ try {
        where j.name = $1 and j.id = r.id`,
       [DUE],
     );
-    await sleep(22_000);
+    await sleep(2_000 + paced * 10);
     await waitDone();
-    console.log(`  paced, 100 due per second, 4 workers: ${await latency()}`);
+    const done = await latency();
+    run.paced = { records: paced, duePerSecond: 100, workers: 4, ...done.figures };
+    console.log(`  paced, 100 due per second, 4 workers: ${done.text}`);
     await stop(workers);
   }
 
@@ -169,7 +186,7 @@ try {
     return { done, retried, ms: performance.now() - t0 };
   };
   await reset(RECORDS);
-  const alone = await writes((done) => done >= 3_000, RECORDS);
+  const alone = await writes((done) => done >= (bench.quick ? 100 : 3_000), RECORDS);
   console.log(
     `  webhook writes, no workers:          ${rate(alone.done, alone.ms)} (${alone.done} deliveries, 4 at a time)`,
   );
@@ -182,10 +199,20 @@ try {
   });
   const during = await writes((done) => !working || done >= 20_000, RECORDS);
   await drained;
+  run.webhooks = {
+    alone: { perSecond: perSecond(alone.done, alone.ms), deliveries: alone.done },
+    working: {
+      workers: 2,
+      perSecond: perSecond(during.done, during.ms),
+      deliveries: during.done,
+      retries: during.retried,
+    },
+  };
   console.log(
     `  webhook writes, 2 workers working:   ${rate(during.done, during.ms)} (${during.done} deliveries, ${during.retried} version-check retries)`,
   );
   await stop(workers);
+  bench.finish({ runs: [run] });
 } finally {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   await boss.stop({ graceful: false, wait: false }).catch(() => {});

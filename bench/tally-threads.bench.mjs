@@ -10,21 +10,25 @@
 // on a machine shared with other jobs the wall time says more about the load than about the
 // code), and memory.
 // Run with `node --max-old-space-size=8192 bench/tally-threads.bench.mjs` (npm run bench does).
+// Figures: bench/results.mjs (BENCH_QUICK=1: 200,000 events).
 import { deepStrictEqual } from "node:assert/strict";
 import { availableParallelism } from "node:os";
 import { mergeSheets, sheetPages, tallySheet } from "leadrules/tally";
 import { Tinypool } from "tinypool";
+import { startBench } from "./results.mjs";
 import { eventsOf, LEADS, PERIOD } from "./tally-events.mjs";
 
-const N = 10_000_000;
+const bench = startBench("tally-threads", "node --max-old-space-size=8192 bench/tally-threads.bench.mjs");
+const N = bench.quick ? 200_000 : 10_000_000;
 const threads = availableParallelism();
 const mb = (bytes) => `${Math.round(bytes / 2 ** 20).toLocaleString("en-US")} MB`;
 const maxRss = () => process.resourceUsage().maxRSS * 1024;
 const RANGES = 8;
-const cpuSeconds = (since) => {
+const cpuOf = (since) => {
   const { user, system } = process.cpuUsage(since);
-  return `${((user + system) / 1e6).toFixed(1)} s CPU`;
+  return Math.round((user + system) / 1e5) / 10;
 };
+const cpuSeconds = (since) => `${cpuOf(since).toFixed(1)} s CPU`;
 const kPerSecond = (ms) => `${Math.round(N / ms).toLocaleString("en-US")} k events/s`;
 
 console.log(
@@ -41,6 +45,7 @@ const pool = new Tinypool({
 let threaded;
 let threadedMs;
 let threadedCpu;
+let threadedCpuSeconds;
 let mergeMs;
 try {
   const t0 = performance.now();
@@ -56,6 +61,7 @@ try {
   threaded = merged.value;
   threadedMs = performance.now() - t0;
   threadedCpu = cpuSeconds(cpu0);
+  threadedCpuSeconds = cpuOf(cpu0);
 } finally {
   await pool.destroy();
 }
@@ -75,6 +81,7 @@ const s0 = performance.now();
 const { tally: single, rejected } = tallySheet(events, PERIOD);
 const singleMs = performance.now() - s0;
 const singleCpu = cpuSeconds(cpu1);
+const singleCpuSeconds = cpuOf(cpu1);
 if (rejected.length > 0) throw new Error(`${rejected.length} events rejected`);
 console.log(
   `  one thread, one tallySheet: ${((generateMs + singleMs) / 1000).toFixed(1)} s (${singleCpu}): ` +
@@ -90,3 +97,28 @@ console.log(
   `  same tally: ${leads.toLocaleString("en-US")} leads counted once each, ${days} daily pages; ` +
     `speed-up, wall time with generation: ${((generateMs + singleMs) / threadedMs).toFixed(2)}×`,
 );
+const s1 = (ms) => Math.round(ms / 100) / 10;
+const MB = (bytes) => Math.round(bytes / 2 ** 20);
+bench.finish({
+  events: N,
+  leads: LEADS,
+  threaded: {
+    threads,
+    ranges: RANGES,
+    seconds: s1(threadedMs),
+    cpuSeconds: threadedCpuSeconds,
+    mergeSeconds: s1(mergeMs),
+    eventsPerSecond: Math.round((N / threadedMs) * 1000),
+    peakRssMB: MB(threadedRss),
+  },
+  single: {
+    seconds: s1(generateMs + singleMs),
+    cpuSeconds: singleCpuSeconds,
+    buildSeconds: s1(generateMs),
+    tallySeconds: s1(singleMs),
+    eventsPerSecond: Math.round((N / singleMs) * 1000),
+    heapWithEventsMB: MB(heapWithEvents),
+    peakRssMB: MB(maxRss()),
+  },
+  speedUp: Math.round(((generateMs + singleMs) / threadedMs) * 100) / 100,
+});

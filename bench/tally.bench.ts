@@ -8,7 +8,8 @@
 // (4) merging 1,000 stored tallies at once;
 // (5) addToSheet one event at a time: 1, 10,000 and 1,000,000 events, per add, then reading the
 //     last tally; beside tallySheet of the same events. Target: the cost per add stays flat.
-// Only ratios and measured figures are printed; nothing is asserted on absolute times.
+// Only ratios and measured figures are printed; nothing is asserted on absolute times. Figures:
+// bench/results.mjs.
 import {
   addToSheet,
   emptySheet,
@@ -20,7 +21,13 @@ import {
   sheetPages,
   tallySheet,
 } from "../src/tally/sheet.js";
+import { startBench } from "./results.mjs";
 import { best, rng } from "./support.js";
+
+const bench = startBench("tally", "node --max-old-space-size=8192 --expose-gc --import tsx bench/tally.bench.ts");
+const figures: Record<string, unknown> = {};
+const r2 = (x: number): number => Math.round(100 * x) / 100;
+const eventsPerSecond = (n: number, ms: number): number => Math.round((n / ms) * 1000);
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (gc === undefined) throw new Error("run with node --expose-gc --import tsx bench/tally.bench.ts");
@@ -54,7 +61,7 @@ function totals(t: SheetTally): string {
 
 // ---- (1) 10,000,000 events across 50 programs ----
 {
-  const N = 10_000_000;
+  const N = bench.quick ? 100_000 : 10_000_000;
   const random = rng(1);
   const events: SheetEvent[] = new Array(N);
   for (let i = 0; i < N; i++) {
@@ -120,11 +127,21 @@ function totals(t: SheetTally): string {
   console.log(`  hand-written counting loop      ${handMs.toFixed(0)} ms  ${perSecond(N, handMs)}`);
   console.log(`  ratio leadrules / hand-written: ${(handMs / libMs).toFixed(2)} (target ≥ 0.5); same sheet`);
   console.log(`  leadrules with day buckets (America/New_York): ${dayMs.toFixed(0)} ms  ${perSecond(N, dayMs)}`);
+  figures.sheet = {
+    events: N,
+    programs: PROGRAMS.length,
+    eventsPerSecond: {
+      leadrules: eventsPerSecond(N, libMs),
+      handWritten: eventsPerSecond(N, handMs),
+      leadrulesByDay: eventsPerSecond(N, dayMs),
+    },
+    ratio: { value: r2(handMs / libMs), target: 0.5 },
+  };
 }
 
 // ---- (2) deduplication over 1,000,000 distinct leads ----
 {
-  const LEADS = 1_000_000;
+  const LEADS = bench.quick ? 10_000 : 1_000_000;
   const random = rng(2);
   const makeEvents = (): SheetEvent[] => {
     const events: SheetEvent[] = [];
@@ -204,6 +221,13 @@ function totals(t: SheetTally): string {
   console.log(
     `  heap retained by the tally: ${((withTally - base) / leads).toFixed(0)} B per distinct lead (target ≤ 150 B), lead ids included`,
   );
+  figures.dedup = {
+    leads: LEADS,
+    contacts: count,
+    eventsPerSecond: { leadrules: eventsPerSecond(count, libMs), handWritten: eventsPerSecond(count, handMs) },
+    ratio: r2(handMs / libMs),
+    heapBytesPerLead: { value: Math.round((withTally - base) / leads), target: 150 },
+  };
 }
 
 // ---- (3) merging two 1,000-program tallies ----
@@ -227,13 +251,14 @@ function totals(t: SheetTally): string {
   };
   const a = shard();
   const b = shard();
-  const runs = 1000;
+  const runs = bench.quick ? 10 : 1000;
   const ms = best(3, () => {
     for (let i = 0; i < runs; i++) mergeSheets(a, b);
   });
   console.log(
     `\nMerging two 1,000-program tallies: ${((ms / runs) * 1000).toFixed(0)} µs per merge (best of 3 × ${runs})`,
   );
+  figures.mergeTwo = { programs: 1000, microsecondsPerMerge: Math.round((ms / runs) * 1000) };
 }
 
 // ---- (4) merging 1,000 stored tallies at once ----
@@ -244,7 +269,8 @@ function totals(t: SheetTally): string {
   const random = rng(4);
   const day = { unit: "day", timeZone: "America/New_York" } as const;
   const stored: string[] = [];
-  for (let s = 0; s < 1000; s++) {
+  const SHARDS = bench.quick ? 50 : 1000;
+  for (let s = 0; s < SHARDS; s++) {
     const events: SheetEvent[] = [];
     for (let i = 0; i < 30; i++) {
       events.push({
@@ -280,11 +306,19 @@ function totals(t: SheetTally): string {
   });
   const same = JSON.stringify(merged) === JSON.stringify(folded);
   console.log(
-    `\nMerging 1,000 stored tallies (${merged?.leads.ids.length} leads): ${once.toFixed(0)} ms in one call ` +
+    `\nMerging ${SHARDS.toLocaleString("en-US")} stored tallies (${merged?.leads.ids.length} leads): ${once.toFixed(0)} ms in one call ` +
       `(target < 1,000 ms) ${once < 1000 ? "met" : "NOT MET"}; folding one by one ${fold.toFixed(0)} ms; ` +
       `same tally: ${same ? "yes" : "NO"}`,
   );
   if (once >= 1000 || !same) process.exitCode = 1;
+  figures.mergeStored = {
+    tallies: SHARDS,
+    leads: merged?.leads.ids.length ?? 0,
+    oneCallMs: Math.round(once),
+    targetMs: 1000,
+    foldedMs: Math.round(fold),
+    same,
+  };
 }
 
 // ---- (5) addToSheet, one event at a time ----
@@ -312,7 +346,9 @@ function totals(t: SheetTally): string {
   };
   const day = { unit: "day", timeZone: "America/New_York" } as const;
   console.log("\naddToSheet, one event at a time (day buckets in America/New_York):");
-  for (const n of [1, 10_000, 1_000_000]) {
+  const adds: Record<string, unknown>[] = [];
+  figures.addToSheet = adds;
+  for (const n of bench.quick ? [1, 1_000, 10_000] : [1, 10_000, 1_000_000]) {
     const events = Array.from({ length: n }, (_, i) => event(i));
     const start = { ...emptySheet(), period: day };
     let last: SheetTally = start;
@@ -336,5 +372,13 @@ function totals(t: SheetTally): string {
         `tallySheet of the same ${batchMs.toFixed(1)} ms; same tally: ${same ? "yes" : "NO"}`,
     );
     if (!same) process.exitCode = 1;
+    adds.push({
+      events: n,
+      microsecondsPerAdd: r2((addMs / n) * 1000),
+      firstReadMs: Math.round(readMs * 10) / 10,
+      tallySheetMs: Math.round(batchMs * 10) / 10,
+      same,
+    });
   }
 }
+bench.finish(figures);

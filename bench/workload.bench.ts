@@ -6,8 +6,7 @@
 // state. robot3 runs one service per lead and keeps its times as epoch ms (the cheapest robot3
 // can be: no ISO text until the final comparison). Every implementation must end in the same
 // per-lead states. Prints throughput, ratios and the machine; asserts nothing about time (ratios
-// on a shared machine are noisy: run it three times and read the range).
-import { cpus } from "node:os";
+// on a shared machine are noisy: run it three times and read the range). Figures: bench/results.mjs.
 import * as robot from "robot3";
 import {
   type ConsultationEvent,
@@ -15,10 +14,12 @@ import {
   type ConsultationStatus,
   consultation,
 } from "../src/lead-status/consultation.js";
+import { startBench } from "./results.mjs";
 import { best, rng } from "./support.js";
 
-const LEADS = 10_000;
-const ITEMS = 1_000_000;
+const bench = startBench("workload", "npx tsx bench/workload.bench.ts");
+const LEADS = bench.quick ? 1_000 : 10_000;
+const ITEMS = bench.quick ? 20_000 : 1_000_000;
 const HOUR = 3_600_000;
 const T0 = Date.parse("2026-01-01T00:00:00.000Z");
 
@@ -297,9 +298,6 @@ if (process.env.DEBUG) {
 const rate = (ms: number): string => `${(((ITEMS / ms) * 1000) / 1e6).toFixed(2)} M items/s`;
 
 console.log(
-  `machine: ${cpus().length} cores (nproc), ${cpus()[0]?.model ?? "?"}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
-);
-console.log(
   `consultation workload: ${ITEMS.toLocaleString("en")} items over ${LEADS.toLocaleString("en")} leads, round-robin; ${((100 * changed) / ITEMS).toFixed(1)} % change a state`,
 );
 console.log(`leadrules        ${rate(lrMs)}`);
@@ -316,3 +314,18 @@ console.log(
 );
 console.log(`leadrules/switch (ISO) = ${(swMs / lrMs).toFixed(2)}`);
 if (Object.values(diffs).some((n) => n !== 0)) process.exit(1);
+const perSecond = (ms: number): number => Math.round((ITEMS / ms) * 1000);
+bench.finish({
+  items: ITEMS,
+  leads: LEADS,
+  changedPercent: Math.round((1000 * changed) / ITEMS) / 10,
+  itemsPerSecond: { leadrules: perSecond(lrMs), robot3: perSecond(robotMs), switchIso: perSecond(swMs) },
+  switchIsoRatio: Math.round((100 * swMs) / lrMs) / 100,
+  series: [
+    {
+      label: "this run",
+      runs: [Math.round(100 * ratio) / 100],
+      rounds: perRound.map((x) => Math.round(100 * x) / 100),
+    },
+  ],
+});

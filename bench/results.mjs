@@ -1,0 +1,73 @@
+// Where a bench's figures go. Every bench calls `startBench(name, command)` before it measures and
+// `finish(figures)` once its results are checked: the figures, the machine (core count, CPU model,
+// Node, OS), the date and the load average at start and end are printed, and written to
+// bench/results/<name>.json when asked — `--write` on the command line or BENCH_WRITE=1 in the
+// environment (`npm run bench -- --write` does both for every bench). scripts/bench-figures.mjs
+// renders those files into the docs, between `<!-- bench:… -->` markers; nobody types a figure.
+// BENCH_QUICK=1 runs every bench at a small size, to try a change without loading the machine: its
+// figures mean nothing, so they are never written.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { arch, cpus, loadavg, platform, release } from "node:os";
+import { fileURLToPath } from "node:url";
+
+/** BENCH_QUICK=1: small sizes, figures printed but never written. */
+export const quick = process.env.BENCH_QUICK === "1";
+const write = process.argv.includes("--write") || process.env.BENCH_WRITE === "1";
+const dir = fileURLToPath(new URL("./results/", import.meta.url));
+
+/** The machine a figure was measured on. */
+export function machine() {
+  return {
+    cores: cpus().length,
+    cpu: cpus()[0]?.model.trim() ?? "?",
+    node: process.version,
+    os: `${platform()} ${release()} ${arch()}`,
+  };
+}
+
+const load = () => loadavg().map((x) => Math.round(x * 100) / 100);
+const commit = () => {
+  try {
+    const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--", "src", "bench"], { encoding: "utf8" }).trim();
+    return dirty === "" ? head : `${head}+changes`;
+  } catch {
+    return null;
+  }
+};
+
+/** Starts a bench: notes the date and the load; `finish` prints them and writes the figures. */
+export function startBench(name, command) {
+  const date = new Date().toISOString();
+  const start = load();
+  if (quick) console.log(`${name}: BENCH_QUICK=1, small sizes: these figures are not written`);
+  return {
+    quick,
+    finish(figures) {
+      const result = {
+        bench: name,
+        command,
+        source: `measured by ${command}`,
+        date,
+        commit: commit(),
+        machine: machine(),
+        load: { start, end: load() },
+        figures,
+      };
+      const m = result.machine;
+      console.log(
+        `machine: ${m.cores} cores, ${m.cpu}, Node ${m.node}, ${m.os}; ${date}; ` +
+          `load average (1, 5, 15 min) ${result.load.start.join(", ")} at start, ${result.load.end.join(", ")} at end`,
+      );
+      if (!write) return;
+      if (quick) {
+        console.log(`${name}: not written (BENCH_QUICK=1)`);
+        return;
+      }
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(`${dir}${name}.json`, `${JSON.stringify(result, null, 2)}\n`);
+      console.log(`${name}: written to bench/results/${name}.json`);
+    },
+  };
+}
