@@ -9,7 +9,7 @@
 //   markers.
 // After a merge: `npm run docs:figures` (builds, then `node scripts/size-table.mjs --write`);
 // idempotent, so a second run changes nothing. Machine-dependent figures (bench rates) are not
-// here: the benches print them with the machine and the date.
+// here: the benches write them to bench/results/ and scripts/bench-figures.mjs renders them.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";

@@ -30,6 +30,11 @@ export const steps = [
     process.execPath,
     ["scripts/size-table.mjs"],
   ],
+  [
+    "bench figures in the docs are what bench/results/ renders, with machine, date and load; none typed",
+    process.execPath,
+    ["scripts/bench-figures.mjs"],
+  ],
   ["bundle contents", process.execPath, ["scripts/check-bundle.mjs"]],
   ["cold import in Node: what each entry loads", process.execPath, ["scripts/check-cold-import.mjs"]],
   ["the PGlite sweep example against a real embedded database", process.execPath, ["scripts/check-sweep.mjs"]],
