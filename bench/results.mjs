@@ -26,6 +26,7 @@ export function machine() {
   };
 }
 
+const describeMachine = (m) => `${m.cores} cores, ${m.cpu}, Node ${m.node}, ${m.os}`;
 const load = () => loadavg().map((x) => Math.round(x * 100) / 100);
 const commit = () => {
   try {
@@ -42,8 +43,15 @@ export function startBench(name, command) {
   const date = new Date().toISOString();
   const start = load();
   if (quick) console.log(`${name}: BENCH_QUICK=1, small sizes: these figures are not written`);
+  const line = (end) =>
+    `machine: ${describeMachine(machine())}; ${date}; ` +
+    `load average (1, 5, 15 min) ${start.join(", ")} at start, ${end.join(", ")} at end`;
   return {
     quick,
+    /** Prints the machine, date and load line without writing anything (a run whose figures are refused). */
+    report() {
+      console.log(line(load()));
+    },
     finish(figures) {
       const result = {
         bench: name,
@@ -55,11 +63,7 @@ export function startBench(name, command) {
         load: { start, end: load() },
         figures,
       };
-      const m = result.machine;
-      console.log(
-        `machine: ${m.cores} cores, ${m.cpu}, Node ${m.node}, ${m.os}; ${date}; ` +
-          `load average (1, 5, 15 min) ${result.load.start.join(", ")} at start, ${result.load.end.join(", ")} at end`,
-      );
+      console.log(line(result.load.end));
       if (!write) return;
       if (quick) {
         console.log(`${name}: not written (BENCH_QUICK=1)`);
