@@ -22,15 +22,42 @@ const mPerSecond = (x) => (x / 1e6).toFixed(2);
 const duration = (ms) =>
   ms < 1000 ? `${int(ms)} ms` : ms < 20_000 ? `${(ms / 1000).toFixed(1)} s` : `${int(ms / 1000)} s`;
 
-/** The line every block opens with: machine, date, load, source. */
+const NOT_STATED = "not stated";
+/** Text from a results file, safe inside the header's `_…_` (a CPU model may hold `_` or `*`). */
+const mdEscape = (x) => String(x).replace(/[\\_*`[\]<>]/g, "\\$&");
+/** The machine as stated: each of cores, CPU, Node and OS shown, or said to be not stated. */
+function describeMachine(m) {
+  const known = (k) => m[k] !== NOT_STATED;
+  if (!["cores", "cpu", "node", "os"].some(known)) return "a machine not stated (cores, CPU, Node, OS)";
+  return [
+    known("cores") ? `${mdEscape(m.cores)} cores` : "cores not stated",
+    known("cpu") ? mdEscape(m.cpu) : "CPU not stated",
+    known("node") ? `Node ${mdEscape(m.node)}` : "Node not stated",
+    known("os") ? mdEscape(m.os) : "OS not stated",
+  ].join(", ");
+}
+
+/**
+ * The line every block opens with: machine, date, load, source. A measured file has an ISO date
+ * and `os.loadavg()` at start and end; a transcribed one (its `source` says so) has the date of the
+ * commits that typed its figures into the docs, and "not stated" for what those did not say.
+ */
 export function header(result) {
-  const m = result.machine;
-  const date = result.date.length > 10 ? `${result.date.slice(0, 10)} ${result.date.slice(11, 16)} UTC` : result.date;
+  const iso = /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(result.date);
+  const date = iso ? `${result.date.slice(0, 10)} ${result.date.slice(11, 16)} UTC` : mdEscape(result.date);
   const load = Array.isArray(result.load.start)
     ? `load average ${result.load.start[0]} at start, ${result.load.end[0]} at end (1 min)`
-    : `load average ${result.load.during}`;
-  const at = result.commit ? ` at ${result.commit}` : "";
-  return `_Measured ${date}${at} on ${m.cores} cores (${m.cpu}), Node ${m.node}, ${m.os}; ${load}. Source: ${result.source}._`;
+    : result.load.during === NOT_STATED
+      ? "load not stated"
+      : `load average ${mdEscape(result.load.during)}`;
+  const machine = describeMachine(result.machine);
+  const source = mdEscape(result.source);
+  if (result.source.startsWith("transcribed")) {
+    const at = result.commit ? ` at ${mdEscape(result.commit)}` : "";
+    return `_Typed into the docs${at} on ${date} (measured then or earlier, not written by a bench run), on ${machine}; ${load}. Source: ${source}._`;
+  }
+  const at = result.commit ? ` at ${mdEscape(result.commit)}` : "";
+  return `_Measured ${date}${at} on ${machine}; ${load}. Source: ${source}._`;
 }
 
 const table = (head, rows) =>
