@@ -18,7 +18,7 @@ import {
 import { startBench } from "./results.mjs";
 import { best, rng } from "./support.js";
 
-const bench = startBench("client-hub", "npx tsx bench/client-hub.bench.ts");
+const bench = startBench("client-hub", "node --import tsx bench/client-hub.bench.ts");
 const RECORDS = bench.quick ? 5_000 : 100_000;
 const zones: { zone: string; recordsPerSecond: number; floorRecordsPerSecond: number; ratio: number }[] = [];
 const DAY = 86_400_000;

@@ -15,7 +15,7 @@ import {
 import { startBench } from "./results.mjs";
 import { best, rng } from "./support.js";
 
-const bench = startBench("lead-status", "npx tsx bench/lead-status.bench.ts");
+const bench = startBench("lead-status", "node --import tsx bench/lead-status.bench.ts");
 const LEADS = bench.quick ? 1_000 : 10_000;
 const EVENTS = bench.quick ? 20_000 : 1_000_000;
 const HOUR = 3_600_000;

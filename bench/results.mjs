@@ -31,7 +31,10 @@ const load = () => loadavg().map((x) => Math.round(x * 100) / 100);
 const commit = () => {
   try {
     const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "--", "src", "bench"], { encoding: "utf8" }).trim();
+    // What is measured: src/ (through dist/, built from it), the benches and the examples the
+    // postgres bench runs; not bench/results/, which the benches themselves write.
+    const measured = ["src", "bench", "examples", "package.json", ":(exclude)bench/results"];
+    const dirty = execFileSync("git", ["status", "--porcelain", "--", ...measured], { encoding: "utf8" }).trim();
     return dirty === "" ? head : `${head}+changes`;
   } catch {
     return null;
@@ -39,7 +42,9 @@ const commit = () => {
 };
 
 /** Starts a bench: notes the date and the load; `finish` prints them and writes the figures. */
-export function startBench(name, command) {
+export function startBench(name, ownCommand) {
+  // The command as it ran: scripts/bench.mjs (npm run bench) passes its own in BENCH_COMMAND.
+  const command = process.env.BENCH_COMMAND ?? ownCommand;
   const date = new Date().toISOString();
   const start = load();
   if (quick) console.log(`${name}: BENCH_QUICK=1, small sizes: these figures are not written`);

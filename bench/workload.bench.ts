@@ -17,7 +17,7 @@ import {
 import { startBench } from "./results.mjs";
 import { best, rng } from "./support.js";
 
-const bench = startBench("workload", "npx tsx bench/workload.bench.ts");
+const bench = startBench("workload", "node --import tsx bench/workload.bench.ts");
 const LEADS = bench.quick ? 1_000 : 10_000;
 const ITEMS = bench.quick ? 20_000 : 1_000_000;
 const HOUR = 3_600_000;
