@@ -332,12 +332,42 @@ export function readResult(name) {
   return result;
 }
 
-/** The body of block `name`: the header line, then the figures. */
+/**
+ * Comparisons the prose relies on, kept in transcribed files of their own that no bench writes
+ * (a bench writes only bench/results/<its name>.json): block name → those files, and how their
+ * figures join the live results' in the block. A rerun replaces the live file and keeps these.
+ */
+export const history = {
+  workload: ["workload-f380706"],
+  postgres: ["postgres-sweep-a5001e0"],
+};
+const joinNotes = (a, b) => [a.note, b.note].filter(Boolean).join(" ") || undefined;
+const merges = {
+  workload: (live, old) => ({
+    ...old,
+    ...live,
+    series: [...old.series, ...(live.series ?? [])],
+    note: joinNotes(old, live),
+  }),
+  postgres: (live, old) => ({ ...old, ...live, runs: [...old.runs, ...(live.runs ?? [])], note: joinNotes(old, live) }),
+};
+
+/** The body of block `name`: the header line (and one per historical file), then the figures. */
 export function renderBlock(name) {
   const bench = blocks[name];
   if (bench === undefined) throw new Error(`no bench block named "${name}" (${Object.keys(blocks).join(", ")})`);
   const result = readResult(bench);
-  if (result === undefined)
-    return `_Not measured yet: \`npm run bench -- --write ${bench}\` writes bench/results/${bench}.json._`;
-  return `${header(result)}\n\n${renderers[name](result.figures)}`;
+  const notMeasured = `_Not measured yet: \`npm run bench -- --write ${bench}\` writes bench/results/${bench}.json._`;
+  const kept = (history[name] ?? []).map((file) => {
+    const old = readResult(file);
+    if (old === undefined) throw new Error(`bench/results/${file}.json (history of ${name}) is missing`);
+    return old;
+  });
+  if (result === undefined && kept.length === 0) return notMeasured;
+  let figures = result?.figures ?? {};
+  for (const old of kept) figures = merges[name](figures, old.figures);
+  const heads = [result === undefined ? notMeasured : header(result)].concat(
+    kept.map((old) => `Kept beside it: ${header(old)}`),
+  );
+  return `${heads.join("\n\n")}\n\n${renderers[name](figures)}`;
 }
