@@ -90,29 +90,44 @@ const renderers = {
     return parts.join("\n\n") + note(f);
   },
   "cold-import"(f) {
+    // Earlier figures kept beside the latest (history files): one more column each.
+    const earlier = f.earlier ?? [];
+    const before = (specifier) =>
+      earlier.map((x) => show(x.entries.find((e) => e.specifier === specifier)?.addedMs, fixed(1), " ms"));
+    const blank = earlier.map(() => "");
     const rows = [];
     if (f.emptyImportMs !== null && f.emptyImportMs !== undefined)
-      rows.push(["an empty module (the baseline)", show(f.emptyImportMs, fixed(1), " ms"), ""]);
+      rows.push(["an empty module (the baseline)", show(f.emptyImportMs, fixed(1), " ms"), "", ...blank]);
     for (const e of f.entries) {
       rows.push([
         `\`import("${e.specifier}")\``,
         show(e.addedMs, (x) => `${x < 0 ? "−" : "+"}${Math.abs(x).toFixed(1)}`, " ms"),
-        e.targetMs === null ? "" : `≤ +${e.targetMs} ms`,
+        e.targetMs === null || e.targetMs === undefined ? "" : `≤ +${e.targetMs} ms`,
+        ...before(e.specifier),
       ]);
     }
-    rows.push([
-      'in-process `require("leadrules/lead-status")`',
-      show(f.inProcess.require, fixed(1), " ms"),
-      `≤ ${f.inProcess.targetMs} ms`,
-    ]);
-    rows.push([
-      'in-process `import("leadrules/lead-status")`',
-      show(f.inProcess.import, fixed(1), " ms"),
-      `≤ ${f.inProcess.targetMs} ms`,
-    ]);
-    return (
-      table([`Node without a bundler, median of ${f.runs} processes`, "added to a cold start", "goal"], rows) + note(f)
-    );
+    for (const x of earlier) {
+      for (const e of x.entries) {
+        if (f.entries.some((y) => y.specifier === e.specifier)) continue;
+        rows.push([`\`import("${e.specifier}")\``, "—", "", ...before(e.specifier)]);
+      }
+    }
+    if (f.inProcess.targetMs !== undefined) {
+      rows.push([
+        'in-process `require("leadrules/lead-status")`',
+        show(f.inProcess.require, fixed(1), " ms"),
+        `≤ ${f.inProcess.targetMs} ms`,
+        ...blank,
+      ]);
+      rows.push([
+        'in-process `import("leadrules/lead-status")`',
+        show(f.inProcess.import, fixed(1), " ms"),
+        `≤ ${f.inProcess.targetMs} ms`,
+        ...blank,
+      ]);
+    }
+    const head = [`Node without a bundler, median of ${f.runs} processes`, "added to a cold start", "goal"];
+    return table(head.concat(earlier.map((x) => x.label)), rows) + note(f);
   },
   guard(f) {
     const rows = f.rows.map((r) => [
@@ -340,9 +355,18 @@ export function readResult(name) {
 export const history = {
   workload: ["workload-f380706"],
   postgres: ["postgres-sweep-a5001e0"],
+  "cold-import": ["cold-import-0b1081c"],
 };
 const joinNotes = (a, b) => [a.note, b.note].filter(Boolean).join(" ") || undefined;
 const merges = {
+  "cold-import": (live, old) => ({
+    runs: old.runs,
+    inProcess: {},
+    entries: [],
+    ...live,
+    earlier: [...(live.earlier ?? []), { label: old.label, entries: old.entries }],
+    note: joinNotes(old, live),
+  }),
   workload: (live, old) => ({
     ...old,
     ...live,
