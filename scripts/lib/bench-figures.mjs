@@ -395,3 +395,80 @@ export function renderBlock(name) {
   );
   return `${heads.join("\n\n")}\n\n${renderers[name](figures)}`;
 }
+
+// A machine figure typed in prose. Rates: "14 M events/s", "636/s", "2 k rows/s", "9,555 records
+// per second". Times the machine decides: µs and ns (both spellings of µ), and durations only in
+// the forms a measurement takes — "+11 ms" (added to a start), "p50 42 ms", "p99 1.2 s", "about 50
+// ms", "~3 s" — because a bare "30 s" or "48 hours" is a timeout, a delay or a rule, never a bench
+// figure (docs/integrations.md's timeouts table has five). Ratios: "1.4×". A rate, ratio or time
+// that follows "goal", "target", "within", "due", "≤" or "≥" is a goal or an input (the paced run
+// "at 100 per second"), not a measurement, and is let through.
+/** A rendered block, markers included. */
+export const BLOCK = /<!-- bench:([a-z-]+) -->\n[\s\S]*?\n?<!-- \/bench:\1 -->/g;
+const NUMBER = String.raw`\d[\d.,]*(?:[–-]\d[\d.,]*)?`;
+const TYPED = [
+  new RegExp(String.raw`${NUMBER}\s?(?:[kKM]\s?)?[A-Za-z]*\/s\b`, "g"),
+  new RegExp(String.raw`${NUMBER}\s?(?:[kKM]\s)?(?:[a-z]+\s)?(?:per|a) second\b`, "g"),
+  new RegExp(String.raw`${NUMBER}\s?(?:µs|μs|ns)\b`, "g"),
+  new RegExp(String.raw`[+−]\s?${NUMBER}\s?(?:ms|s)\b`, "g"),
+  new RegExp(String.raw`\bp(?:50|90|95|99|999)\s(?:of\s)?~?${NUMBER}\s?(?:ms|s)\b`, "g"),
+  new RegExp(String.raw`(?:~|\babout\s)${NUMBER}\s?(?:ms|s)\b`, "g"),
+  new RegExp(String.raw`${NUMBER}\s?×`, "g"),
+];
+const NOT_MEASURED = /(?:\bgoals?\b|\btargets?\b|\bwithin\b|\bdue\b|[≤≥])[^.;:|]*$/;
+const FENCE = /^\s*(```|~~~)/;
+const BLANK = (s) => s.replace(/[^\n]/g, " ");
+
+/**
+ * Every typed machine figure in `text` outside the blocks, fenced code, inline code and comments:
+ * its line in `text` (1-based) and the line. Soft-wrapped lines are joined per paragraph first, so
+ * "14 M\nevents/s" is caught; positions are mapped back to the original lines.
+ */
+export function typedFigures(text) {
+  const lines = text
+    .replace(BLOCK, BLANK)
+    .replace(/<!--[\s\S]*?-->/g, BLANK)
+    .split("\n");
+  const original = text.split("\n");
+  const found = [];
+  let fence = null;
+  let para = [];
+  const flush = () => {
+    if (para.length === 0) return;
+    // Joined with one space where the newline was: an offset in `prose` is one in the paragraph.
+    const prose = para
+      .map((i) => lines[i])
+      .join(" ")
+      .replace(/`[^`\n]*`/g, BLANK);
+    const seen = new Set();
+    for (const re of TYPED) {
+      for (const m of prose.matchAll(re)) {
+        if (NOT_MEASURED.test(prose.slice(Math.max(0, m.index - 40), m.index))) continue;
+        let at = m.index;
+        let k = 0;
+        while (k < para.length - 1 && at > lines[para[k]].length) {
+          at -= lines[para[k]].length + 1;
+          k++;
+        }
+        if (seen.has(para[k])) continue;
+        seen.add(para[k]);
+        found.push({ line: para[k] + 1, text: original[para[k]].trim(), figure: m[0] });
+      }
+    }
+    para = [];
+  };
+  lines.forEach((line, i) => {
+    const f = FENCE.exec(line);
+    if (f) {
+      flush();
+      if (fence === null) fence = f[1];
+      else if (f[1] === fence) fence = null;
+      return;
+    }
+    if (fence !== null) return;
+    if (line.trim() === "") flush();
+    else para.push(i);
+  });
+  flush();
+  return found.sort((a, b) => a.line - b.line);
+}
