@@ -193,6 +193,7 @@ for (let i = 0; i < N; i++) {
 }
 if (disagree > 0) {
   console.error(`classify and the hand-written classifier disagree on ${disagree} calls`);
+  bench.report();
   process.exit(1);
 }
 const lib = best(3, () => {

@@ -111,6 +111,7 @@ for (const zone of ["UTC", "America/New_York"]) {
   }
   if (disagree > 0) {
     console.error(`${zone}: leadrules and the floor disagree on ${disagree} records`);
+    bench.report();
     process.exit(1);
   }
   // A fresh lifecycle per run, as a fresh memo for the floor.
