@@ -16,7 +16,7 @@ import { type SheetEvent, tallySheet } from "../src/tally/sheet.js";
 import { startBench } from "./results.mjs";
 import { rng } from "./support.js";
 
-const bench = startBench("calendar", "npx tsx bench/calendar.bench.ts");
+const bench = startBench("calendar", "node --import tsx bench/calendar.bench.ts");
 const DAY = 86_400_000;
 const T0 = Date.parse("2026-01-05T09:30:00.000Z");
 const CALLS = bench.quick ? 2_000 : 50_000;

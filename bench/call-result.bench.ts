@@ -12,7 +12,7 @@ import { validate } from "../src/call-result/validate.js";
 import { startBench } from "./results.mjs";
 import { best, rng } from "./support.js";
 
-const bench = startBench("call-result", "npx tsx bench/call-result.bench.ts");
+const bench = startBench("call-result", "node --import tsx bench/call-result.bench.ts");
 const N = bench.quick ? 20_000 : 1_000_000;
 const T0 = Date.parse("2026-11-02T09:00:00Z");
 const DAY = 86_400_000;
@@ -193,6 +193,7 @@ for (let i = 0; i < N; i++) {
 }
 if (disagree > 0) {
   console.error(`classify and the hand-written classifier disagree on ${disagree} calls`);
+  bench.report();
   process.exit(1);
 }
 const lib = best(3, () => {

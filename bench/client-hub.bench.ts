@@ -18,7 +18,7 @@ import {
 import { startBench } from "./results.mjs";
 import { best, rng } from "./support.js";
 
-const bench = startBench("client-hub", "npx tsx bench/client-hub.bench.ts");
+const bench = startBench("client-hub", "node --import tsx bench/client-hub.bench.ts");
 const RECORDS = bench.quick ? 5_000 : 100_000;
 const zones: { zone: string; recordsPerSecond: number; floorRecordsPerSecond: number; ratio: number }[] = [];
 const DAY = 86_400_000;
@@ -111,6 +111,7 @@ for (const zone of ["UTC", "America/New_York"]) {
   }
   if (disagree > 0) {
     console.error(`${zone}: leadrules and the floor disagree on ${disagree} records`);
+    bench.report();
     process.exit(1);
   }
   // A fresh lifecycle per run, as a fresh memo for the floor.

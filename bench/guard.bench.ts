@@ -14,7 +14,7 @@ import { consultation } from "../src/lead-status/consultation.js";
 import { startBench } from "./results.mjs";
 import { best, rng } from "./support.js";
 
-const bench = startBench("guard", "npx tsx bench/guard.bench.ts");
+const bench = startBench("guard", "node --import tsx bench/guard.bench.ts");
 const N = bench.quick ? 5_000 : 200_000;
 const rows: { name: string; checkedNs: number; uncheckedNs: number; extraNs: number }[] = [];
 const T0 = Date.parse("2026-01-01T00:00:00.000Z");

@@ -4,4 +4,4 @@ export declare function machine(): { cores: number; cpu: string; node: string; o
 export declare function startBench(
   name: string,
   command: string,
-): { quick: boolean; finish(figures: Record<string, unknown>): void };
+): { quick: boolean; report(): void; finish(figures: Record<string, unknown>): void };

@@ -26,11 +26,15 @@ export function machine() {
   };
 }
 
+const describeMachine = (m) => `${m.cores} cores, ${m.cpu}, Node ${m.node}, ${m.os}`;
 const load = () => loadavg().map((x) => Math.round(x * 100) / 100);
 const commit = () => {
   try {
     const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "--", "src", "bench"], { encoding: "utf8" }).trim();
+    // What is measured: src/ (through dist/, built from it), the benches and the examples the
+    // postgres bench runs; not bench/results/, which the benches themselves write.
+    const measured = ["src", "bench", "examples", "package.json", ":(exclude)bench/results"];
+    const dirty = execFileSync("git", ["status", "--porcelain", "--", ...measured], { encoding: "utf8" }).trim();
     return dirty === "" ? head : `${head}+changes`;
   } catch {
     return null;
@@ -38,12 +42,21 @@ const commit = () => {
 };
 
 /** Starts a bench: notes the date and the load; `finish` prints them and writes the figures. */
-export function startBench(name, command) {
+export function startBench(name, ownCommand) {
+  // The command as it ran: scripts/bench.mjs (npm run bench) passes its own in BENCH_COMMAND.
+  const command = process.env.BENCH_COMMAND ?? ownCommand;
   const date = new Date().toISOString();
   const start = load();
   if (quick) console.log(`${name}: BENCH_QUICK=1, small sizes: these figures are not written`);
+  const line = (end) =>
+    `machine: ${describeMachine(machine())}; ${date}; ` +
+    `load average (1, 5, 15 min) ${start.join(", ")} at start, ${end.join(", ")} at end`;
   return {
     quick,
+    /** Prints the machine, date and load line without writing anything (a run whose figures are refused). */
+    report() {
+      console.log(line(load()));
+    },
     finish(figures) {
       const result = {
         bench: name,
@@ -55,11 +68,7 @@ export function startBench(name, command) {
         load: { start, end: load() },
         figures,
       };
-      const m = result.machine;
-      console.log(
-        `machine: ${m.cores} cores, ${m.cpu}, Node ${m.node}, ${m.os}; ${date}; ` +
-          `load average (1, 5, 15 min) ${result.load.start.join(", ")} at start, ${result.load.end.join(", ")} at end`,
-      );
+      console.log(line(result.load.end));
       if (!write) return;
       if (quick) {
         console.log(`${name}: not written (BENCH_QUICK=1)`);

@@ -17,7 +17,7 @@ import {
 import { startBench } from "./results.mjs";
 import { best, rng } from "./support.js";
 
-const bench = startBench("workload", "npx tsx bench/workload.bench.ts");
+const bench = startBench("workload", "node --import tsx bench/workload.bench.ts");
 const LEADS = bench.quick ? 1_000 : 10_000;
 const ITEMS = bench.quick ? 20_000 : 1_000_000;
 const HOUR = 3_600_000;
@@ -313,7 +313,11 @@ console.log(
   `leadrules/robot3 = ${ratio.toFixed(2)} best-of-${ROUNDS} (rounds: ${perRound.map((x) => x.toFixed(2)).join(", ")}) (target >= 1.0) ${ratio >= 1 ? "met" : "NOT MET"}`,
 );
 console.log(`leadrules/switch (ISO) = ${(swMs / lrMs).toFixed(2)}`);
-if (Object.values(diffs).some((n) => n !== 0)) process.exit(1);
+if (Object.values(diffs).some((n) => n !== 0)) {
+  bench.report();
+  console.log("workload: not written (the implementations' states differ)");
+  process.exit(1);
+}
 const perSecond = (ms: number): number => Math.round((ITEMS / ms) * 1000);
 bench.finish({
   items: ITEMS,

@@ -1,31 +1,34 @@
-// Every figure in README.md, CONTRIBUTING.md and docs/*.md that depends on the machine (bench
+// Every figure in the docs (the files listed below) that depends on the machine (bench
 // rates, times, ratios) sits between `<!-- bench:NAME -->` and `<!-- /bench:NAME -->`, rendered
 // from bench/results/*.json by scripts/lib/bench-figures.mjs with the machine, date and load it was
 // measured under. `npm test` runs this without arguments: it fails when a block differs from what
-// its results file renders (a figure typed by hand, or results not rendered yet), and when a rate
-// or a µs/ns time is typed outside a block. `node scripts/bench-figures.mjs --write` (npm run
+// its results file renders (a figure typed by hand, or results not rendered yet), and when a rate,
+// a ratio or a measured time is typed outside a block (what counts: `typedFigures` in the lib). `node scripts/bench-figures.mjs --write` (npm run
 // bench:figures; `npm run bench -- --write` runs it after the benches) rewrites the blocks.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { blocks, readResult, renderBlock } from "./lib/bench-figures.mjs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { BLOCK, blocks, readResult, renderBlock, typedFigures } from "./lib/bench-figures.mjs";
 
+// The docs a reader takes figures from: README.md, CONTRIBUTING.md, docs/**/*.md but docs/api/
+// (generated from the TSDoc) and every README.md under examples/. CHANGELOG.md is left out on
+// purpose: it is dated history, each entry saying what a release measured when it was cut.
+const markdown = (dir) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .sort()
+        .flatMap((f) => {
+          const path = `${dir}/${f}`;
+          if (path === "docs/api" || f === "node_modules") return [];
+          return statSync(path).isDirectory() ? markdown(path) : f.endsWith(".md") ? [path] : [];
+        })
+    : [];
 const files = [
   "README.md",
   "CONTRIBUTING.md",
-  ...readdirSync("docs")
-    .filter((f) => f.endsWith(".md"))
-    .sort()
-    .map((f) => `docs/${f}`),
+  ...markdown("docs"),
+  ...markdown("examples").filter((f) => f.endsWith("/README.md")),
 ].filter((f) => existsSync(f));
 
-// A machine figure typed in prose: a rate ("14 M events/s", "636/s") or a time in µs or ns.
-const TYPED = [
-  /\d[\d.,]*\s?(?:[kM] )?(?:events|records|calls|items|deliveries)\/s\b/,
-  /\d[\d,]*\/s\b/,
-  /\d[\d.,]*\s?(?:µs|ns)\b/,
-];
-
 const write = process.argv.includes("--write");
-const BLOCK = /<!-- bench:([a-z-]+) -->\n[\s\S]*?\n?<!-- \/bench:\1 -->/g;
 let stale = 0;
 let typed = 0;
 let count = 0;
@@ -40,18 +43,11 @@ for (const file of files) {
   });
   if ([...text.matchAll(BLOCK)].length !== opened)
     throw new Error(`${file}: a <!-- bench:… --> without its end marker`);
-  // Outside the blocks and the code: no typed machine figure.
-  let fenced = false;
-  next
-    .replace(BLOCK, (block) => block.replace(/[^\n]/g, ""))
-    .split("\n")
-    .forEach((line, i) => {
-      if (line.startsWith("```")) fenced = !fenced;
-      const prose = line.replace(/`[^`]*`/g, "");
-      if (fenced || !TYPED.some((re) => re.test(prose))) return;
-      typed++;
-      console.error(`${file}: a machine figure typed outside a bench block, near line ${i + 1}: ${line.trim()}`);
-    });
+  // Outside the blocks and the code: no typed machine figure (line numbers of the file as it is).
+  for (const f of typedFigures(text)) {
+    typed++;
+    console.error(`${file}:${f.line}: a machine figure typed outside a bench block (${f.figure}): ${f.text}`);
+  }
   if (next === text) continue;
   if (write) {
     writeFileSync(file, next);

@@ -35,7 +35,7 @@ const failed = [];
 for (const [name, argv] of benches) {
   if (names.length > 0 && !names.includes(name)) continue;
   console.log(`\n# ${name}`);
-  if (node(argv, env) !== 0) failed.push(name);
+  if (node(argv, { ...env, BENCH_COMMAND: ["node", ...argv].join(" ") }) !== 0) failed.push(name);
 }
 if (write && process.env.BENCH_QUICK !== "1") {
   console.log("");

@@ -22,15 +22,42 @@ const mPerSecond = (x) => (x / 1e6).toFixed(2);
 const duration = (ms) =>
   ms < 1000 ? `${int(ms)} ms` : ms < 20_000 ? `${(ms / 1000).toFixed(1)} s` : `${int(ms / 1000)} s`;
 
-/** The line every block opens with: machine, date, load, source. */
+const NOT_STATED = "not stated";
+/** Text from a results file, safe inside the header's `_…_` (a CPU model may hold `_` or `*`). */
+const mdEscape = (x) => String(x).replace(/[\\_*`[\]<>]/g, "\\$&");
+/** The machine as stated: each of cores, CPU, Node and OS shown, or said to be not stated. */
+function describeMachine(m) {
+  const known = (k) => m[k] !== NOT_STATED;
+  if (!["cores", "cpu", "node", "os"].some(known)) return "a machine not stated (cores, CPU, Node, OS)";
+  return [
+    known("cores") ? `${mdEscape(m.cores)} cores` : "cores not stated",
+    known("cpu") ? mdEscape(m.cpu) : "CPU not stated",
+    known("node") ? `Node ${mdEscape(m.node)}` : "Node not stated",
+    known("os") ? mdEscape(m.os) : "OS not stated",
+  ].join(", ");
+}
+
+/**
+ * The line every block opens with: machine, date, load, source. A measured file has an ISO date
+ * and `os.loadavg()` at start and end; a transcribed one (its `source` says so) has the date of the
+ * commits that typed its figures into the docs, and "not stated" for what those did not say.
+ */
 export function header(result) {
-  const m = result.machine;
-  const date = result.date.length > 10 ? `${result.date.slice(0, 10)} ${result.date.slice(11, 16)} UTC` : result.date;
+  const iso = /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(result.date);
+  const date = iso ? `${result.date.slice(0, 10)} ${result.date.slice(11, 16)} UTC` : mdEscape(result.date);
   const load = Array.isArray(result.load.start)
     ? `load average ${result.load.start[0]} at start, ${result.load.end[0]} at end (1 min)`
-    : `load average ${result.load.during}`;
-  const at = result.commit ? ` at ${result.commit}` : "";
-  return `_Measured ${date}${at} on ${m.cores} cores (${m.cpu}), Node ${m.node}, ${m.os}; ${load}. Source: ${result.source}._`;
+    : result.load.during === NOT_STATED
+      ? "load not stated"
+      : `load average ${mdEscape(result.load.during)}`;
+  const machine = describeMachine(result.machine);
+  const source = mdEscape(result.source);
+  if (result.source.startsWith("transcribed")) {
+    const at = result.commit ? ` at ${mdEscape(result.commit)}` : "";
+    return `_Typed into the docs${at} on ${date} (measured then or earlier, not written by a bench run), on ${machine}; ${load}. Source: ${source}._`;
+  }
+  const at = result.commit ? ` at ${mdEscape(result.commit)}` : "";
+  return `_Measured ${date}${at} on ${machine}; ${load}. Source: ${source}._`;
 }
 
 const table = (head, rows) =>
@@ -63,29 +90,44 @@ const renderers = {
     return parts.join("\n\n") + note(f);
   },
   "cold-import"(f) {
+    // Earlier figures kept beside the latest (history files): one more column each.
+    const earlier = f.earlier ?? [];
+    const before = (specifier) =>
+      earlier.map((x) => show(x.entries.find((e) => e.specifier === specifier)?.addedMs, fixed(1), " ms"));
+    const blank = earlier.map(() => "");
     const rows = [];
     if (f.emptyImportMs !== null && f.emptyImportMs !== undefined)
-      rows.push(["an empty module (the baseline)", show(f.emptyImportMs, fixed(1), " ms"), ""]);
+      rows.push(["an empty module (the baseline)", show(f.emptyImportMs, fixed(1), " ms"), "", ...blank]);
     for (const e of f.entries) {
       rows.push([
         `\`import("${e.specifier}")\``,
         show(e.addedMs, (x) => `${x < 0 ? "−" : "+"}${Math.abs(x).toFixed(1)}`, " ms"),
-        e.targetMs === null ? "" : `≤ +${e.targetMs} ms`,
+        e.targetMs === null || e.targetMs === undefined ? "" : `≤ +${e.targetMs} ms`,
+        ...before(e.specifier),
       ]);
     }
-    rows.push([
-      'in-process `require("leadrules/lead-status")`',
-      show(f.inProcess.require, fixed(1), " ms"),
-      `≤ ${f.inProcess.targetMs} ms`,
-    ]);
-    rows.push([
-      'in-process `import("leadrules/lead-status")`',
-      show(f.inProcess.import, fixed(1), " ms"),
-      `≤ ${f.inProcess.targetMs} ms`,
-    ]);
-    return (
-      table([`Node without a bundler, median of ${f.runs} processes`, "added to a cold start", "goal"], rows) + note(f)
-    );
+    for (const x of earlier) {
+      for (const e of x.entries) {
+        if (f.entries.some((y) => y.specifier === e.specifier)) continue;
+        rows.push([`\`import("${e.specifier}")\``, "—", "", ...before(e.specifier)]);
+      }
+    }
+    if (f.inProcess.targetMs !== undefined) {
+      rows.push([
+        'in-process `require("leadrules/lead-status")`',
+        show(f.inProcess.require, fixed(1), " ms"),
+        `≤ ${f.inProcess.targetMs} ms`,
+        ...blank,
+      ]);
+      rows.push([
+        'in-process `import("leadrules/lead-status")`',
+        show(f.inProcess.import, fixed(1), " ms"),
+        `≤ ${f.inProcess.targetMs} ms`,
+        ...blank,
+      ]);
+    }
+    const head = [`Node without a bundler, median of ${f.runs} processes`, "added to a cold start", "goal"];
+    return table(head.concat(earlier.map((x) => x.label)), rows) + note(f);
   },
   guard(f) {
     const rows = f.rows.map((r) => [
@@ -305,12 +347,128 @@ export function readResult(name) {
   return result;
 }
 
-/** The body of block `name`: the header line, then the figures. */
+/**
+ * Comparisons the prose relies on, kept in transcribed files of their own that no bench writes
+ * (a bench writes only bench/results/<its name>.json): block name → those files, and how their
+ * figures join the live results' in the block. A rerun replaces the live file and keeps these.
+ */
+export const history = {
+  workload: ["workload-f380706"],
+  postgres: ["postgres-sweep-a5001e0"],
+  "cold-import": ["cold-import-0b1081c"],
+};
+const joinNotes = (a, b) => [a.note, b.note].filter(Boolean).join(" ") || undefined;
+const merges = {
+  "cold-import": (live, old) => ({
+    runs: old.runs,
+    inProcess: {},
+    entries: [],
+    ...live,
+    earlier: [...(live.earlier ?? []), { label: old.label, entries: old.entries }],
+    note: joinNotes(old, live),
+  }),
+  workload: (live, old) => ({
+    ...old,
+    ...live,
+    series: [...old.series, ...(live.series ?? [])],
+    note: joinNotes(old, live),
+  }),
+  postgres: (live, old) => ({ ...old, ...live, runs: [...old.runs, ...(live.runs ?? [])], note: joinNotes(old, live) }),
+};
+
+/** The body of block `name`: the header line (and one per historical file), then the figures. */
 export function renderBlock(name) {
   const bench = blocks[name];
   if (bench === undefined) throw new Error(`no bench block named "${name}" (${Object.keys(blocks).join(", ")})`);
   const result = readResult(bench);
-  if (result === undefined)
-    return `_Not measured yet: \`npm run bench -- --write ${bench}\` writes bench/results/${bench}.json._`;
-  return `${header(result)}\n\n${renderers[name](result.figures)}`;
+  const notMeasured = `_Not measured yet: \`npm run bench -- --write ${bench}\` writes bench/results/${bench}.json._`;
+  const kept = (history[name] ?? []).map((file) => {
+    const old = readResult(file);
+    if (old === undefined) throw new Error(`bench/results/${file}.json (history of ${name}) is missing`);
+    return old;
+  });
+  if (result === undefined && kept.length === 0) return notMeasured;
+  let figures = result?.figures ?? {};
+  for (const old of kept) figures = merges[name](figures, old.figures);
+  const heads = [result === undefined ? notMeasured : header(result)].concat(
+    kept.map((old) => `Kept beside it: ${header(old)}`),
+  );
+  return `${heads.join("\n\n")}\n\n${renderers[name](figures)}`;
+}
+
+// A machine figure typed in prose. Rates: "14 M events/s", "636/s", "2 k rows/s", "9,555 records
+// per second". Times the machine decides: µs and ns (both spellings of µ), and durations only in
+// the forms a measurement takes — "+11 ms" (added to a start), "p50 42 ms", "p99 1.2 s", "about 50
+// ms", "~3 s" — because a bare "30 s" or "48 hours" is a timeout, a delay or a rule, never a bench
+// figure (docs/integrations.md's timeouts table has five). Ratios: "1.4×". A rate, ratio or time
+// that follows "goal", "target", "within", "due", "≤" or "≥" is a goal or an input (the paced run
+// "at 100 per second"), not a measurement, and is let through.
+/** A rendered block, markers included. */
+export const BLOCK = /<!-- bench:([a-z-]+) -->\n[\s\S]*?\n?<!-- \/bench:\1 -->/g;
+const NUMBER = String.raw`\d[\d.,]*(?:[–-]\d[\d.,]*)?`;
+const TYPED = [
+  new RegExp(String.raw`${NUMBER}\s?(?:[kKM]\s?)?[A-Za-z]*\/s\b`, "g"),
+  new RegExp(String.raw`${NUMBER}\s?(?:[kKM]\s)?(?:[a-z]+\s)?(?:per|a) second\b`, "g"),
+  new RegExp(String.raw`${NUMBER}\s?(?:µs|μs|ns)\b`, "g"),
+  new RegExp(String.raw`[+−]\s?${NUMBER}\s?(?:ms|s)\b`, "g"),
+  new RegExp(String.raw`\bp(?:50|90|95|99|999)\s(?:of\s)?~?${NUMBER}\s?(?:ms|s)\b`, "g"),
+  new RegExp(String.raw`(?:~|\babout\s)${NUMBER}\s?(?:ms|s)\b`, "g"),
+  new RegExp(String.raw`${NUMBER}\s?×`, "g"),
+];
+const NOT_MEASURED = /(?:\bgoals?\b|\btargets?\b|\bwithin\b|\bdue\b|[≤≥])[^.;:|]*$/;
+const FENCE = /^\s*(```|~~~)/;
+const BLANK = (s) => s.replace(/[^\n]/g, " ");
+
+/**
+ * Every typed machine figure in `text` outside the blocks, fenced code, inline code and comments:
+ * its line in `text` (1-based) and the line. Soft-wrapped lines are joined per paragraph first, so
+ * "14 M\nevents/s" is caught; positions are mapped back to the original lines.
+ */
+export function typedFigures(text) {
+  const lines = text
+    .replace(BLOCK, BLANK)
+    .replace(/<!--[\s\S]*?-->/g, BLANK)
+    .split("\n");
+  const original = text.split("\n");
+  const found = [];
+  let fence = null;
+  let para = [];
+  const flush = () => {
+    if (para.length === 0) return;
+    // Joined with one space where the newline was: an offset in `prose` is one in the paragraph.
+    const prose = para
+      .map((i) => lines[i])
+      .join(" ")
+      .replace(/`[^`\n]*`/g, BLANK);
+    const seen = new Set();
+    for (const re of TYPED) {
+      for (const m of prose.matchAll(re)) {
+        if (NOT_MEASURED.test(prose.slice(Math.max(0, m.index - 40), m.index))) continue;
+        let at = m.index;
+        let k = 0;
+        while (k < para.length - 1 && at > lines[para[k]].length) {
+          at -= lines[para[k]].length + 1;
+          k++;
+        }
+        if (seen.has(para[k])) continue;
+        seen.add(para[k]);
+        found.push({ line: para[k] + 1, text: original[para[k]].trim(), figure: m[0] });
+      }
+    }
+    para = [];
+  };
+  lines.forEach((line, i) => {
+    const f = FENCE.exec(line);
+    if (f) {
+      flush();
+      if (fence === null) fence = f[1];
+      else if (f[1] === fence) fence = null;
+      return;
+    }
+    if (fence !== null) return;
+    if (line.trim() === "") flush();
+    else para.push(i);
+  });
+  flush();
+  return found.sort((a, b) => a.line - b.line);
 }
