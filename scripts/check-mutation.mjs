@@ -2,11 +2,12 @@
 // threshold on its own, not only the whole of src/ — a well-tested module must not carry a
 // weakly tested one. Reads Stryker's JSON report and prints one line per module. Every module that
 // stryker.config.json mutates (a folder of src/ with a file other than index.ts; src/testing is
-// left out there) must be in the report: a module missing from it fails, not passes.
+// left out there) must be in the report: a module missing from it fails, not passes. A report path
+// may be given (default reports/mutation/mutation.json): an incremental file is a report too.
 import { readdirSync, readFileSync } from "node:fs";
 
 const THRESHOLD = JSON.parse(readFileSync("stryker.config.json", "utf8")).thresholds.break;
-const report = JSON.parse(readFileSync("reports/mutation/mutation.json", "utf8"));
+const report = JSON.parse(readFileSync(process.argv[2] ?? "reports/mutation/mutation.json", "utf8"));
 const modules = new Map();
 for (const [file, { mutants }] of Object.entries(report.files)) {
   const name = file.replace(/\\/g, "/").split("/")[1];
