@@ -201,8 +201,8 @@ describe("subscriptionFromAssociations: bad input is named, never a crash", () =
 });
 
 describe("HubSpot property values: what is not a value is refused", () => {
-  it("a number is a number or its decimal text: not a boolean, null or empty text", () => {
-    for (const value of [true, null, "", " ", undefined, [], "0x1F"]) {
+  it("a number is a number or its decimal text: not a boolean, null, empty text or a list", () => {
+    for (const value of [true, null, "", " ", undefined, [], "0x1F", [42], ["42"]]) {
       expect(unwrapErr(readHubSpotNumber(value, "employees"))).toMatchObject({
         code: "invalidNumber",
         property: "employees",
@@ -214,7 +214,7 @@ describe("HubSpot property values: what is not a value is refused", () => {
   it("a date-time is epoch ms or ISO-8601 text; a date is midnight UTC as a number or text, or YYYY-MM-DD", () => {
     expect(unwrap(readHubSpotDateTime("2026-03-02T10:00:00Z", "hs_timestamp"))).toBe("2026-03-02T10:00:00.000Z");
     expect(unwrap(readHubSpotDateTime("2026-03-02T21:00:00+11:00", "hs_timestamp"))).toBe("2026-03-02T10:00:00.000Z");
-    for (const value of [null, true, "", []]) {
+    for (const value of [null, true, "", [], [1772445600000], ["1772445600000"]]) {
       expect(unwrapErr(readHubSpotDateTime(value, "hs_timestamp"))).toMatchObject({ code: "invalidDateTime" });
     }
     expect(unwrap(readHubSpotDate(1772409600000, "next_contact_date"))).toBe("2026-03-02");
@@ -305,6 +305,18 @@ describe("v3 signature: HubSpot's bytes", () => {
     );
   });
 
+  it("base64 pads a digest of any length as RFC 4648 does", async () => {
+    for (let length = 0; length <= 7; length++) {
+      const digest = Uint8Array.from({ length }, (_, i) => 251 - 37 * i);
+      const subtle: SubtleHmac = {
+        importKey: async () => ({ type: "secret" }),
+        sign: async () => digest.slice().buffer,
+      };
+      const request = { method: "POST", uri: "https://example.com/h", body: "", timestamp: "1", signature: null };
+      expect(unwrap(await hubSpotSignatureV3(request, "k", subtle))).toBe(Buffer.from(digest).toString("base64"));
+    }
+  });
+
   it("the timestamp header is digits only: spaces, hex or a sign around them are refused", async () => {
     const now = 1700000000000;
     for (const timestamp of [
@@ -351,9 +363,18 @@ describe("clientHubStageMap and the stage lookups: every refusal named", () => {
   });
 
   it("a pipeline without stages, a null stage and a stage without a label are named", () => {
-    expect(unwrapErr(clientHubStageMap(null)).message).toBe(
-      "Invalid HubSpot pipeline: stages must be the pipeline's list of stages",
-    );
+    expect(unwrapErr(clientHubStageMap(null))).toEqual({
+      code: "invalidHubSpotObject",
+      message: "Invalid HubSpot pipeline: stages must be the pipeline's list of stages",
+      issues: [
+        {
+          code: "invalidPayload",
+          property: "stages",
+          value: undefined,
+          message: "stages must be the pipeline's list of stages",
+        },
+      ],
+    });
     const p = pipeline();
     p.stages.push(null as never, { id: "2000" });
     const error = unwrapErr(clientHubStageMap(p));
@@ -393,6 +414,13 @@ describe("clientHubStageMap and the stage lookups: every refusal named", () => {
         message: 'stages.7 (stage 1099) shares the label "Call 1" (call1) with stage 1002',
       },
     ]);
+    // Three stages on one label: each names the two others.
+    shared.stages.push({ id: "1098", label: "CALL 1" });
+    expect(unwrapErr(clientHubStageMap(shared)).issues.map((i) => i.message)).toEqual([
+      'stages.2 (stage 1002) shares the label "Call 1" (call1) with stage 1099, 1098',
+      'stages.7 (stage 1099) shares the label "Call 1" (call1) with stage 1002, 1098',
+      'stages.8 (stage 1098) shares the label "Call 1" (call1) with stage 1002, 1099',
+    ]);
   });
 
   it("clientHubStageOf with no map names hs_pipeline_stage", () => {
@@ -421,6 +449,8 @@ describe("readWebhookEvent / webhookEventId: every field checked", () => {
       [{ occurredAt: "2026-03-02T10:00:00.000Z" }, "occurredAt"],
       [{ subscriptionType: undefined }, "subscriptionType"],
       [{ subscriptionType: undefined, eventType: "contact" }, "eventType"],
+      // Both given: the one read (subscriptionType) is the one named.
+      [{ subscriptionType: "contact", eventType: "contact.propertyChange" }, "subscriptionType"],
     ];
     for (const [extra, property] of cases) {
       expect(unwrapErr(readWebhookEvent(ratioChange(extra)))).toMatchObject({ code: "invalidPayload", property });
@@ -542,6 +572,10 @@ describe("HubSpot calls: the portal map and the call object from plain JavaScrip
       expect(error.message).toBe(
         "Invalid HubSpot portal map: portal.callTypes must be an object; portal.callTypeProperty must be a property name",
       );
+      expect(error.issues.map((i) => [i.code, i.property, i.value])).toEqual([
+        ["invalidPayload", "portal.callTypes", []],
+        ["invalidPayload", "portal.callTypeProperty", ""],
+      ]);
     }
   });
 
@@ -613,6 +647,10 @@ describe("callFactsFromHubSpot: exact facts and exact refusals", () => {
         leadrules_pitched: "true",
       }),
     ).toStrictEqual({ reached: "decisionMaker", pitched: true, said: "notInterested", id: "hubspot:call:512" });
+    // No pitch can have happened on a wrong number: no pitched key at all.
+    expect(
+      facts({ hs_call_disposition: GUID.Connected, leadrules_reached: "decisionMaker", leadrules_said: "wrongNumber" }),
+    ).toStrictEqual({ reached: "decisionMaker", said: "wrongNumber", id: "hubspot:call:512" });
   });
 
   it("with no outcome, only the outcome is named: who was reached is not guessed", () => {
