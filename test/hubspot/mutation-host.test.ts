@@ -511,6 +511,8 @@ describe("the host loop (docs/hubspot.md, 'The host loop')", () => {
       }),
     );
     expect(owed.carryOut.map((c) => c.effect)).toEqual(call1.carriedOut);
+    // Its next move (Call 2) is the same as before: nothing to unschedule.
+    expect(owed.unschedule).toEqual([]);
     expect(owed.write.map((w) => w.record)).toEqual([call1]);
 
     const stale = unwrap(
@@ -542,6 +544,36 @@ describe("the host loop (docs/hubspot.md, 'The host loop')", () => {
       notAdvanced: [{ recordId: "77", rejection: expect.objectContaining({ code: "invalidState", field: "status" }) }],
     });
     expect(plan.write).toEqual([]);
+  });
+
+  it("events for several records, in any order of delivery, give the same writes, by record id", () => {
+    const forRecord = (index: number, recordId: string) =>
+      item(index, `done-${recordId}`, taskDone("2026-02-11T09:00:00Z", `done-${recordId}`), recordId);
+    const planOf = (events: ReturnType<typeof forRecord>[]) =>
+      unwrap(
+        planHubSpotBatch({
+          lifecycle: clientHub,
+          records: { "77": inSummary(), "78": inSummary() },
+          batch: { events, ignored: [], rejected: [] },
+          now: "2026-02-11T09:00:05Z",
+        }),
+      );
+    const one = planOf([forRecord(0, "77"), forRecord(1, "78")]);
+    const other = planOf([forRecord(0, "78"), forRecord(1, "77")]);
+    expect(one.write.map((w) => w.recordId)).toEqual(["77", "78"]);
+    expect(other.write).toEqual(one.write);
+    expect(other.carryOut).toEqual(one.carryOut);
+  });
+
+  it("a stored log with a hole in it is answered, not a crash: the batch is still applied", () => {
+    const summary = inSummary();
+    const plan = planHubSpotBatch({
+      lifecycle: clientHub,
+      records: { "77": { ...summary, log: [...summary.log, null as never] } },
+      batch: { events: [item(0, "done", taskDone("2026-02-11T09:00:00Z", "done"))], ignored: [], rejected: [] },
+      now: "2026-02-11T09:00:05Z",
+    });
+    expect(unwrap(plan).report.applied.map((a) => a.id)).toEqual(["done"]);
   });
 
   it("a task's completion reaches its record through recordOf", () => {
