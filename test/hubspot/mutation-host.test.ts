@@ -175,7 +175,11 @@ describe("bad input is an error value naming the field, never a crash", () => {
   it("stageDraggedFrom: a change that is not an object is refused naming change", () => {
     const mapper = stageDraggedFrom(stageMap());
     for (const bad of [null, "1000", 7, undefined]) {
-      expect(unwrapErr(mapper(bad as never))).toMatchObject({ code: "invalidPayload", property: "change" });
+      expect(unwrapErr(mapper(bad as never))).toMatchObject({
+        code: "invalidPayload",
+        property: "change",
+        message: expect.stringMatching(/^change must be \S/),
+      });
     }
   });
 
@@ -335,6 +339,42 @@ describe("stage drags (docs/hubspot.md, 'Stage drags')", () => {
     expect(plan.unschedule).toEqual([]);
   });
 
+  it("an event refused elsewhere in the log does not turn a drag that stands for an event into a revert", () => {
+    const plan = unwrap(
+      planHubSpotBatch({
+        lifecycle: clientHub,
+        records: { "77": inSummary() },
+        batch: {
+          events: [
+            item(0, "early", taskDone("2026-02-10T09:00:00Z", "early")),
+            item(1, "drag", dragEvent("completed", "2026-02-11T09:00:00.000Z", "drag")),
+          ],
+          ignored: [],
+          rejected: [],
+        },
+        now: "2026-02-11T09:00:05Z",
+      }),
+    );
+    expect(plan.report.refused.map((r) => r.id)).toEqual(["early"]);
+    expect(plan.report.applied.map((r) => r.id)).toEqual(["drag"]);
+    expect(plan.report.reverted).toEqual([]);
+    expect(plan.write[0]?.record.state.status).toBe("completed");
+  });
+
+  it("of two copies of one change, the one earliest in the webhook body is applied and the other reported duplicate, however a host lists them", () => {
+    const copy = (index: number) => item(index, "k", taskDone("2026-02-11T09:00:00Z", "k"));
+    const plan = unwrap(
+      planHubSpotBatch({
+        lifecycle: clientHub,
+        records: { "77": inSummary() },
+        batch: { events: [copy(5), copy(2)], ignored: [], rejected: [] },
+        now: "2026-02-11T09:00:05Z",
+      }),
+    );
+    expect(plan.report.applied.map((r) => r.index)).toEqual([2]);
+    expect(plan.report.duplicates.map((r) => r.index)).toEqual([5]);
+  });
+
   it("a drag that is not a drag is reported rejected, not dropped", () => {
     const plan = unwrap(
       planHubSpotBatch({
@@ -490,6 +530,7 @@ describe("the host loop (docs/hubspot.md, 'The host loop')", () => {
     );
     for (const state of [
       { ...truth.state, contactRatio: null },
+      { ...truth.state, contactRatio: undefined },
       { ...truth.state, contactRatio: [1, "month"] },
       { ...truth.state, contactRatio: { ...truth.state.contactRatio, extra: 1 } },
       { ...truth.state, contactRatio: { count: truth.state.contactRatio.count, other: truth.state.contactRatio.unit } },
@@ -601,6 +642,8 @@ describe("the host loop (docs/hubspot.md, 'The host loop')", () => {
     );
     expect(plan.report.applied).toEqual([{ index: 0, id: "task-done", recordId: "77" }]);
     expect(plan.write.map((w) => [w.recordId, w.record.state.status])).toEqual([["77", "completed"]]);
+    // Summary of call had no scheduled move: nothing to cancel.
+    expect(plan.unschedule).toEqual([]);
   });
 
   it("the report's indexes are the webhook body's, also when items before them were refused or ignored", () => {
