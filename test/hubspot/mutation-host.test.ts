@@ -539,6 +539,23 @@ describe("the host loop (docs/hubspot.md, 'The host loop')", () => {
     }
   });
 
+  it("a stored state whose list of applied ids came back as an object (a serializer that lost the array) is written again", () => {
+    const summary = inSummary();
+    const ids = summary.state.appliedIds ?? [];
+    expect(ids.length).toBeGreaterThan(0);
+    const asObject = { ...summary.state, appliedIds: { ...ids } } as unknown as ClientHubRecord;
+    const plan = unwrap(
+      planHubSpotBatch({
+        lifecycle: clientHub,
+        records: { "77": { ...summary, state: asObject } },
+        batch: noBatch(),
+        now: "2026-02-10T11:30:00Z",
+        sweep: true,
+      }),
+    );
+    expect(plan.write.map((w) => w.record.state)).toEqual([summary.state]);
+  });
+
   it("effects the history requires but the stored record has not carried out are carried out; effects it no longer requires are undone", () => {
     const call1 = sweptTo("2026-02-10T01:00:00Z");
     expect(call1.carriedOut.length).toBeGreaterThan(0);
