@@ -1,10 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Campaign, DEFAULT_CAMPAIGN } from "../../src/call-result/campaign.js";
-import { classify } from "../../src/call-result/classify.js";
+import { type CallFacts, classify, shiftFacts, toLoggedCall } from "../../src/call-result/classify.js";
 import { buildCallRecord, callRecord, logCall, newRecord } from "../../src/call-result/record.js";
 import type { CallRecord } from "../../src/call-result/record-state.js";
 import { isExistingLead, type LoggedCall, validate } from "../../src/call-result/validate.js";
+import { stateDiagram } from "../../src/core/diagram.js";
 
 // README contract: "Bad input gets a clear error value: code + message naming the field, never a crash".
 const AT = Date.parse("2026-11-23T10:00:00Z");
@@ -164,5 +165,127 @@ describe("allowedResults", () => {
     expect(life.allowedResults(null as never, "reception")).toEqual([]);
     expect(life.allowedResults({ ...fresh(), status: "closed" } as CallRecord<never>, "reception")).toEqual([]);
     expect(life.allowedResults(fresh() as CallRecord<never>, "decisionMaker")).toContain("emailFollowUp");
+  });
+});
+
+const hostile = () =>
+  new Proxy(
+    {},
+    {
+      get() {
+        throw new Error("boom");
+      },
+    },
+  );
+
+describe("classify: bad arguments are error values naming the field", () => {
+  const dm = { reached: "decisionMaker", pitched: true, said: "emailOnly" } as CallFacts;
+  it("a record that is not a call record is refused on field record", () => {
+    for (const bad of [null, 3]) {
+      const out = classify(dm, asRecord(bad), DEFAULT_CAMPAIGN, AT);
+      expect(out.ok).toBe(false);
+      if (!out.ok) expect(out.error).toMatchObject({ code: "invalidFacts", field: "record" });
+    }
+  });
+  it("a campaign without its results or id, or with an unknown time zone, is refused on field campaign", () => {
+    const { customResults: _c, ...noCustom } = DEFAULT_CAMPAIGN;
+    for (const bad of [null, noCustom, { ...DEFAULT_CAMPAIGN, id: 7 }]) {
+      const out = classify(dm, fresh(), asCampaign(bad), AT);
+      expect(out.ok).toBe(false);
+      if (!out.ok) expect(out.error).toMatchObject({ code: "invalidFacts", field: "campaign" });
+    }
+    const zone = classify(dm, fresh(), asCampaign({ ...DEFAULT_CAMPAIGN, timeZone: "Nowhere/Land" }), AT);
+    expect(zone.ok).toBe(false);
+    if (!zone.ok) {
+      expect(zone.error).toMatchObject({ code: "invalidFacts", field: "campaign" });
+      expect(zone.error.message).toContain("timeZone");
+    }
+  });
+  // "…what your closing ratio is based on how many decision makers you speak to that listen to you":
+  // a pitch is to the decision maker, so a call that only reached reception is no pitch.
+  it("a call that only reached reception is not pitched", () => {
+    const out = classify({ reached: "reception", said: "dmUnavailable" } as CallFacts, fresh(), DEFAULT_CAMPAIGN, AT);
+    expect(out.ok && out.value.pitched).toBe(false);
+    const pitched = classify(dm, fresh(), DEFAULT_CAMPAIGN, AT);
+    expect(pitched.ok && pitched.value.pitched).toBe(true);
+  });
+});
+
+describe("toLoggedCall and shiftFacts pass anything else on without its facts, never crash", () => {
+  it("toLoggedCall of nothing or of an unreadable value has no result, call back, task or block", () => {
+    for (const bad of [null, undefined, hostile()]) {
+      const out = toLoggedCall(bad as never, AT);
+      expect(out).toEqual({
+        at: AT,
+        lastContact: undefined,
+        result: undefined,
+        callBackAt: null,
+        task: null,
+        blocked: false,
+      });
+    }
+  });
+  it("a blocked reception call stays blocked in the logged call", () => {
+    const c = classify({ reached: "reception", said: "blocked" } as CallFacts, fresh(), DEFAULT_CAMPAIGN, AT);
+    if (!c.ok) throw new Error("classify");
+    expect(toLoggedCall(c.value, AT).blocked).toBe(true);
+    expect(toLoggedCall({ ...c.value, blocked: "yes" } as never, AT).blocked).toBe(false);
+  });
+  it("shiftFacts of nothing or of an unreadable value counts no lead and no appointment", () => {
+    for (const bad of [null, undefined, hostile()]) {
+      const out = shiftFacts(bad as never, "ann", "am");
+      expect(out).toEqual({
+        agent: "ann",
+        shift: "am",
+        dmReached: undefined,
+        pitched: undefined,
+        lead: false,
+        appointment: false,
+      });
+    }
+  });
+});
+
+describe("the record lifecycle", () => {
+  // "…would probably try them again in 1 to 3 months": a campaign option, off by default. "Only log
+  // the Last Contact as No Contact if we did not get to speak to anybody": the record stays open.
+  it("the default campaign never reopens a closed record; No Contact keeps it open", () => {
+    const diagram = stateDiagram(callRecord.definition);
+    expect(diagram).not.toContain("closed --> open");
+    expect(diagram).toContain("open --> open : callLogged (No Contact)");
+  });
+  it("unreadable arguments to initial, logCall and allowedResults are error values", () => {
+    const bad = {
+      valueOf: () => {
+        throw new Error("boom");
+      },
+      toString: () => {
+        throw new Error("boom");
+      },
+    };
+    const init = callRecord.initial(bad as never);
+    expect(init.ok).toBe(false);
+    if (!init.ok) expect(init.error.code).toBe("invalidInput");
+    const step = callRecord.logCall(
+      hostile() as never,
+      { reached: "nobody", via: "noAnswer" } as CallFacts,
+      AT,
+      "agent",
+    );
+    expect(step.ok).toBe(false);
+    expect(callRecord.allowedResults(hostile() as never, "reception")).toEqual([]);
+  });
+  it("a stored record its parser would refuse is refused, not logged", () => {
+    const bads = [
+      { ...fresh(), lastResult: "madeUp" },
+      { ...fresh(), lastContact: "voicemail" },
+      { ...fresh(), blockedAttempts: Number.MAX_SAFE_INTEGER },
+    ];
+    for (const bad of bads) {
+      const out = callRecord.logCall(bad as never, { reached: "nobody", via: "noAnswer" } as CallFacts, AT, "agent");
+      expect(out.ok).toBe(false);
+    }
+    const ok = callRecord.logCall(fresh() as never, { reached: "nobody", via: "noAnswer" } as CallFacts, AT, "agent");
+    expect(ok.ok).toBe(true);
   });
 });
