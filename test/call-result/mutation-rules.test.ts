@@ -289,3 +289,40 @@ describe("the record lifecycle", () => {
     expect(ok.ok).toBe(true);
   });
 });
+
+describe("validate: messages explain the rule", () => {
+  const lead = (): CallRecord<string> => ({
+    ...fresh(),
+    status: "pendingTask",
+    lastResult: "nurtureEmailSent",
+    leadResult: "nurtureEmailSent",
+  });
+  const task = { dueAt: AT + 7 * DAY };
+  // "Nurture … they've asked for us to touch base in 1 to 12 months or longer"
+  it("on an existing lead, Nurture within the bound and a DM's Follow Up beyond it name the bound", () => {
+    const within = validate(
+      call({ result: "nurtureEmailSent", callBackAt: AT + 14 * DAY, task }),
+      lead(),
+      DEFAULT_CAMPAIGN,
+    );
+    expect(within).toHaveLength(1);
+    expect(within[0]?.message).toContain("4 weeks");
+    expect(within[0]?.message).toContain("Follow Up");
+    const beyond = validate(call({ result: "followUp", callBackAt: AT + 40 * DAY, task }), lead(), DEFAULT_CAMPAIGN);
+    expect(beyond).toHaveLength(1);
+    expect(beyond[0]?.message).toContain("4 weeks");
+    expect(beyond[0]?.message).toContain("Nurture");
+  });
+  it("Remove From Database with No Contact says nobody spoke", () => {
+    const out = validate(call({ lastContact: "noContact", result: "removeFromDatabase" }), fresh(), DEFAULT_CAMPAIGN);
+    expect(out).toHaveLength(1);
+    expect(out[0]?.message).toContain("Remove From Database");
+  });
+  it("an unknown Last Contact is refused on its own field, with nothing else read", () => {
+    const out = validate(call({ lastContact: "voicemail" as never, result: "followUp" }), fresh(), DEFAULT_CAMPAIGN);
+    expect(out).toEqual([expect.objectContaining({ code: "unknownLastContact", field: "lastContact" })]);
+  });
+  it("a record that throws when read is not an existing lead", () => {
+    expect(isExistingLead(hostile() as never)).toBe(false);
+  });
+});
