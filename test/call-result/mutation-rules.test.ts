@@ -163,6 +163,8 @@ describe("allowedResults", () => {
   it("nothing is allowed for an unknown last contact, an unreadable record or a closed one", () => {
     expect(life.allowedResults(fresh() as CallRecord<never>, "voicemail" as never)).toEqual([]);
     expect(life.allowedResults(null as never, "reception")).toEqual([]);
+    const { blockedAttempts: _b, ...noCount } = fresh();
+    expect(life.allowedResults(noCount as never, "reception")).toEqual([]);
     expect(life.allowedResults({ ...fresh(), status: "closed" } as CallRecord<never>, "reception")).toEqual([]);
     expect(life.allowedResults(fresh() as CallRecord<never>, "decisionMaker")).toContain("emailFollowUp");
   });
@@ -255,17 +257,21 @@ describe("the record lifecycle", () => {
     expect(diagram).toContain("open --> open : callLogged (No Contact)");
   });
   it("unreadable arguments to initial, logCall and allowedResults are error values", () => {
-    const bad = {
-      valueOf: () => {
-        throw new Error("boom");
+    // An instant that throws when inspected (a Proxy) is unreadable input, not a crash.
+    const bad = new Proxy(
+      {},
+      {
+        getPrototypeOf() {
+          throw new Error("boom");
+        },
       },
-      toString: () => {
-        throw new Error("boom");
-      },
-    };
+    );
     const init = callRecord.initial(bad as never);
     expect(init.ok).toBe(false);
-    if (!init.ok) expect(init.error.code).toBe("invalidInput");
+    if (!init.ok) {
+      expect(init.error.code).toBe("invalidInput");
+      expect(init.error.message.length).toBeGreaterThan(0);
+    }
     const step = callRecord.logCall(
       hostile() as never,
       { reached: "nobody", via: "noAnswer" } as CallFacts,
