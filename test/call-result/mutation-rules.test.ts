@@ -206,8 +206,14 @@ describe("classify: bad arguments are error values naming the field", () => {
   // "…what your closing ratio is based on how many decision makers you speak to that listen to you":
   // a pitch is to the decision maker, so a call that only reached reception is no pitch.
   it("a call that only reached reception is not pitched", () => {
-    const out = classify({ reached: "reception", said: "dmUnavailable" } as CallFacts, fresh(), DEFAULT_CAMPAIGN, AT);
-    expect(out.ok && out.value.pitched).toBe(false);
+    // Even when the agent's form says "pitched" on a call that never reached the DM.
+    for (const facts of [
+      { reached: "reception", said: "dmUnavailable", pitched: true },
+      { reached: "nobody", via: "noAnswer", pitched: true },
+    ]) {
+      const out = classify(facts as unknown as CallFacts, fresh(), DEFAULT_CAMPAIGN, AT);
+      expect(out.ok && out.value.pitched).toBe(false);
+    }
     const pitched = classify(dm, fresh(), DEFAULT_CAMPAIGN, AT);
     expect(pitched.ok && pitched.value.pitched).toBe(true);
   });
