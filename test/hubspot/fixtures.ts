@@ -42,3 +42,14 @@ export const ratioChange = (extra: Record<string, unknown> = {}): Record<string,
   changeSource: "CRM_UI",
   ...extra,
 });
+
+/** One Client Hub pipeline's stage ids, as a portal's stage map gives them (the host-loop tests). */
+export const STAGES = Object.freeze({
+  completed: "1000",
+  callPreparation: "1001",
+  call1: "1002",
+  call2: "1003",
+  call3: "1004",
+  summaryOfCall: "1005",
+  unsuccessfulCall: "1006",
+} as const);

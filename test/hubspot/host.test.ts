@@ -17,17 +17,10 @@ import {
 import { clientHubLog } from "../../src/testing/arbitraries.js";
 import { unwrap, unwrapErr } from "../helpers.js";
 import { runs } from "../setup.js";
+import { STAGES } from "./fixtures.js";
 
 const RUNS = runs(100);
-const stages = {
-  completed: "1000",
-  callPreparation: "1001",
-  call1: "1002",
-  call2: "1003",
-  call3: "1004",
-  summaryOfCall: "1005",
-  unsuccessfulCall: "1006",
-} as const;
+const stages = STAGES;
 const start = unwrap(
   clientHub.initial({
     subscriptionId: "s1",

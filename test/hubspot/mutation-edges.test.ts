@@ -38,7 +38,7 @@ import {
 } from "../../src/hubspot/index.js";
 import { unwrap, unwrapErr } from "../helpers.js";
 import { runs } from "../setup.js";
-import { call, fixture, GUID, ratioChange } from "./fixtures.js";
+import { call, fixture, GUID, ratioChange, STAGES } from "./fixtures.js";
 
 /** Any text, lone surrogates included: code points of every UTF-8 length and surrogate halves. */
 const anyText = (): fc.Arbitrary<string> =>
@@ -66,15 +66,7 @@ const unreadableValue = (): never => {
   return proxy as never;
 };
 
-const MAP: HubSpotStageMap = {
-  completed: "1000",
-  callPreparation: "1001",
-  call1: "1002",
-  call2: "1003",
-  call3: "1004",
-  summaryOfCall: "1005",
-  unsuccessfulCall: "1006",
-};
+const MAP: HubSpotStageMap = STAGES;
 
 /** A Client Hub pipeline as the Pipelines API returns it, one stage per playbook label. */
 const pipeline = (): { id: string; label: string; stages: Record<string, unknown>[] } => ({

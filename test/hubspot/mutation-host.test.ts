@@ -19,17 +19,9 @@ import {
   stageDraggedFrom,
 } from "../../src/hubspot/index.js";
 import { unwrap, unwrapErr } from "../helpers.js";
+import { STAGES } from "./fixtures.js";
 
-const stageMap = () =>
-  ({
-    completed: "1000",
-    callPreparation: "1001",
-    call1: "1002",
-    call2: "1003",
-    call3: "1004",
-    summaryOfCall: "1005",
-    unsuccessfulCall: "1006",
-  }) as const;
+const stageMap = () => ({ ...STAGES });
 // A Client Hub record whose next contact date is 10 February (Call 1 opens that day, Call 2 on
 // the 15th, Call 3 on the 20th).
 const startRecord = (): ClientHubRecord =>
