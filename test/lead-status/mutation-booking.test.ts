@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { stateDiagram } from "../../src/core/diagram.js";
-import { UNREADABLE_MESSAGE } from "../../src/core/guard.js";
+import { guardCatches, UNREADABLE_MESSAGE } from "../../src/core/guard.js";
 import {
   BOOKING_DEFAULTS,
   type BookingEvent,
@@ -244,6 +244,25 @@ describe("readers never throw", () => {
   // either: given something that is not such a value, they answer as for nothing (… false …)".
   it("hasActiveAppointment answers false for a lead that cannot be read", () => {
     expect(hasActiveAppointment(throwing())).toBe(false);
+  });
+
+  // docs/contract.md, point 4: "Every JSON value gets a documented answer, not the guard's".
+  it("hasActiveAppointment and leadForNewClient answer a missing lead, client or settings by their checks, not the guard", () => {
+    const on = { ...BOOKING_DEFAULTS, createLeadsForNewClients: true };
+    const client = { at: T0, patient: { id: "p9", name: "Ana" } };
+    const answers: [string, () => unknown, boolean | null][] = [
+      ["hasActiveAppointment(null)", () => hasActiveAppointment(null as never), false],
+      ["hasActiveAppointment(undefined)", () => hasActiveAppointment(undefined as never), false],
+      ["leadForNewClient(null, …)", () => leadForNewClient(null as never, [], on), null],
+      ["leadForNewClient(undefined, …)", () => leadForNewClient(undefined as never, [], on), null],
+      ["leadForNewClient(…, null)", () => leadForNewClient(client, [], null as never), null],
+      ["leadForNewClient(…, undefined)", () => leadForNewClient(client, [], undefined as never), null],
+    ];
+    for (const [name, answer, expected] of answers) {
+      const before = guardCatches();
+      expect(answer(), name).toBe(expected);
+      expect(guardCatches(), name).toBe(before);
+    }
   });
 });
 
