@@ -6,7 +6,10 @@
 // here reads a fresh copy of the parsers' module (a query in the specifier makes Vite evaluate it
 // anew, and nothing else: the lifecycles and core stay shared), so its schemas are built inside
 // the test that judges them — rather than inside whichever test of the suite happened to parse
-// first, the only one Stryker's per-test coverage would otherwise run against them.
+// first, the only one Stryker's per-test coverage would otherwise run against them. The static
+// import below is for the same runs: Stryker runs a mutant's tests only in the test files that
+// import its source file (vitest's related files), and the fresh copies are dynamic imports.
+import "../../src/lead-status/schema.js";
 import { describe, expect, it } from "vitest";
 import { type ConsultationState, consultation } from "../../src/lead-status/consultation.js";
 import { issuesOf, unwrap, unwrapErr } from "../helpers.js";
