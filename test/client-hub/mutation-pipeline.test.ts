@@ -326,6 +326,19 @@ describe("a stored record is checked before it moves: its Contact Ratio and zone
     const spelled = { ...inCall3(built), timeZone: "utc" };
     expect(unwrapErr(built.transition(spelled, event))).toMatchObject({ code: "invalidState", field: "timeZone" });
   });
+
+  // "a stored record its parser would refuse — an unknown time zone, a lost … field": a record that
+  // lost its zone is refused too, though nothing in Call 3 reads the zone for an email.
+  it("a record that lost its zone is refused invalidState, naming timeZone", () => {
+    const built = hub();
+    const { timeZone: _, ...lost } = inCall3(built);
+    for (const record of [lost, { ...lost, timeZone: undefined }]) {
+      expect(unwrapErr(built.transition(record as never, event))).toMatchObject({
+        code: "invalidState",
+        field: "timeZone",
+      });
+    }
+  });
 });
 
 describe("the guard's documented answers", () => {
