@@ -133,7 +133,7 @@ describe("the stored-figures check", () => {
 
   // check.ts, held to parseFigureTally: "Shift figures are keyed by agent and shift, not by bucket."
   it("reads a shift tally's keys as agent and shift whatever its period: no bucket check", () => {
-    const stored = {
+    const stored: FigureTally<"shiftFigures"> = {
       kind: "shiftFigures",
       version: 1,
       period: DAY,
@@ -145,8 +145,8 @@ describe("the stored-figures check", () => {
       ],
     };
     expect(unwrap(parseFigureTally(stored))).toEqual(stored);
-    expect(unwrap(mergeFigures(stored as FigureTally<"shiftFigures">))).toEqual(stored);
-    expect(shiftFigures(stored as FigureTally<"shiftFigures">).map((s) => [s.agent, s.dials])).toEqual([["ann", 1]]);
+    expect(unwrap(mergeFigures(stored))).toEqual(stored);
+    expect(shiftFigures(stored).map((s) => [s.agent, s.dials])).toEqual([["ann", 1]]);
   });
 
   // docs/tally.md, "A bucket is an instant": "every bucket is "" or an ISO UTC instant as tallies
