@@ -129,6 +129,14 @@ describe("the stored-figures check", () => {
       index: 0,
     });
     expect(periodFigures(nope as never)).toEqual([]);
+    // A kind is a string: JSON's ["statusCounts"] is not the kind statusCounts.
+    const listed = { kind: ["statusCounts"], version: 1, period: null, rows: [[["", "cold"], [1]]] };
+    expect(unwrapErr(mergeFigures(listed as unknown as FigureTally))).toEqual({
+      code: "invalidTally",
+      message: "tally 0: kind an array of 1 is not a kind of figures",
+      index: 0,
+    });
+    expect(periodFigures(listed as never)).toEqual([]);
   });
 
   // check.ts, held to parseFigureTally: "Shift figures are keyed by agent and shift, not by bucket."
