@@ -40,8 +40,8 @@ describe("the renderers: what is not a sheet page", () => {
     for (const value of [null, 5, "page", true, undefined]) expectNothing(value);
   });
 
-  it('renders a page whose program is null, a number or a string as ""', () => {
-    for (const program of [null, 5, "Blue Ridge", false]) expectNothing({ ...page(), programs: [program] });
+  it('renders a page whose program is null, undefined, a number or a string as ""', () => {
+    for (const program of [null, undefined, 5, "Blue Ridge", false]) expectNothing({ ...page(), programs: [program] });
   });
 
   it('renders a program whose sources or outcomes are null or not an object as ""', () => {
