@@ -239,29 +239,21 @@ describe("addToSheet", () => {
     expect(v2.page).toEqual([[[""], [Number.MAX_SAFE_INTEGER, 1]]]);
   });
 
-  // docs/tally.md: "addToSheet is amortised O(1) per event ... Adding a million events one by one
-  // and reading the last tally costs about what tallySheet of them costs" — here 20,000 leads, with
-  // a bound far above the few times tallySheet's cost it takes, far below a build per add.
-  it("adding thousands of leads one by one and reading the last costs about what tallySheet costs", () => {
+  // docs/tally.md: "Adding a million events one by one and reading the last tally costs about what
+  // tallySheet of them costs". No test here times it (a verdict that depends on speed fails on a
+  // loaded machine; the cost is measured in bench/): this checks that 20,000 leads added one by one
+  // read back as tallySheet of them. A mutant that rebuilds the tally on every add is caught by
+  // Stryker's own timeout, not by a bound in this test.
+  it("adding thousands of leads one by one reads back as tallySheet of them", () => {
     const n = 20_000;
     const events: SheetEvent[] = Array.from({ length: n }, (_, i) =>
       contact({ at: T + i, program: `P${i % 5}`, leadId: `L-${(i * 7919) % n}` }),
     );
-    let batch = Number.POSITIVE_INFINITY;
-    let expected: SheetTally = emptySheet();
-    for (let round = 0; round < 3; round++) {
-      const start = performance.now();
-      expected = tallySheet(events).tally;
-      batch = Math.min(batch, performance.now() - start);
-    }
-    const start = performance.now();
+    const expected: SheetTally = tallySheet(events).tally;
     let t = emptySheet();
     for (const e of events) t = unwrap(addToSheet(t, e));
-    const leads = t.leads;
-    const oneByOne = performance.now() - start;
-    expect(leads.ids).toHaveLength(n);
+    expect(t.leads.ids).toHaveLength(n);
     expect(plain(t)).toEqual(plain(expected));
-    expect(oneByOne).toBeLessThan(40 * Math.max(batch, 5));
   });
 
   // docs/tally.md: its counted fields are built "the first time one is read, as plain data
