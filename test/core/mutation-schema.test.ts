@@ -27,7 +27,7 @@ describe("parseWith on shapes zod reports less often", () => {
 
   it("a field missing from a transform's output is required, whatever the input was", () => {
     const lifted = z.pipe(
-      z.transform((v: unknown) => ({ length: v === null ? undefined : "x" })),
+      z.transform((v: unknown): unknown => ({ length: v === null ? undefined : "x" })),
       z.strictObject({ length: z.number() }),
     );
     // The input holds no such field: not null's, not a string's own length.
@@ -38,7 +38,7 @@ describe("parseWith on shapes zod reports less often", () => {
 
   it("an unknown field of a transform's output is not a known field, though the input lacks its object", () => {
     const lifted = z.pipe(
-      z.transform(() => ({ inner: { x: 1 } })),
+      z.transform((): unknown => ({ inner: { x: 1 } })),
       z.strictObject({ inner: z.strictObject({}) }),
     );
     expect(issues(lifted, {})).toEqual([["inner.x", "is not a known field"]]);
