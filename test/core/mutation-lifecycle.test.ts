@@ -394,6 +394,28 @@ describe("refusals", () => {
   });
 });
 
+describe("the order check and states that are not objects", () => {
+  // domain rules: an event before the record's last change is outOfOrder — compared as instants, not as text.
+  it("compares a last change stored with an offset as an instant", () => {
+    const offset = { ...open, updatedAt: "2020-01-01T05:00:00+05:00" };
+    expect(unchecked().transition(offset, { type: "note", at: MS0 + 3_600_000, actor: "b" }).ok).toBe(true);
+    expect(unchecked().transition(offset, { type: "note", at: MS0 - 1, actor: "b" })).toMatchObject({
+      ok: false,
+      error: { code: "outOfOrder", field: "at" },
+    });
+  });
+
+  it("refuses a state that is not an object with a documented answer, not the guard's", () => {
+    const before = guardCatches();
+    expect(checked().transition(5 as unknown as St, { type: "note", at: MS0, actor: "b" })).toMatchObject({
+      ok: false,
+      error: { code: "unknownStatus", field: "status" },
+    });
+    expect(checked().allowedEvents(null as unknown as St, "a", "never")).toStrictEqual([]);
+    expect(guardCatches()).toBe(before);
+  });
+});
+
 describe("allowedEvents and nextDueAt", () => {
   it("answers from the state as it stands when now is before the last change", () => {
     // advance ignores such a now (outOfOrder): the events are those of the unmoved state.
