@@ -339,6 +339,16 @@ describe("the ids a record applied travel with it, whatever the move", () => {
     });
   });
 
+  it("returns the state itself when no move is due, with or without ids", () => {
+    const life = checked();
+    for (const state of [open, { ...open, appliedIds: ["x"] }]) {
+      const r = life.advance(state, MS0 + 1000);
+      expect(r.state).toBe(state);
+      expect(r.effects).toStrictEqual([]);
+      expect(r.ignored).toBeNull();
+    }
+  });
+
   it("keeps the ids through a timer's move, and adds none to a record without", () => {
     const held: St = { status: "held", updatedAt: T0, notes: 2, appliedIds: ["x"] };
     expect(checked().advance(held, MS0).state).toStrictEqual({
