@@ -93,6 +93,14 @@ describe("PairCounter past its first table", () => {
     }
   });
 
+  it("tells a pair of ids 0 and 0 met after a growth from every other pair", () => {
+    // Ids are "indices 0, 1, 2… that the caller interns in the order met": 0 and 0 is a pair like
+    // any other, even when first met after the table grew.
+    const items: [number, number, number][] = Array.from({ length: 40 }, (_, i) => [i + 1, 1, 0]);
+    items.push([0, 0, 1], [41, 1, 0], [0, 0, 1]);
+    expect(count(items, 2).rows(names)).toEqual(model(items, 2));
+  });
+
   it("counts a pair met once, and nothing else, in a counter just created", () => {
     const pairs = new PairCounter(2);
     expect(pairs.rows(names)).toEqual([]);
