@@ -8,14 +8,15 @@ describe("effectDiff tells apart what a host may have stored", () => {
   // "Total, whatever a host's stored effects hold: a BigInt, a symbol or a function is written by
   // kind and value, a value met again inside itself (a cycle) as "<cycle>"."
   it("a symbol, a function and undefined are three different values", () => {
-    const symbol = { type: "x", value: Symbol("s") };
-    const fn = { type: "x", value: () => 1 };
-    const missing = { type: "x", value: undefined };
+    type Stored = { type: string; value: unknown };
+    const symbol: Stored = { type: "x", value: Symbol("s") };
+    const fn: Stored = { type: "x", value: () => 1 };
+    const missing: Stored = { type: "x", value: undefined };
     expect(effectDiff([symbol], [missing])).toStrictEqual({ toCarryOut: [symbol], noLongerHold: [missing] });
     expect(effectDiff([fn], [missing])).toStrictEqual({ toCarryOut: [fn], noLongerHold: [missing] });
     expect(effectDiff([symbol], [fn])).toStrictEqual({ toCarryOut: [symbol], noLongerHold: [fn] });
     // two symbols (or two functions) are the same kind: equal
-    const other = { type: "x", value: Symbol("t") };
+    const other: Stored = { type: "x", value: Symbol("t") };
     expect(effectDiff([symbol], [other])).toStrictEqual({ toCarryOut: [], noLongerHold: [] });
   });
 
