@@ -125,6 +125,14 @@ const renderers = {
         `≤ ${f.inProcess.targetMs} ms`,
         ...blank,
       ]);
+      if (f.inProcess.emptyRequire !== undefined) {
+        rows.push([
+          "in-process `require` / `import` of an empty module (Node's own part of the two above)",
+          `${show(f.inProcess.emptyRequire, fixed(1), " ms")} / ${show(f.inProcess.emptyImport, fixed(1), " ms")}`,
+          "",
+          ...blank,
+        ]);
+      }
     }
     const head = [`Node without a bundler, median of ${f.runs} processes`, "added to a cold start", "goal"];
     return table(head.concat(earlier.map((x) => x.label)), rows) + note(f);
