@@ -78,7 +78,9 @@ for (let i = 0; i < RUNS; i++) {
     ),
   );
   emptyImportMs.push(
-    inProcess(`const t = performance.now(); await import(${JSON.stringify(emptyMjs)}); console.log(performance.now() - t);`),
+    inProcess(
+      `const t = performance.now(); await import(${JSON.stringify(emptyMjs)}); console.log(performance.now() - t);`,
+    ),
   );
   requireMs.push(
     inProcess(

@@ -63,11 +63,15 @@ export function lazyPreset<
   let built: T | undefined;
   const shell = {} as T;
   const define = (key: keyof T & string): void => {
+    // Each getter keeps its own value once read: the getters share one call site, so a look-up
+    // by key in them would see every key (a megamorphic load on every call of a verb).
+    let value: T[typeof key] | undefined;
     Object.defineProperty(shell, key, {
       enumerable: true,
       get: (): T[typeof key] => {
         built ??= deepFreeze(build());
-        return built[key];
+        value ??= built[key];
+        return value;
       },
     });
   };

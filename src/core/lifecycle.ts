@@ -335,8 +335,8 @@ export interface LifecycleEngine<
   readonly definition: LifecycleDefinition<S, A, St, Ev, Ef, C>;
   /** `transition`, behind the last-resort guard. */
   readonly transition: (state: St, event: Ev) => Result<Step<St, Ef>, Rejection<C>>;
-  /** Brands and freezes a state built from one of the lifecycle's own. */
-  readonly own: (next: St) => void;
+  /** Brands and freezes a state the lifecycle built (from one of its own, or new); returns it. */
+  readonly own: <T extends St>(next: T) => T;
   /** Whether a value carries the lifecycle's brand (reads nothing of it). */
   readonly isOwn: (value: unknown) => boolean;
   /** Why a stored state is not one the verbs move, or `undefined`. */
@@ -657,8 +657,9 @@ export function lifecycleEngine<
   // A state this lifecycle built from a sound one of its own (never the caller's object): frozen
   // all the way down (a field set in place throws in strict mode, as on the tables) and trusted
   // from then on. Its parts from the state it was built from are frozen already.
-  function own(next: St): void {
+  function own<T extends St>(next: T): T {
     if (trusts && !Own.has(next)) freezeNew(new Own(next as object));
+    return next;
   }
 
   function storedRefusal(state: St): Rejection | undefined {
@@ -743,22 +744,24 @@ export function createLifecycle<
   const guardedTransition = engine.transition;
   const isOwn = engine.isOwn;
   function advance(state: St, now: Instant): AdvanceStep<St, Ef> {
-    const effects: Ef[] = [];
     const nowMs = toEpochMs(now);
     if (Number.isNaN(nowMs)) {
-      return { state, effects, ignored: ignoredNow("invalidInstant", state) };
+      return { state, effects: [], ignored: ignoredNow("invalidInstant", state) };
     }
-    const stored = storedRefusal(state);
-    if (stored !== undefined) return { state, effects, ignored: stored };
+    // The brand is read once: a state of the lifecycle's own needs no check.
+    const sound = isOwn(state);
+    const stored = sound ? undefined : storedRefusal(state);
+    if (stored !== undefined) return { state, effects: [], ignored: stored };
+    const effects: Ef[] = [];
     const moved = advanceTo(state, nowMs, effects);
     // Only a move that is due needs the order check (a `now` before the last change moves nothing),
     // so the stored instant is read only then.
-    // Nothing was due (most ticks): the shared empty list, nothing allocated for it.
+    // Nothing was due (most ticks): the shared empty list.
     if (moved === state) return { state, effects: NO_EFFECTS, ignored: null };
     if (nowMs >= Date.parse(state.updatedAt)) {
       // A move of the lifecycle's own state is its own too (a state from outside may share parts
       // with what the move built: it is checked again when it comes back).
-      if (isOwn(state)) own(moved);
+      if (sound) own(moved);
       return { state: moved, effects, ignored: null };
     }
     return { state, effects: [], ignored: ignoredNow("outOfOrder", state) };

@@ -5,6 +5,7 @@ import {
   LIFECYCLE_KEYS,
   type Lifecycle,
   type LifecycleDefinition,
+  lifecycleEngine,
   type Refusal,
   type StatusTable,
   statusLabel,
@@ -437,9 +438,11 @@ function makeBooking(settings: BookingSettings): BookingLifecycle {
       },
       timers: [],
     };
+    // A new lead is the lifecycle's own state: its first verb trusts it (no check, no copy).
+    const engine = lifecycleEngine(definition);
     return guardMethods(
       {
-        ...createLifecycle(definition),
+        ...createLifecycle(definition, engine),
         settings,
         label: (state) => statusLabel(BOOKING_STATUSES, state?.status),
         initial(input: NewLead): Result<BookingState, InvalidInput> {
@@ -469,7 +472,7 @@ function makeBooking(settings: BookingSettings): BookingLifecycle {
           }
           if (issues.length > 0) return err(invalidInput("new lead", issues));
           const at = toIso(ms);
-          return ok({
+          const lead: BookingState = {
             lifecycle: "booking",
             schemaVersion: 1,
             status: "lead",
@@ -483,7 +486,11 @@ function makeBooking(settings: BookingSettings): BookingLifecycle {
             bookedAt: null,
             appointments: [],
             comment: null,
-          });
+          };
+          // Built from the fields checked above, and checked again as a stored state would be
+          // before the lifecycle makes it its own (what is stored must parse back).
+          if (engine.storedRefusal(lead) === undefined) engine.own(lead);
+          return ok(lead);
         },
       },
       { initial: () => unreadableInput("new lead"), label: () => "" },

@@ -17,7 +17,7 @@ import {
 import { isText } from "../core/limits.js";
 import { isBoolean, isRecord, numberIn, type OptionRule, requireOptions, wholeIn } from "../core/options.js";
 import { err, type InvalidInput, ok, type Result } from "../core/result.js";
-import { HOUR_MS, type Instant, MAX_INSTANT_MS, toEpochMs, toIso } from "../core/time.js";
+import { HOUR_MS, type Instant, MAX_INSTANT_MS, toEpochMs } from "../core/time.js";
 import {
   both,
   type Check,
@@ -272,13 +272,14 @@ type ConsultationEngine = LifecycleEngine<
 // alone carries no option checks), or options buildConsultation has checked. The preset and the
 // standalone verbs share one engine (so one brand: each trusts the states the other built).
 function makeConsultation(options: ConsultationOptions, engine?: ConsultationEngine): ConsultationLifecycle {
-  const definition = engine?.definition ?? consultationDefinition(options);
-  const lifecycle = createLifecycle(definition, engine);
+  const own = engine ?? lifecycleEngine(consultationDefinition(options));
+  const definition = own.definition;
+  const lifecycle = createLifecycle(definition, own);
   return guardMethods(
     {
       ...lifecycle,
       options,
-      initial: initialState,
+      initial: (at: Instant) => initialState(at, own),
       label(state: ConsultationState): string {
         const label = statusLabel(definition.statuses, state?.status);
         return state?.followUp == null || state.status !== "followUp" ? label : `${label} ${state.followUp.number}`;
@@ -288,7 +289,8 @@ function makeConsultation(options: ConsultationOptions, engine?: ConsultationEng
   );
 }
 
-function initialState(at: Instant): Result<ConsultationState, InvalidInput> {
+// A new lead is the lifecycle's own state: its first verb trusts it (no check, no copy).
+function initialState(at: Instant, engine: ConsultationEngine): Result<ConsultationState, InvalidInput> {
   const ms = toEpochMs(at);
   if (Number.isNaN(ms)) {
     // Written out rather than built with invalidInput(): this is on the import of a lifecycle alone.
@@ -298,7 +300,7 @@ function initialState(at: Instant): Result<ConsultationState, InvalidInput> {
       issues: [{ path: "at", message: "expected a valid instant" }],
     });
   }
-  return ok(make("new", toIso(ms)));
+  return ok(engine.own(make("new", isoText(ms))));
 }
 
 // The definition (tables, rules, timers) from options known to be valid.
@@ -478,7 +480,7 @@ export function consultationTransition(
  */
 export function consultationInitial(at: Instant): Result<ConsultationState, InvalidInput> {
   return guarded(
-    () => initialState(at),
+    () => initialState(at, defaultEngine()),
     () => unreadableInput("consultation lead"),
   );
 }
