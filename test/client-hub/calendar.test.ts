@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { type ClientHubRecord, clientHub } from "../../src/client-hub/pipeline.js";
 import { parseClientHubRecord } from "../../src/client-hub/schema.js";
 import { unwrap, unwrapErr } from "../helpers.js";
+import { checkInCall } from "./fixtures.js";
 
 const make = (at: string, timeZone: string, nextContactDate?: string): ClientHubRecord =>
   unwrap(
@@ -14,15 +15,6 @@ const make = (at: string, timeZone: string, nextContactDate?: string): ClientHub
       ...(nextContactDate === undefined ? {} : { nextContactDate }),
     }),
   );
-const connected = (at: string) =>
-  ({
-    type: "callLogged",
-    at,
-    actor: "owner",
-    outcome: "Connected",
-    callType: "Check In - Call",
-    direction: "outbound",
-  }) as const;
 
 // Each move `advance` makes, by walking to each `nextDueAt` in turn.
 function walk(record: ClientHubRecord, moves: number): [string, string][] {
@@ -68,7 +60,7 @@ describe("a check-in completed after its next contact date", () => {
     // only completed on 20 February: the record goes straight to Call 1.
     const start = make("2026-01-01T09:00:00Z", "Europe/London", "2026-01-10");
     const call1 = clientHub.advance(start, "2026-01-10T00:00:00Z").state;
-    const summary = unwrap(clientHub.transition(call1, connected("2026-01-11T10:00:00Z"))).state;
+    const summary = unwrap(clientHub.transition(call1, checkInCall("2026-01-11T10:00:00Z"))).state;
     const done = unwrap(
       clientHub.transition(summary, {
         type: "taskCompleted",
@@ -92,7 +84,7 @@ describe("a check-in completed after its next contact date", () => {
   it("stops in Call Preparation when only that is due, and in Completed when nothing is", () => {
     const start = make("2026-01-01T09:00:00Z", "Europe/London", "2026-01-10");
     const call1 = clientHub.advance(start, "2026-01-10T00:00:00Z").state;
-    const summary = unwrap(clientHub.transition(call1, connected("2026-01-11T10:00:00Z"))).state;
+    const summary = unwrap(clientHub.transition(call1, checkInCall("2026-01-11T10:00:00Z"))).state;
     const ratio = { count: 2, unit: "week" } as const;
     const at = (when: string) =>
       unwrap(clientHub.transition(summary, { type: "taskCompleted", at: when, actor: "owner", contactRatio: ratio }));
@@ -115,7 +107,7 @@ describe("one answer per zone name", () => {
         effects: [],
         ignored: { code: "invalidState", field: "timeZone" },
       });
-      expect(unwrapErr(clientHub.transition(record, connected("2026-01-02T00:00:00Z"))).code).toBe("invalidState");
+      expect(unwrapErr(clientHub.transition(record, checkInCall("2026-01-02T00:00:00Z"))).code).toBe("invalidState");
       expect(parseClientHubRecord(record).ok).toBe(false);
       expect(clientHub.initial({ subscriptionId: "s", contactId: "c", at: 0, timeZone }).ok).toBe(false);
     }
@@ -166,7 +158,7 @@ describe("dates inside years 0000–9999", () => {
   it("refuses with invalidInstant a task or ratio that would set a date past 9999", () => {
     const start = make("9999-10-01T00:00:00Z", "UTC", "9999-10-10");
     const call1 = clientHub.advance(start, "9999-10-10T00:00:00Z").state;
-    const summary = unwrap(clientHub.transition(call1, connected("9999-11-20T10:00:00Z"))).state;
+    const summary = unwrap(clientHub.transition(call1, checkInCall("9999-11-20T10:00:00Z"))).state;
     const refused = unwrapErr(
       clientHub.transition(summary, { type: "taskCompleted", at: "9999-11-21T00:00:00Z", actor: "owner" }),
     );

@@ -20,6 +20,7 @@ import { reconcile } from "../../src/client-hub/records.js";
 import { stateDiagram } from "../../src/core/diagram.js";
 import { guardCatches, UNREADABLE_MESSAGE } from "../../src/core/guard.js";
 import { unwrap, unwrapErr } from "../helpers.js";
+import { checkInCall, startRecord } from "./fixtures.js";
 
 const hub = (options: Partial<ClientHubOptions> = {}) => buildClientHub({ ...CLIENT_HUB_DEFAULTS, ...options });
 const OUT_OF_YEARS = "the next contact date and its calls would fall outside years 0000–9999 UTC";
@@ -41,23 +42,22 @@ const unreadable = (what: string) => ({
   },
 });
 
-const start = (built = hub(), at = "2026-01-10T15:00:00Z", nextContactDate = "2026-02-10"): ClientHubRecord =>
-  unwrap(built.initial({ subscriptionId: "sub-1", contactId: "contact-1", at, timeZone: "UTC", nextContactDate }));
+// The start record on a pipeline built here, with this file's ids.
+const start = (built = hub(), at?: string, nextContactDate?: string): ClientHubRecord =>
+  startRecord({ lifecycle: built, subscriptionId: "sub-1", contactId: "contact-1", at, nextContactDate });
 const inStage = (record: ClientHubRecord, status: ClientHubStage, updatedAt: string): ClientHubRecord => ({
   ...record,
   status,
   updatedAt,
 });
-const call = (at: string, details: Partial<Extract<ClientHubEvent, { type: "callLogged" }>> = {}): ClientHubEvent => ({
-  type: "callLogged",
+const task = (id: string, title: string, dueAt: string) => ({ type: "task", task: id, title, dueAt });
+type ContactRatio = Extract<ClientHubEvent, { type: "contactRatioSet" }>["contactRatio"];
+const ratioSet = (at: string, count: number, unit: ContactRatio["unit"]): ClientHubEvent => ({
+  type: "contactRatioSet",
   at,
   actor: "owner",
-  outcome: "Connected",
-  callType: "Check In - Call",
-  direction: "outbound",
-  ...details,
+  contactRatio: { count, unit },
 });
-const task = (id: string, title: string, dueAt: string) => ({ type: "task", task: id, title, dueAt });
 
 describe("buildClientHub checks every option it relies on", () => {
   const throwsNaming = (options: object, message: string): void => {
@@ -136,10 +136,10 @@ describe("calls and emails in Call 3, on a pipeline built here", () => {
   it("a call marked final that does not connect ends the attempts, even one that is not a check-in", () => {
     const built = hub();
     const record = call3(built);
-    const final = call("2026-02-21T09:00:00Z", { outcome: "No answer", callType: "Other", finalAttempt: true });
+    const final = checkInCall("2026-02-21T09:00:00Z", { outcome: "No answer", callType: "Other", finalAttempt: true });
     expect(unwrap(built.transition(record, final))).toEqual(unsuccessful(record, "2026-02-21T09:00:00.000Z"));
     // Not marked final, a call that is not a check-in moves nothing.
-    const other = call("2026-02-21T09:00:00Z", { outcome: "No answer", callType: "Other" });
+    const other = checkInCall("2026-02-21T09:00:00Z", { outcome: "No answer", callType: "Other" });
     expect(unwrap(built.transition(record, other))).toEqual({ state: record, effects: [] });
   });
 
@@ -161,12 +161,7 @@ describe("the Contact Ratio, on a pipeline built here", () => {
     const record = unwrap(
       built.initial({ subscriptionId: "s", contactId: "c", at: "2026-01-10T15:00:00Z", timeZone: "UTC" }),
     );
-    const set: ClientHubEvent = {
-      type: "contactRatioSet",
-      at: "2026-01-11T00:00:00Z",
-      actor: "owner",
-      contactRatio: { count: 2, unit: "week" },
-    };
+    const set = ratioSet("2026-01-11T00:00:00Z", 2, "week");
     expect(unwrap(built.transition(record, set))).toEqual({
       state: {
         ...record,
@@ -181,12 +176,7 @@ describe("the Contact Ratio, on a pipeline built here", () => {
   it("is set in Summary of Call and kept there, the date waiting for completion", () => {
     const built = hub();
     const summary = inStage(start(built), "summaryOfCall", "2026-02-11T10:00:00.000Z");
-    const set: ClientHubEvent = {
-      type: "contactRatioSet",
-      at: "2026-02-12T00:00:00Z",
-      actor: "owner",
-      contactRatio: { count: 3, unit: "month" },
-    };
+    const set = ratioSet("2026-02-12T00:00:00Z", 3, "month");
     expect(unwrap(built.transition(summary, set))).toEqual({
       state: { ...summary, updatedAt: "2026-02-12T00:00:00.000Z", contactRatio: { count: 3, unit: "month" } },
       effects: [],
@@ -196,14 +186,7 @@ describe("the Contact Ratio, on a pipeline built here", () => {
   // "a ratio the options do not allow (`ratioNotAllowed`, field `contactRatio`)"
   it("a ratio the options do not allow is refused, naming contactRatio and the allowed ones", () => {
     const built = hub();
-    const refused = unwrapErr(
-      built.transition(start(built), {
-        type: "contactRatioSet",
-        at: "2026-01-11T00:00:00Z",
-        actor: "owner",
-        contactRatio: { count: 5, unit: "week" },
-      }),
-    );
+    const refused = unwrapErr(built.transition(start(built), ratioSet("2026-01-11T00:00:00Z", 5, "week")));
     expect(refused).toMatchObject({
       code: "ratioNotAllowed",
       message: "contactRatio 5 weeks is not allowed: use 2 weeks, 1 month, 2 months, 3 months, 6 months",
@@ -248,14 +231,7 @@ describe("dates inside years 0000–9999, on a pipeline built here", () => {
   it("a ratio set in Completed whose cycle would leave the years is refused invalidInstant", () => {
     const built = hub();
     const record = start(built, "9999-11-20T00:00:00Z", "9999-11-30");
-    const refused = unwrapErr(
-      built.transition(record, {
-        type: "contactRatioSet",
-        at: "9999-11-21T00:00:00Z",
-        actor: "owner",
-        contactRatio: { count: 1, unit: "month" },
-      }),
-    );
+    const refused = unwrapErr(built.transition(record, ratioSet("9999-11-21T00:00:00Z", 1, "month")));
     expect(refused).toMatchObject({ code: "invalidInstant", message: OUT_OF_YEARS, field: "nextContactDate" });
   });
 
@@ -265,17 +241,10 @@ describe("dates inside years 0000–9999, on a pipeline built here", () => {
     const built = hub();
     const record = start(built, "9999-10-01T00:00:00Z", "9999-10-10");
     const summary = unwrap(
-      built.transition(inStage(record, "call1", "9999-10-10T00:00:00.000Z"), call("9999-11-20T10:00:00Z")),
+      built.transition(inStage(record, "call1", "9999-10-10T00:00:00.000Z"), checkInCall("9999-11-20T10:00:00Z")),
     ).state;
     expect(summary.status).toBe("summaryOfCall");
-    const set = unwrap(
-      built.transition(summary, {
-        type: "contactRatioSet",
-        at: "9999-11-21T00:00:00Z",
-        actor: "owner",
-        contactRatio: { count: 1, unit: "month" },
-      }),
-    );
+    const set = unwrap(built.transition(summary, ratioSet("9999-11-21T00:00:00Z", 1, "month")));
     expect(set.state.nextContactDate).toBe(summary.nextContactDate);
     expect(
       unwrapErr(built.transition(set.state, { type: "taskCompleted", at: "9999-11-22T00:00:00Z", actor: "owner" })),

@@ -17,6 +17,7 @@ import {
 import { type BookingEvent, type BookingState, booking } from "../../src/lead-status/booking.js";
 import { type ConsultationEvent, consultation } from "../../src/lead-status/consultation.js";
 import { parseBookingState, parseClientHubRecord, parseConsultationState } from "../../src/parse/index.js";
+import { startRecord } from "../client-hub/fixtures.js";
 import { deepFreeze, unwrap, unwrapErr } from "../helpers.js";
 
 const T0 = Date.parse("2026-03-02T09:00:00.000Z");
@@ -205,22 +206,11 @@ describe("transition: an id applied once is a no-op that says so", () => {
 });
 
 describe("refold: a record's log folded in at order from its snapshot", () => {
-  const record = () =>
-    unwrap(
-      clientHub.initial({
-        subscriptionId: "s1",
-        contactId: "c1",
-        at: "2026-01-10T15:00:00Z",
-        timeZone: "UTC",
-        nextContactDate: "2026-02-10",
-      }),
-    );
-
   // Issue 21: "a call backdated in HubSpot's Log Call form that arrives after a sweep is refused
   // outOfOrder with no documented recovery". Playbook: "On the final call, you will either log a
   // successful call outcome, or communicate with the client via email".
   it("a connected check-in backdated before a sweep: the record the in-order history gives, and the effects to redo", () => {
-    const snapshot = record();
+    const snapshot = startRecord();
     const swept = clientHub.advance(snapshot, "2026-02-26T08:00:00Z");
     expect(swept.state.status).toBe("unsuccessfulCall");
     const backdated = {
@@ -297,7 +287,7 @@ describe("refold: a record's log folded in at order from its snapshot", () => {
   });
 
   it("without now it does not advance; ids the snapshot has applied are duplicates", () => {
-    const snapshot = record();
+    const snapshot = startRecord();
     const plain = clientHub.refold(snapshot, []);
     expect(plain).toEqual({
       state: snapshot,

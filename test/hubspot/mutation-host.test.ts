@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { type ClientHubEvent, type ClientHubRecord, clientHub } from "../../src/client-hub/index.js";
 import { UNREADABLE_MESSAGE } from "../../src/core/guard.js";
 import {
+  type HubSpotBatchInput,
   type HubSpotStoredRecord,
   hubSpotSignatureV3,
   planHubSpotBatch,
@@ -18,22 +19,11 @@ import {
   stageDragDecision,
   stageDraggedFrom,
 } from "../../src/hubspot/index.js";
+import { checkInCall, startRecord } from "../client-hub/fixtures.js";
 import { unwrap, unwrapErr } from "../helpers.js";
 import { STAGES } from "./fixtures.js";
 
 const stageMap = () => ({ ...STAGES });
-// A Client Hub record whose next contact date is 10 February (Call 1 opens that day, Call 2 on
-// the 15th, Call 3 on the 20th).
-const startRecord = (): ClientHubRecord =>
-  unwrap(
-    clientHub.initial({
-      subscriptionId: "s1",
-      contactId: "c1",
-      at: "2026-01-10T15:00:00Z",
-      timeZone: "UTC",
-      nextContactDate: "2026-02-10",
-    }),
-  );
 const fresh = (state: ClientHubRecord = startRecord()): HubSpotStoredRecord => ({
   state,
   snapshot: state,
@@ -41,15 +31,22 @@ const fresh = (state: ClientHubRecord = startRecord()): HubSpotStoredRecord => (
   carriedOut: [],
 });
 const noBatch = () => ({ events: [], ignored: [], rejected: [] });
-const checkIn = (at: string, id: string): ClientHubEvent => ({
-  type: "callLogged",
-  at,
-  actor: "owner",
-  id,
-  outcome: "Connected",
-  callType: "Check In - Call",
-  direction: "outbound",
-});
+/** The plan for `events` (none ignored or rejected) delivered to the one stored record "77", at `now`. */
+const planFor = (
+  record: HubSpotStoredRecord,
+  events: HubSpotBatchInput["batch"]["events"],
+  now: HubSpotBatchInput["now"],
+  extra: Pick<HubSpotBatchInput, "stages" | "recordOf" | "sweep"> = {},
+) =>
+  unwrap(
+    planHubSpotBatch({
+      lifecycle: clientHub,
+      records: { "77": record },
+      batch: { events, ignored: [], rejected: [] },
+      now,
+      ...extra,
+    }),
+  );
 const item = (index: number, id: string, event: ClientHubEvent | StageDragged, objectId = "77") => ({
   index,
   id,
@@ -67,24 +64,15 @@ const dragEvent = (stage: StageDragged["stage"], at: string, id: string): StageD
 const taskDone = (at: string, id: string): ClientHubEvent => ({ type: "taskCompleted", at, actor: "owner", id });
 /** The stored record swept to `now` (from a fresh record), as the host stores it. */
 const sweptTo = (now: string, record: HubSpotStoredRecord = fresh()): HubSpotStoredRecord => {
-  const plan = unwrap(
-    planHubSpotBatch({ lifecycle: clientHub, records: { "77": record }, batch: noBatch(), now, sweep: true }),
-  );
+  const plan = planFor(record, [], now, { sweep: true });
   return plan.write[0]?.record ?? record;
 };
 /** Summary of call: the check-in call of 10 February logged. */
 const inSummary = (): HubSpotStoredRecord => {
-  const plan = unwrap(
-    planHubSpotBatch({
-      lifecycle: clientHub,
-      records: { "77": fresh() },
-      batch: {
-        events: [item(0, "hubspot:call:1", checkIn("2026-02-10T10:00:00Z", "hubspot:call:1"))],
-        ignored: [],
-        rejected: [],
-      },
-      now: "2026-02-10T11:00:00Z",
-    }),
+  const plan = planFor(
+    fresh(),
+    [item(0, "hubspot:call:1", checkInCall("2026-02-10T10:00:00Z", { id: "hubspot:call:1" }))],
+    "2026-02-10T11:00:00Z",
   );
   return plan.write[0]?.record as HubSpotStoredRecord;
 };
@@ -266,15 +254,7 @@ describe("stage drags (docs/hubspot.md, 'Stage drags')", () => {
         { ...emailed, index: 1 },
       ],
     ]) {
-      const plan = unwrap(
-        planHubSpotBatch({
-          lifecycle: clientHub,
-          records: { "77": call3 },
-          batch: { events, ignored: [], rejected: [] },
-          now: "2026-02-21T10:00:05Z",
-          stages: stageMap(),
-        }),
-      );
+      const plan = planFor(call3, events, "2026-02-21T10:00:05Z", { stages: stageMap() });
       expect(plan.write[0]?.record.state.status).toBe("completed");
       expect(plan.write[0]?.record.log.map((e) => e.type)).toEqual(["emailedInstead", "taskCompleted"]);
       expect(plan.report.reverted).toEqual([]);
@@ -291,14 +271,7 @@ describe("stage drags (docs/hubspot.md, 'Stage drags')", () => {
       [emailed(0), completed(1)],
       [completed(0), emailed(1)],
     ]) {
-      const plan = unwrap(
-        planHubSpotBatch({
-          lifecycle: clientHub,
-          records: { "77": call3 },
-          batch: { events, ignored: [], rejected: [] },
-          now: "2026-02-21T10:00:05Z",
-        }),
-      );
+      const plan = planFor(call3, events, "2026-02-21T10:00:05Z");
       expect(plan.report.applied.map((a) => a.id)).toEqual(["a", "b"]);
       expect(plan.write[0]?.record.state.status).toBe("completed");
     }
@@ -306,18 +279,11 @@ describe("stage drags (docs/hubspot.md, 'Stage drags')", () => {
 
   it("a drag that stands for an event the record refuses where it falls (its task completed before the call that opened it) is reverted", () => {
     const summary = inSummary();
-    const plan = unwrap(
-      planHubSpotBatch({
-        lifecycle: clientHub,
-        records: { "77": summary },
-        batch: {
-          events: [item(0, "early", dragEvent("completed", "2026-02-10T09:00:00.000Z", "early"))],
-          ignored: [],
-          rejected: [],
-        },
-        now: "2026-02-10T11:00:05Z",
-        stages: stageMap(),
-      }),
+    const plan = planFor(
+      summary,
+      [item(0, "early", dragEvent("completed", "2026-02-10T09:00:00.000Z", "early"))],
+      "2026-02-10T11:00:05Z",
+      { stages: stageMap() },
     );
     expect(plan.report).toEqual({
       ...emptyReport,
@@ -332,20 +298,13 @@ describe("stage drags (docs/hubspot.md, 'Stage drags')", () => {
   });
 
   it("an event refused elsewhere in the log does not turn a drag that stands for an event into a revert", () => {
-    const plan = unwrap(
-      planHubSpotBatch({
-        lifecycle: clientHub,
-        records: { "77": inSummary() },
-        batch: {
-          events: [
-            item(0, "early", taskDone("2026-02-10T09:00:00Z", "early")),
-            item(1, "drag", dragEvent("completed", "2026-02-11T09:00:00.000Z", "drag")),
-          ],
-          ignored: [],
-          rejected: [],
-        },
-        now: "2026-02-11T09:00:05Z",
-      }),
+    const plan = planFor(
+      inSummary(),
+      [
+        item(0, "early", taskDone("2026-02-10T09:00:00Z", "early")),
+        item(1, "drag", dragEvent("completed", "2026-02-11T09:00:00.000Z", "drag")),
+      ],
+      "2026-02-11T09:00:05Z",
     );
     expect(plan.report.refused.map((r) => r.id)).toEqual(["early"]);
     expect(plan.report.applied.map((r) => r.id)).toEqual(["drag"]);
@@ -355,32 +314,16 @@ describe("stage drags (docs/hubspot.md, 'Stage drags')", () => {
 
   it("of two copies of one change, the one earliest in the webhook body is applied and the other reported duplicate, however a host lists them", () => {
     const copy = (index: number) => item(index, "k", taskDone("2026-02-11T09:00:00Z", "k"));
-    const plan = unwrap(
-      planHubSpotBatch({
-        lifecycle: clientHub,
-        records: { "77": inSummary() },
-        batch: { events: [copy(5), copy(2)], ignored: [], rejected: [] },
-        now: "2026-02-11T09:00:05Z",
-      }),
-    );
+    const plan = planFor(inSummary(), [copy(5), copy(2)], "2026-02-11T09:00:05Z");
     expect(plan.report.applied.map((r) => r.index)).toEqual([2]);
     expect(plan.report.duplicates.map((r) => r.index)).toEqual([5]);
   });
 
   it("a drag that is not a drag is reported rejected, not dropped", () => {
-    const plan = unwrap(
-      planHubSpotBatch({
-        lifecycle: clientHub,
-        records: { "77": inSummary() },
-        batch: {
-          events: [
-            item(4, "odd", { type: "stageDragged", at: "2026-02-11T09:00:00.000Z", id: "odd", stage: 5 } as never),
-          ],
-          ignored: [],
-          rejected: [],
-        },
-        now: "2026-02-11T09:00:05Z",
-      }),
+    const plan = planFor(
+      inSummary(),
+      [item(4, "odd", { type: "stageDragged", at: "2026-02-11T09:00:00.000Z", id: "odd", stage: 5 } as never)],
+      "2026-02-11T09:00:05Z",
     );
     expect(plan.report.rejected).toEqual([
       { index: 4, error: expect.objectContaining({ code: "invalidPayload", property: "drag" }) },
@@ -393,21 +336,14 @@ describe("stage drags (docs/hubspot.md, 'Stage drags')", () => {
 describe("the host loop (docs/hubspot.md, 'The host loop')", () => {
   it("events kept in the log but refused where they fall are reported refused, with their rejection; the rest applied", () => {
     const summary = inSummary();
-    const plan = unwrap(
-      planHubSpotBatch({
-        lifecycle: clientHub,
-        records: { "77": summary },
-        batch: {
-          events: [
-            item(0, "done", taskDone("2026-02-11T09:00:00Z", "done")),
-            item(1, "again", taskDone("2026-02-11T09:30:00Z", "again")),
-          ],
-          ignored: [],
-          rejected: [],
-        },
-        now: "2026-02-11T10:00:00Z",
-        stages: stageMap(),
-      }),
+    const plan = planFor(
+      summary,
+      [
+        item(0, "done", taskDone("2026-02-11T09:00:00Z", "done")),
+        item(1, "again", taskDone("2026-02-11T09:30:00Z", "again")),
+      ],
+      "2026-02-11T10:00:00Z",
+      { stages: stageMap() },
     );
     expect(plan.report.applied).toEqual([{ index: 0, id: "done", recordId: "77" }]);
     expect(plan.report.refused).toEqual([
@@ -420,14 +356,11 @@ describe("the host loop (docs/hubspot.md, 'The host loop')", () => {
   it("an event the record refuses still writes the record (its log holds it), and sets no stage when the stage did not move", () => {
     const summary = inSummary();
     const before = clientHub.nextDueAt(summary.state);
-    const plan = unwrap(
-      planHubSpotBatch({
-        lifecycle: clientHub,
-        records: { "77": summary },
-        batch: { events: [item(0, "early", taskDone("2026-02-10T09:00:00Z", "early"))], ignored: [], rejected: [] },
-        now: "2026-02-10T11:00:05Z",
-        stages: stageMap(),
-      }),
+    const plan = planFor(
+      summary,
+      [item(0, "early", taskDone("2026-02-10T09:00:00Z", "early"))],
+      "2026-02-10T11:00:05Z",
+      { stages: stageMap() },
     );
     expect(plan.report.refused.map((r) => r.id)).toEqual(["early"]);
     expect(plan.write).toHaveLength(1);
@@ -441,16 +374,7 @@ describe("the host loop (docs/hubspot.md, 'The host loop')", () => {
 
   it("a sweep into Call preparation writes the record (no event, no effect) and cancels nothing; without a sweep, an untouched record is not advanced", () => {
     const record = fresh();
-    const swept = unwrap(
-      planHubSpotBatch({
-        lifecycle: clientHub,
-        records: { "77": record },
-        batch: noBatch(),
-        now: "2026-02-05T01:00:00Z",
-        sweep: true,
-        stages: stageMap(),
-      }),
-    );
+    const swept = planFor(record, [], "2026-02-05T01:00:00Z", { sweep: true, stages: stageMap() });
     expect(swept.write.map((w) => [w.recordId, w.record.state.status, w.nextDueAt, w.properties])).toEqual([
       ["77", "callPreparation", "2026-02-10T00:00:00.000Z", { hs_pipeline_stage: "1001" }],
     ]);
@@ -460,16 +384,7 @@ describe("the host loop (docs/hubspot.md, 'The host loop')", () => {
 
     // A stage map without the record's stage sets nothing (an empty id would clear the ticket's stage).
     const { callPreparation: _, ...partial } = stageMap();
-    const unmapped = unwrap(
-      planHubSpotBatch({
-        lifecycle: clientHub,
-        records: { "77": record },
-        batch: noBatch(),
-        now: "2026-02-05T01:00:00Z",
-        sweep: true,
-        stages: partial as never,
-      }),
-    );
+    const unmapped = planFor(record, [], "2026-02-05T01:00:00Z", { sweep: true, stages: partial as never });
     expect(unmapped.write.map((w) => [w.record.state.status, w.properties])).toEqual([["callPreparation", {}]]);
 
     const notSwept = unwrap(
@@ -491,16 +406,7 @@ describe("the host loop (docs/hubspot.md, 'The host loop')", () => {
   it("a record whose stored state is not the state its log gives is written with the state its log gives; an equal one (any key order) is not", () => {
     const truth = sweptTo("2026-02-05T01:00:00Z");
     const now = "2026-02-05T02:00:00Z";
-    const planOf = (state: unknown) =>
-      unwrap(
-        planHubSpotBatch({
-          lifecycle: clientHub,
-          records: { "77": { ...truth, state: state as ClientHubRecord } },
-          batch: noBatch(),
-          now,
-          sweep: true,
-        }),
-      );
+    const planOf = (state: unknown) => planFor({ ...truth, state: state as ClientHubRecord }, [], now, { sweep: true });
     expect(planOf(Object.fromEntries(Object.entries(truth.state).reverse())).write).toEqual([]);
     const key = fc.constantFrom(...Object.keys(truth.state));
     const change = fc.oneof(
@@ -536,44 +442,20 @@ describe("the host loop (docs/hubspot.md, 'The host loop')", () => {
     const ids = summary.state.appliedIds ?? [];
     expect(ids.length).toBeGreaterThan(0);
     const asObject = { ...summary.state, appliedIds: { ...ids } } as unknown as ClientHubRecord;
-    const plan = unwrap(
-      planHubSpotBatch({
-        lifecycle: clientHub,
-        records: { "77": { ...summary, state: asObject } },
-        batch: noBatch(),
-        now: "2026-02-10T11:30:00Z",
-        sweep: true,
-      }),
-    );
+    const plan = planFor({ ...summary, state: asObject }, [], "2026-02-10T11:30:00Z", { sweep: true });
     expect(plan.write.map((w) => w.record.state)).toEqual([summary.state]);
   });
 
   it("effects the history requires but the stored record has not carried out are carried out; effects it no longer requires are undone", () => {
     const call1 = sweptTo("2026-02-10T01:00:00Z");
     expect(call1.carriedOut.length).toBeGreaterThan(0);
-    const owed = unwrap(
-      planHubSpotBatch({
-        lifecycle: clientHub,
-        records: { "77": { ...call1, carriedOut: [] } },
-        batch: noBatch(),
-        now: "2026-02-10T02:00:00Z",
-        sweep: true,
-      }),
-    );
+    const owed = planFor({ ...call1, carriedOut: [] }, [], "2026-02-10T02:00:00Z", { sweep: true });
     expect(owed.carryOut.map((c) => c.effect)).toEqual(call1.carriedOut);
     // Its next move (Call 2) is the same as before: nothing to unschedule.
     expect(owed.unschedule).toEqual([]);
     expect(owed.write.map((w) => w.record)).toEqual([call1]);
 
-    const stale = unwrap(
-      planHubSpotBatch({
-        lifecycle: clientHub,
-        records: { "77": { ...fresh(), carriedOut: call1.carriedOut } },
-        batch: noBatch(),
-        now: "2026-01-10T16:00:00Z",
-        sweep: true,
-      }),
-    );
+    const stale = planFor({ ...fresh(), carriedOut: call1.carriedOut }, [], "2026-01-10T16:00:00Z", { sweep: true });
     expect(stale.undo.map((c) => c.effect)).toEqual(call1.carriedOut);
     expect(stale.write.map((w) => w.record)).toEqual([fresh()]);
   });
@@ -628,26 +510,19 @@ describe("the host loop (docs/hubspot.md, 'The host loop')", () => {
 
   it("a task's completion reaches its record through recordOf", () => {
     const summary = inSummary();
-    const plan = unwrap(
-      planHubSpotBatch({
-        lifecycle: clientHub,
-        records: { "77": summary },
-        recordOf: { "9001": "77" },
-        batch: {
-          events: [
-            {
-              index: 0,
-              id: "task-done",
-              objectId: "9001",
-              type: "task.propertyChange",
-              event: taskDone("2026-02-11T09:00:00Z", "task-done"),
-            },
-          ],
-          ignored: [],
-          rejected: [],
+    const plan = planFor(
+      summary,
+      [
+        {
+          index: 0,
+          id: "task-done",
+          objectId: "9001",
+          type: "task.propertyChange",
+          event: taskDone("2026-02-11T09:00:00Z", "task-done"),
         },
-        now: "2026-02-11T09:00:05Z",
-      }),
+      ],
+      "2026-02-11T09:00:05Z",
+      { recordOf: { "9001": "77" } },
     );
     expect(plan.report.applied).toEqual([{ index: 0, id: "task-done", recordId: "77" }]);
     expect(plan.write.map((w) => [w.recordId, w.record.state.status])).toEqual([["77", "completed"]]);
@@ -699,17 +574,10 @@ describe("the host loop (docs/hubspot.md, 'The host loop')", () => {
     expect(plan.report.ignored.map((r) => r.index)).toEqual([1]);
     // A batch built by hand without indexes is reported by position.
     const { index: _, ...noIndex } = item(0, "k", taskDone("2026-02-11T09:00:00Z", "k"));
-    const byPosition = unwrap(
-      planHubSpotBatch({
-        lifecycle: clientHub,
-        records: { "77": inSummary() },
-        batch: {
-          events: [item(0, "hubspot:call:1", checkIn("2026-02-10T10:00:00Z", "hubspot:call:1")), noIndex as never],
-          ignored: [],
-          rejected: [],
-        },
-        now: "2026-02-11T09:00:05Z",
-      }),
+    const byPosition = planFor(
+      inSummary(),
+      [item(0, "hubspot:call:1", checkInCall("2026-02-10T10:00:00Z", { id: "hubspot:call:1" })), noIndex as never],
+      "2026-02-11T09:00:05Z",
     );
     expect(byPosition.report.duplicates.map((a) => a.index)).toEqual([0]);
     expect(byPosition.report.applied.map((a) => a.index)).toEqual([1]);
@@ -717,31 +585,17 @@ describe("the host loop (docs/hubspot.md, 'The host loop')", () => {
 
   it("an event keeps its own identity key; one without a key takes the batch item's, so its retry is a duplicate", () => {
     const { id: _, ...unkeyed } = taskDone("2026-02-11T09:00:00Z", "x");
-    const first = unwrap(
-      planHubSpotBatch({
-        lifecycle: clientHub,
-        records: { "77": inSummary() },
-        batch: {
-          events: [
-            item(0, "hubspot:task:1", unkeyed),
-            item(1, "envelope", checkIn("2026-02-11T10:00:00Z", "hubspot:call:2")),
-          ],
-          ignored: [],
-          rejected: [],
-        },
-        now: "2026-02-11T11:00:00Z",
-      }),
+    const first = planFor(
+      inSummary(),
+      [
+        item(0, "hubspot:task:1", unkeyed),
+        item(1, "envelope", checkInCall("2026-02-11T10:00:00Z", { id: "hubspot:call:2" })),
+      ],
+      "2026-02-11T11:00:00Z",
     );
     const record = first.write[0]?.record as HubSpotStoredRecord;
     expect(record.log.map((e) => e.id)).toEqual(["hubspot:call:1", "hubspot:task:1", "hubspot:call:2"]);
-    const again = unwrap(
-      planHubSpotBatch({
-        lifecycle: clientHub,
-        records: { "77": record },
-        batch: { events: [item(0, "hubspot:task:1", unkeyed)], ignored: [], rejected: [] },
-        now: "2026-02-11T11:00:00Z",
-      }),
-    );
+    const again = planFor(record, [item(0, "hubspot:task:1", unkeyed)], "2026-02-11T11:00:00Z");
     expect(again.report).toEqual({ ...emptyReport, duplicates: [{ index: 0, id: "hubspot:task:1", recordId: "77" }] });
     expect(again.write).toEqual([]);
   });
