@@ -487,10 +487,9 @@ function makeBooking(settings: BookingSettings): BookingLifecycle {
             appointments: [],
             comment: null,
           };
-          // Built from the fields checked above, and checked again as a stored state would be
-          // before the lifecycle makes it its own (what is stored must parse back).
-          if (engine.storedRefusal(lead) === undefined) engine.own(lead);
-          return ok(lead);
+          // Every field is checked above as the stored-state check does (text, names, instants the
+          // lifecycle wrote): the lifecycle makes it its own as it is.
+          return ok(engine.own(lead));
         },
       },
       { initial: () => unreadableInput("new lead"), label: () => "" },
