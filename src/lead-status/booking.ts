@@ -487,9 +487,11 @@ function makeBooking(settings: BookingSettings): BookingLifecycle {
             appointments: [],
             comment: null,
           };
-          // Every field is checked above as the stored-state check does (text, names, instants the
-          // lifecycle wrote): the lifecycle makes it its own as it is.
-          return ok(engine.own(lead));
+          // The lead is built from second reads of `input` (a getter may answer differently from
+          // the first, checked read), so it is checked as a stored state before the lifecycle makes
+          // it its own; one that fails stays outside, and its first verb refuses it.
+          if (engine.storedRefusal(lead) === undefined) engine.own(lead);
+          return ok(lead);
         },
       },
       { initial: () => unreadableInput("new lead"), label: () => "" },

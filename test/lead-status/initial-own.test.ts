@@ -46,8 +46,32 @@ describe("a new lead is the lifecycle's own state", () => {
     expect(outside.value.state).toStrictEqual(own.value.state);
   });
 
-  it("a refused new lead is not frozen or branded: there is no state", () => {
+  it("a refused new lead has no state", () => {
     expect(consultation.initial("nope").ok).toBe(false);
     expect(booking.initial({ at, name: "" }).ok).toBe(false);
+  });
+
+  it("booking: a lead built from a getter that answers differently on its second read is not trusted", () => {
+    // A host's input object whose patient id reads "p1" when checked and "" when copied: the lead
+    // is not a state the parser reads back, so it is not branded, and its first verb refuses it.
+    let reads = 0;
+    const patient = {
+      get id() {
+        reads++;
+        return reads === 1 ? "p1" : "";
+      },
+      name: "Tim Cook",
+    };
+    const lead = booking.initial({ at, patient });
+    if (!lead.ok) throw new Error("unreachable");
+    expect(lead.value.patient?.id).toBe("");
+    expect(Object.isFrozen(lead.value)).toBe(false);
+    const moved = booking.transition(lead.value, {
+      type: "commented",
+      at: "2026-11-02T10:00:00Z",
+      actor: "user",
+      text: "called",
+    });
+    expect(moved.ok ? undefined : moved.error.code).toBe("invalidState");
   });
 });
