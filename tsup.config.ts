@@ -35,8 +35,8 @@ const requireFastCheck: NonNullable<Options["esbuildPlugins"]>[number] = {
 export default defineConfig([
   // ESM: one self-contained file per entry, like CommonJS, dependencies left as imports. Node
   // without a bundler pays per module file it loads: with shared chunks, importing
-  // leadrules/lead-status loaded 9 files (+12 ms over an empty module, 18 ms in-process); one file
-  // loads at the cost of an empty module. A consumer's bundler still drops what it does not use
+  // leadrules/lead-status loaded 9 files; one file cut its in-process import by about a third
+  // (docs/performance.md, "Cold start", has the figures). A consumer's bundler still drops what it does not use
   // ("sideEffects": false and the /* @__PURE__ */ marks survive), and no entry imports a dependency
   // it does not need. The price: two subpaths in one bundle carry the core code they share twice;
   // a host that wants several modules imports the root, `leadrules`, which holds every rule in one
