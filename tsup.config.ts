@@ -32,33 +32,26 @@ const requireFastCheck: NonNullable<Options["esbuildPlugins"]>[number] = {
   },
 };
 
+// Both formats: one self-contained file per entry, dependencies left as imports. Node without a
+// bundler pays per module file it loads: with shared chunks (ESM until 0.2.0), importing
+// leadrules/lead-status loaded 9 files; one file cut its in-process import by about a third
+// (docs/performance.md, "Cold start", has the figures). A consumer's bundler still drops what it
+// does not use ("sideEffects": false and the /* @__PURE__ */ marks survive), and no entry imports a
+// dependency it does not need. The price: two subpaths in one bundle carry the core code they
+// share twice; a host that wants several modules imports the root, `leadrules`, which holds every
+// rule in one file and tree-shakes the same way.
+const selfContained = {
+  entry: entries,
+  bundle: true,
+  splitting: false,
+  target: "es2022",
+  platform: "neutral",
+} as const satisfies Options;
+
 export default defineConfig([
-  // ESM: one self-contained file per entry, like CommonJS, dependencies left as imports. Node
-  // without a bundler pays per module file it loads: with shared chunks, importing
-  // leadrules/lead-status loaded 9 files; one file cut its in-process import by about a third
-  // (docs/performance.md, "Cold start", has the figures). A consumer's bundler still drops what it does not use
-  // ("sideEffects": false and the /* @__PURE__ */ marks survive), and no entry imports a dependency
-  // it does not need. The price: two subpaths in one bundle carry the core code they share twice;
-  // a host that wants several modules imports the root, `leadrules`, which holds every rule in one
-  // file and tree-shakes the same way.
-  {
-    entry: entries,
-    format: ["esm"],
-    bundle: true,
-    splitting: false,
-    target: "es2022",
-    platform: "neutral",
-  },
-  // CommonJS: one self-contained file per entry.
-  {
-    entry: entries,
-    format: ["cjs"],
-    bundle: true,
-    splitting: false,
-    esbuildPlugins: [requireFastCheck],
-    target: "es2022",
-    platform: "neutral",
-  },
+  { ...selfContained, format: ["esm"] },
+  // CommonJS: the same, with fast-check loaded by `require` (above).
+  { ...selfContained, format: ["cjs"], esbuildPlugins: [requireFastCheck] },
   // Declarations for both formats (.d.ts and .d.cts): one self-contained file per entry, built
   // one entry at a time, so no hash-named chunk is shared between entries and every name a reader
   // meets in node_modules is the public one (a shared chunk re-exports one-letter aliases).

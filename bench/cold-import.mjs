@@ -67,31 +67,20 @@ const emptyCjs = join(emptyDir, "empty.cjs");
 const emptyMjs = join(emptyDir, "empty.mjs");
 writeFileSync(emptyCjs, "module.exports = {};\n");
 writeFileSync(emptyMjs, "export {};\n");
+// What a first `require` / `import` of `specifier` takes inside a started process.
+const requireCode = (specifier) =>
+  `import { createRequire } from "node:module"; const require = createRequire(process.cwd() + "/"); const t = performance.now(); require(${JSON.stringify(specifier)}); console.log(performance.now() - t);`;
+const importCode = (specifier) =>
+  `const t = performance.now(); await import(${JSON.stringify(specifier)}); console.log(performance.now() - t);`;
 const requireMs = [];
 const importMs = [];
 const emptyRequireMs = [];
 const emptyImportMs = [];
 for (let i = 0; i < RUNS; i++) {
-  emptyRequireMs.push(
-    inProcess(
-      `import { createRequire } from "node:module"; const require = createRequire(process.cwd() + "/"); const t = performance.now(); require(${JSON.stringify(emptyCjs)}); console.log(performance.now() - t);`,
-    ),
-  );
-  emptyImportMs.push(
-    inProcess(
-      `const t = performance.now(); await import(${JSON.stringify(emptyMjs)}); console.log(performance.now() - t);`,
-    ),
-  );
-  requireMs.push(
-    inProcess(
-      `import { createRequire } from "node:module"; const require = createRequire(process.cwd() + "/"); const t = performance.now(); require("leadrules/lead-status"); console.log(performance.now() - t);`,
-    ),
-  );
-  importMs.push(
-    inProcess(
-      `const t = performance.now(); await import("leadrules/lead-status"); console.log(performance.now() - t);`,
-    ),
-  );
+  emptyRequireMs.push(inProcess(requireCode(emptyCjs)));
+  emptyImportMs.push(inProcess(importCode(emptyMjs)));
+  requireMs.push(inProcess(requireCode("leadrules/lead-status")));
+  importMs.push(inProcess(importCode("leadrules/lead-status")));
 }
 rmSync(emptyDir, { recursive: true, force: true });
 const inProcessMs = { emptyRequire: round1(median(emptyRequireMs)), emptyImport: round1(median(emptyImportMs)) };
