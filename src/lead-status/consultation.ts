@@ -272,14 +272,14 @@ type ConsultationEngine = LifecycleEngine<
 // alone carries no option checks), or options buildConsultation has checked. The preset and the
 // standalone verbs share one engine (so one brand: each trusts the states the other built).
 function makeConsultation(options: ConsultationOptions, engine?: ConsultationEngine): ConsultationLifecycle {
-  const own = engine ?? lifecycleEngine(consultationDefinition(options));
-  const definition = own.definition;
-  const lifecycle = createLifecycle(definition, own);
+  const shared = engine ?? lifecycleEngine(consultationDefinition(options));
+  const definition = shared.definition;
+  const lifecycle = createLifecycle(definition, shared);
   return guardMethods(
     {
       ...lifecycle,
       options,
-      initial: (at: Instant) => initialState(at, own),
+      initial: (at: Instant) => initialState(at, shared),
       label(state: ConsultationState): string {
         const label = statusLabel(definition.statuses, state?.status);
         return state?.followUp == null || state.status !== "followUp" ? label : `${label} ${state.followUp.number}`;
