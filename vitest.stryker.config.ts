@@ -1,6 +1,7 @@
 import { defineConfig } from "vitest/config";
 import { FastFirstSequencer } from "./test/fast-first-sequencer.js";
 import { LoadFailureAsFailedTest } from "./test/load-failure-reporter.js";
+import { persistentThreads } from "./test/persistent-threads.js";
 
 // Mutation runs: the runtime tests of the rules only. Type tests and coverage add nothing to a
 // mutant's verdict. The integrators' kit tests are left out too: they test src/testing (not
@@ -11,6 +12,20 @@ import { LoadFailureAsFailedTest } from "./test/load-failure-reporter.js";
 // parser) and the deep fuzz over the built package are left out for the same reason: each covers every module, and with them a run took
 // over two hours instead of half an hour.
 export default defineConfig({
+  // One worker thread per Stryker runner for the whole mutation run, with a fresh module graph for
+  // every mutant (see test/persistent-threads.ts). Stryker's runner passes `pool: "threads"` over
+  // this file's options, so the pool is set on the resolved config, where vitest reads it per run.
+  plugins: [
+    {
+      name: "leadrules:persistent-threads",
+      configureVitest({ project, vitest }) {
+        for (const config of [vitest.config, project.config]) {
+          config.pool = persistentThreads.name;
+          config.poolRunner = persistentThreads;
+        }
+      },
+    },
+  ],
   test: {
     include: ["test/**/*.test.ts"],
     exclude: [
@@ -28,10 +43,11 @@ export default defineConfig({
     // loops is still caught by Stryker's own timeout (timeoutMS in stryker.config.json).
     setupFiles: ["test/setup.ts"],
     // One module graph per mutant run, not one per test file: Stryker's runner gives vitest one
-    // worker (maxWorkers 1), which takes every covering test file at once when isolation is off,
-    // and vitest stops that worker when the run ends, so nothing a mutant built (a lazy preset, a
-    // cache) outlives its run. A surviving mutant in code every file covers re-ran ~100 files, each
-    // importing fast-check, the setup and src/ afresh: the dry run took 57 s isolated, 12 s not.
+    // worker (maxWorkers 1), which takes every covering test file at once when isolation is off.
+    // The persistent thread (plugins, above) evaluates every module again for the next run, so
+    // nothing a mutant built (a lazy preset, a cache) outlives its run. A surviving mutant in code
+    // every file covers re-ran ~100 files, each importing fast-check, the setup and src/ afresh:
+    // the dry run took 57 s isolated, 12 s not.
     isolate: false,
     testTimeout: 600_000,
     hookTimeout: 600_000,
