@@ -18,6 +18,15 @@ function forgetEvaluations(modules) {
   }
 }
 
+/** vitest's worker runs `method` on the run's files; the next run then evaluates every module again. */
+const freshEachRun = (method) => async (state, traces) => {
+  try {
+    await runBaseTests(method, state, traces);
+  } finally {
+    forgetEvaluations(state.evaluatedModules);
+  }
+};
+
 let first;
 let rpcListener;
 init({
@@ -33,19 +42,7 @@ init({
   },
   off: (callback) => parentPort.off("message", callback),
   teardown: () => {},
-  runTests: async (state, traces) => {
-    try {
-      await runBaseTests("run", state, traces);
-    } finally {
-      forgetEvaluations(state.evaluatedModules);
-    }
-  },
-  collectTests: async (state, traces) => {
-    try {
-      await runBaseTests("collect", state, traces);
-    } finally {
-      forgetEvaluations(state.evaluatedModules);
-    }
-  },
+  runTests: freshEachRun("run"),
+  collectTests: freshEachRun("collect"),
   setup: setupEnvironment,
 });

@@ -13,15 +13,16 @@ type PoolWorker = ReturnType<PoolRunnerInitializer["createPoolWorker"]>;
  *
  * What a mutant built must still not outlive its run, so the thread's entry
  * (test/persistent-thread-entry.mjs) evaluates every module of the run again for the next one,
- * keeping only the code it fetched; `test/core/persistent-threads.test.ts` checks that a module's
- * state is fresh on the next run. The thread is replaced every `RECYCLE_AFTER` runs: vitest's
- * worker keeps a small closure per run, which must not grow for a whole refresh.
+ * keeping only the code it fetched; `scripts/check-mutation-pool.mjs` (the first step of
+ * `npm run mutate`) checks that a module's state is fresh on the next run and that the thread is
+ * the same. The thread is replaced every `RECYCLE_AFTER` runs: vitest's worker keeps a small
+ * closure per run, which must not grow for a whole refresh.
  *
  * Built on vitest's `PoolRunnerInitializer` (custom pools) and `vitest/worker`'s `init`, both
- * marked experimental; vitest is pinned (package.json), and the check above fails if an upgrade
+ * marked experimental; vitest is pinned (package.json), and that check fails if an upgrade
  * changes what a run re-evaluates.
  */
-export const RECYCLE_AFTER = 200;
+const RECYCLE_AFTER = 200;
 
 let shared: Worker | undefined;
 let runs = 0;
