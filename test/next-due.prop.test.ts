@@ -10,6 +10,7 @@ import { MAX_INSTANT_MS } from "../src/core/time.js";
 import { booking } from "../src/lead-status/booking.js";
 import { consultation } from "../src/lead-status/consultation.js";
 import * as kit from "../src/testing/index.js";
+import { runs } from "./setup.js";
 
 interface Timed<S> {
   nextDueAt(state: S): string | null;
@@ -58,7 +59,7 @@ function law<S>(name: string, make: () => Timed<S>, arbitrary: () => fc.Arbitrar
         }
         expect(lifecycle.advance(state, Number.NaN).ignored?.code).toBe("invalidInstant");
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 }

@@ -9,6 +9,7 @@ import { parseCallRecord } from "../../src/call-result/schema.js";
 import { validate } from "../../src/call-result/validate.js";
 import { callRecordState, TIME_ZONES } from "../../src/testing/arbitraries.js";
 import { deepFreeze, unwrap } from "../helpers.js";
+import { runs } from "../setup.js";
 import { DAY, facts, T0 } from "./arbitraries.js";
 
 const campaign: fc.Arbitrary<Campaign> = fc.record({
@@ -153,7 +154,7 @@ describe("allowedResults and validate agree", () => {
           );
         }
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

@@ -13,6 +13,7 @@ import { buildCallRecord, callRecord, logCall, newRecord } from "../../src/call-
 import type { CallRecord } from "../../src/call-result/record-state.js";
 import { parseCallFacts } from "../../src/call-result/schema.js";
 import { unwrap, unwrapErr } from "../helpers.js";
+import { runs } from "../setup.js";
 import { DAY, facts, T0 } from "./arbitraries.js";
 
 const AT = Date.parse("2026-11-23T10:00:00Z");
@@ -65,7 +66,7 @@ describe("logCall: from the agent's facts to the record update in one call", () 
           expect(lifecycle.logCall(record, f, at, "system")).toEqual(combined);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 

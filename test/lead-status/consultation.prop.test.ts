@@ -11,6 +11,7 @@ import {
 } from "../../src/lead-status/consultation.js";
 import { parseConsultationEvent, parseConsultationState } from "../../src/lead-status/schema.js";
 import { deepFreeze, unwrap } from "../helpers.js";
+import { runs } from "../setup.js";
 import {
   CONSULTATION_EVENT_TYPES,
   consultationEventAt,
@@ -311,7 +312,7 @@ describe("consultation model-based sequences", () => {
           cmds,
         );
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });
