@@ -72,5 +72,6 @@ if (missing.length > 0) {
   process.exit(1);
 }
 if (run("node", ["scripts/merge-mutation-reports.mjs", "stryker-incremental.json", ...files]) !== 0) process.exit(1);
-console.log(`mutate-refresh: ${times.join("; ")}; ${Math.round((Date.now() - started) / 60_000)} min in all`);
+const seconds = Math.round((Date.now() - started) / 1000);
+console.log(`mutate-refresh: ${times.join("; ")}; ${Math.floor(seconds / 60)} min ${seconds % 60} s in all`);
 process.exit(run("node", ["scripts/check-mutation.mjs", "stryker-incremental.json"]));
