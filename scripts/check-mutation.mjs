@@ -4,7 +4,8 @@
 // stryker.config.json mutates (a folder of src/ with a file other than index.ts; src/testing is
 // left out there) must be in the report: a module missing from it fails, not passes. A report path
 // may be given (default reports/mutation/mutation.json): an incremental file is a report too.
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { mutatedModules } from "./lib/mutated-modules.mjs";
 
 const THRESHOLD = JSON.parse(readFileSync("stryker.config.json", "utf8")).thresholds.break;
 const report = JSON.parse(readFileSync(process.argv[2] ?? "reports/mutation/mutation.json", "utf8"));
@@ -19,12 +20,7 @@ for (const [file, { mutants }] of Object.entries(report.files)) {
   modules.set(name, m);
 }
 let failed = 0;
-const expected = readdirSync("src", { withFileTypes: true })
-  .filter((d) => d.isDirectory() && d.name !== "testing")
-  .filter((d) =>
-    readdirSync(`src/${d.name}`, { recursive: true }).some((f) => /\.ts$/.test(f) && !/(^|\/)index\.ts$/.test(f)),
-  )
-  .map((d) => d.name);
+const expected = mutatedModules();
 for (const name of expected) {
   if (!modules.has(name)) {
     failed++;

@@ -14,16 +14,12 @@
 //
 //   node scripts/mutate-refresh.mjs [--resume] [module...]
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { mutatedModules } from "./lib/mutated-modules.mjs";
 
 const args = process.argv.slice(2);
 const resume = args.includes("--resume");
-const all = readdirSync("src", { withFileTypes: true })
-  .filter((d) => d.isDirectory() && d.name !== "testing")
-  .filter((d) =>
-    readdirSync(`src/${d.name}`, { recursive: true }).some((f) => /\.ts$/.test(f) && !/(^|\/)index\.ts$/.test(f)),
-  )
-  .map((d) => d.name);
+const all = mutatedModules();
 const asked = args.filter((a) => !a.startsWith("--"));
 const unknown = asked.filter((m) => !all.includes(m));
 if (unknown.length > 0) {
