@@ -265,11 +265,6 @@ export const generatedPages = (): string[] => Object.keys(PAGE_BLOCKS);
 /** The generated blocks of one page (none for a page without any). */
 export const pageBlocks = (page: string): Record<string, string> => PAGE_BLOCKS[page]?.() ?? {};
 
-/** The generated blocks of each doc page, by file and block name. */
-export function generatedBlocks(): Record<string, Record<string, string>> {
-  return Object.fromEntries(generatedPages().map((page) => [page, pageBlocks(page)]));
-}
-
 /** Replaces every generated block of a page with the current generation. */
 export function applyBlocks(markdown: string, blocks: Record<string, string>): string {
   let out = markdown;
@@ -285,8 +280,8 @@ export function applyBlocks(markdown: string, blocks: Record<string, string>): s
 }
 
 if (process.argv.includes("--write")) {
-  for (const [file, blocks] of Object.entries(generatedBlocks())) {
-    writeFileSync(file, applyBlocks(readFileSync(file, "utf8"), blocks));
+  for (const file of generatedPages()) {
+    writeFileSync(file, applyBlocks(readFileSync(file, "utf8"), pageBlocks(file)));
     console.log(`wrote ${file}`);
   }
 }
